@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { triageRulesSchema } from '../triage/triage-rules-schema.js';
+
+/** Ids appear in config, URLs, labels and the CLI, so they are lower-case kebab words. */
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-" (e.g. "soporte-justo")');
+
+export const policyIdSchema = slug.brand<'PolicyId'>();
+export type PolicyId = z.infer<typeof policyIdSchema>;
+export const priorityIdSchema = slug.brand<'PriorityId'>();
+export type PriorityId = z.infer<typeof priorityIdSchema>;
+
+/** Text a person reads: Spanish is the seeds' language and always present. */
+export const localizedTextSchema = z.strictObject({
+  es: z.string().min(1),
+  en: z.string().min(1).optional(),
+  pt: z.string().min(1).optional(),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be "HH:mm" between 00:00 and 24:00');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"');
+
+/** One weekly open interval in the calendar's zone; day is ISO (1 = Monday … 7 = Sunday). */
+export const openIntervalSchema = z
+  .strictObject({
+    day: z.number().int().min(1).max(7),
+    open: clockTime,
+    close: clockTime,
+  })
+  .refine((i) => i.open < i.close, { message: 'open must be before close', path: ['close'] });
+export type OpenInterval = z.infer<typeof openIntervalSchema>;
+
+export const calendarSchema = z.strictObject({
+  /** An IANA zone ("America/Bogota") or a fixed offset ("UTC-4"); a fixed offset never follows DST. */
+  zone: z.string().min(1),
+  week: z.array(openIntervalSchema).min(1),
+  holidays: z
+    .strictObject({
+      /** ISO 3166-1 alpha-2 country whose public holidays close the calendar. */
+      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "CO"').optional(),
+      /** Dates an admin closes on top of the country's holidays. */
+      add: z.array(isoDate).default([]),
+      /** Country holidays an admin keeps open. */
+      remove: z.array(isoDate).default([]),
+    })
+    .default({ add: [], remove: [] }),
+});
+export type CalendarSpec = z.infer<typeof calendarSchema>;
+
+/**
+ * A time target. `calendar` counts elapsed time 24/7; `business` counts only open time.
+ * `businessDays` is business time of N × one open day (policies.md), so it needs `business`.
+ */
+export const targetSchema = z
+  .strictObject({
+    amount: z.number().positive(),
+    unit: z.enum(['minutes', 'hours', 'businessDays']),
+    clock: z.enum(['calendar', 'business']),
+    /** The seed's own words, so every figure can be traced back to it. */
+    source: z.string().optional(),
+  })
+  .refine((t) => !(t.unit === 'businessDays' && t.clock === 'calendar'), {
+    message: 'a target in businessDays must use the business clock',
+    path: ['clock'],
+  });
+export type Target = z.infer<typeof targetSchema>;
+
+export const targetsSchema = z.strictObject({
+  firstResponse: targetSchema.nullable().default(null),
+  resolution: targetSchema.nullable().default(null),
+});
+export type Targets = z.infer<typeof targetsSchema>;
+
+/** What each host shows for a priority; adapters read this, they never map priorities themselves. */
+export const hostPrioritySchema = z.strictObject({
+  zendesk: z.enum(['urgent', 'high', 'normal', 'low']),
+  jira: z.enum(['Highest', 'High', 'Medium', 'Low', 'Lowest']),
+  /** Name of the GitHub label; defaults to "priority: <id>". */
+  githubLabel: z.string().min(1).optional(),
+  /** Six-digit hex colour of the GitHub label, without "#". */
+  githubColor: z.string().regex(/^[0-9a-fA-F]{6}$/).optional(),
+});
+
+export const prioritySchema = z.strictObject({
+  id: priorityIdSchema,
+  labels: z.strictObject({ es: z.string().min(1), en: z.string().min(1), pt: z.string().min(1) }),
+  definition: localizedTextSchema,
+  /** The seed's own examples: the classifier's first evidence. */
+  examples: z.array(z.string().min(1)).default([]),
+  host: hostPrioritySchema,
+  targets: targetsSchema.optional(),
+});
+export type Priority = z.infer<typeof prioritySchema>;
+
+export const exclusionSchema = z.strictObject({
+  id: slug,
+  description: localizedTextSchema,
+  /** Flags set on an excluded ticket (e.g. "technical-service"). */
+  flags: z.array(slug).default([]),
+  source: z.string().optional(),
+});
+export type Exclusion = z.infer<typeof exclusionSchema>;
+
+/** A routing category (Peewah's channels). */
+export const categorySchema = z.strictObject({
+  id: slug,
+  label: localizedTextSchema,
+  contact: z.string().optional(),
+  description: localizedTextSchema.optional(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+/** A support tier (Skedu's levels). */
+export const tierSchema = z.strictObject({
+  id: slug,
+  label: localizedTextSchema,
+  description: localizedTextSchema,
+  /** Reached only by escalation, never by first classification. */
+  escalationOnly: z.boolean().default(false),
+  examples: z.array(z.string().min(1)).default([]),
+});
+export type Tier = z.infer<typeof tierSchema>;
+
+export const requiredInformationSchema = z.strictObject({
+  id: slug,
+  label: localizedTextSchema,
+  /** Only tickets in these categories need it; empty means every ticket. */
+  categories: z.array(slug).default([]),
+});
+
+export const intakeSchema = z.strictObject({
+  /** Out of open hours only these priorities may be reported; others are kept, flagged and start at the next opening. */
+  afterHours: z
+    .strictObject({
+      allowedPriorities: z.array(priorityIdSchema).min(1),
+      flag: slug.default('after-hours'),
+      message: localizedTextSchema,
+    })
+    .optional(),
+  requiredInformation: z.array(requiredInformationSchema).default([]),
+  /** Minimum minutes before a customer may chase a ticket by chat, callback or phone. */
+  followUpCooldownMinutes: z.number().int().positive().optional(),
+  /** Longest phone or chat session, in minutes. */
+  sessionLimitMinutes: z.number().int().positive().optional(),
+  /** Tickets a customer may open per month; `perPlan` when the contract sets the number. */
+  monthlyTicketQuota: z.union([z.number().int().positive(), z.literal('perPlan')]).optional(),
+  /** Whether a second ticket on the same matter is refused as a duplicate. */
+  rejectDuplicates: z.boolean().default(false),
+  /** Things the customer should check before writing (ISP, Outlook, Windows…). */
+  hints: z.array(z.strictObject({ id: slug, text: localizedTextSchema })).default([]),
+  /** Minimum number of extra contacts the customer must name. */
+  minimumContacts: z.number().int().nonnegative().optional(),
+});
+export type Intake = z.infer<typeof intakeSchema>;
+
+export const slaSettingsSchema = z.strictObject({
+  /** Ticket statuses that stop the resolution clock (pending on the customer, manufacturer…). */
+  pauseStatuses: z.array(slug).default(['pending']),
+  /** A running target is at risk when this share of it (or less) is left. */
+  atRiskRemainingRatio: z.number().gt(0).lt(1).default(0.25),
+  /** The targets are guidance, not contract (Infraspeak); still shown. */
+  binding: z.boolean().default(true),
+});
+
+export const policySchema = z
+  .strictObject({
+    /** Editors use it to find the JSON Schema; Plazo ignores it. */
+    $schema: z.string().optional(),
+    id: policyIdSchema,
+    name: z.string().min(1),
+    vendor: z.string().min(1),
+    /** Seed file the policy is read from. */
+    source: z.string().optional(),
+    locale: z.enum(['es', 'en', 'pt']).default('es'),
+    /** Absent when the vendor gives no open hours (then there are no business targets). */
+    calendar: calendarSchema.optional(),
+    priorities: z.array(prioritySchema).default([]),
+    /** Priority used when nothing else decides; null when the policy has no priorities. */
+    defaultPriority: priorityIdSchema.nullable().default(null),
+    /** Targets for tickets whose priority has none of its own (or for policies without priorities). */
+    targets: targetsSchema.default({ firstResponse: null, resolution: null }),
+    exclusions: z.array(exclusionSchema).default([]),
+    categories: z.array(categorySchema).default([]),
+    tiers: z.array(tierSchema).default([]),
+    intake: intakeSchema.default({ requiredInformation: [], rejectDuplicates: false, hints: [] }),
+    sla: slaSettingsSchema.default({ pauseStatuses: ['pending'], atRiskRemainingRatio: 0.25, binding: true }),
+    /** Syntax by which customers declare a priority in the subject ("Prioridad Alta - …"). */
+    declaredPriority: z
+      .strictObject({
+        /** Words that introduce the priority word, lower-case without accents. */
+        prefixes: z.array(z.string().min(1)).default(['prioridad']),
+        /** Extra words per priority a customer may write instead of its label ("urgent" → "urgente"). */
+        synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}),
+      })
+      .optional(),
+    triage: triageRulesSchema.optional(),
+  })
+  .superRefine((p, ctx) => {
+    const ids = new Set<string>();
+    p.priorities.forEach((pr, i) => {
+      if (ids.has(pr.id)) ctx.addIssue({ code: 'custom', path: ['priorities', i, 'id'], message: `duplicate priority id "${pr.id}"` });
+      ids.add(pr.id);
+    });
+    const known = (id: string | null | undefined, path: (string | number)[]) => {
+      if (id != null && !ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown priority "${id}"; known: ${[...ids].join(', ') || 'none'}` });
+    };
+    known(p.defaultPriority, ['defaultPriority']);
+    p.intake.afterHours?.allowedPriorities.forEach((id, i) => known(id, ['intake', 'afterHours', 'allowedPriorities', i]));
+    if (p.priorities.length > 0 && p.defaultPriority == null) {
+      ctx.addIssue({ code: 'custom', path: ['defaultPriority'], message: 'a policy with priorities needs a defaultPriority' });
+    }
+    const categories = new Set(p.categories.map((c) => c.id));
+    p.intake.requiredInformation.forEach((r, i) =>
+      r.categories.forEach((c, j) => {
+        if (!categories.has(c)) ctx.addIssue({ code: 'custom', path: ['intake', 'requiredInformation', i, 'categories', j], message: `unknown category "${c}"` });
+      }),
+    );
+    const business: [Target | null | undefined, (string | number)[]][] = [
+      [p.targets.firstResponse, ['targets', 'firstResponse']],
+      [p.targets.resolution, ['targets', 'resolution']],
+      ...p.priorities.flatMap((pr, i): [Target | null | undefined, (string | number)[]][] => [
+        [pr.targets?.firstResponse, ['priorities', i, 'targets', 'firstResponse']],
+        [pr.targets?.resolution, ['priorities', i, 'targets', 'resolution']],
+      ]),
+    ];
+    for (const [t, path] of business) {
+      if (t?.clock === 'business' && !p.calendar) {
+        ctx.addIssue({ code: 'custom', path, message: 'a business-time target needs a calendar' });
+      }
+    }
+    if (p.intake.afterHours && !p.calendar) {
+      ctx.addIssue({ code: 'custom', path: ['intake', 'afterHours'], message: 'after-hours intake needs a calendar' });
+    }
+  });
+
+/** A policy as written in a file (defaults not yet applied). */
+export type PolicyInput = z.input<typeof policySchema>;
+/** A validated policy with every default filled in. */
+export type Policy = z.output<typeof policySchema>;
