@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Why a decision was made: the rule that fired, the ticket's words that matched, and how sure it is. */
+export const reasonSchema = z.object({
+  /** Stable id of the rule, e.g. "priority:urgente/cannot-invoice", "default-priority", "override". */
+  rule: z.string().min(1),
+  kind: z.enum(['priority', 'declared-priority', 'override', 'default', 'exclusion', 'tier', 'category', 'intake', 'calendar']),
+  /** One sentence an agent can agree or disagree with in seconds. */
+  detail: z.string().min(1),
+  /** The words of the ticket that matched. */
+  evidence: z.array(z.string()).default([]),
+  confidence: z.number().min(0).max(1),
+});
+export type Reason = z.infer<typeof reasonSchema>;
+
+export const slaStateSchema = z.enum(['running', 'paused', 'met', 'at-risk', 'breached']);
+export type SlaState = z.infer<typeof slaStateSchema>;
+
+export const targetNameSchema = z.enum(['firstResponse', 'resolution']);
+export type TargetName = z.infer<typeof targetNameSchema>;
+
+/** One target's clock at `now`. */
+export const targetStatusSchema = z.object({
+  target: targetNameSchema,
+  clock: z.enum(['calendar', 'business']),
+  /** The target's length in milliseconds of its clock. */
+  targetMs: z.number().nonnegative(),
+  /** Due instant (ISO 8601 in the policy's zone); while paused, as if the clock resumed at `now`. */
+  dueAt: z.string(),
+  state: slaStateSchema,
+  /** Time left on the target's clock (negative once breached); 0 when met. */
+  remainingMs: z.number(),
+  /** When it was met, if it was. */
+  metAt: z.string().nullable(),
+  /** Next instant the state changes by time alone (at-risk, then breached); null when met or paused. */
+  nextThresholdAt: z.string().nullable(),
+});
+export type TargetStatus = z.infer<typeof targetStatusSchema>;
+
+export const evaluationSchema = z.object({
+  id: z.string(),
+  policy: z.string(),
+  priority: z.string().nullable(),
+  tier: z.string().nullable(),
+  category: z.string().nullable(),
+  excluded: z.boolean(),
+  exclusion: z.object({ id: z.string(), description: z.string() }).nullable(),
+  flags: z.array(z.string()),
+  reasons: z.array(reasonSchema),
+  deadlines: z.object({ firstResponse: z.string().nullable(), resolution: z.string().nullable() }),
+  sla: z.object({ firstResponse: targetStatusSchema.nullable(), resolution: targetStatusSchema.nullable() }),
+  /** Earliest instant at which re-evaluating could change a state; the worker's cron keys on it. */
+  nextCheckAt: z.string().nullable(),
+  evaluatedAt: z.string(),
+});
+export type Evaluation = z.infer<typeof evaluationSchema>;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { builtInPolicyFiles } from '../policies/built-in-policies.js';
+import { parsePolicy } from './parse-policy.js';
+
+const websaas = builtInPolicyFiles.websaas as Record<string, unknown>;
+
+describe('parsePolicy', () => {
+  it('lists every problem by path and accepts nothing in part', () => {
+    const broken = structuredClone(websaas) as any;
+    broken.id = 'Web SaaS';
+    broken.calendar.week[0].open = '7am';
+    broken.priorities[0].targets.resolution.unit = 'weeks';
+    broken.defaultPriority = 'critica';
+    broken.colour = 'blue';
+    const parsed = parsePolicy(broken);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issue.code).toBe('invalid-policy');
+    const paths = parsed.issue.problems?.map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['id', 'calendar.week[0].open', 'priorities[0].targets.resolution.unit', '(root)']),
+    );
+    expect(parsed.issue.problems?.find((p) => p.path === '(root)')?.message).toMatch(/colour/);
+  });
+
+  it('names an unknown default priority together with the known ones', () => {
+    const parsed = parsePolicy({ ...websaas, defaultPriority: 'critica' });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issue.problems).toContainEqual({ path: 'defaultPriority', message: 'unknown priority "critica"; known: urgente, importante, normal' });
+  });
+
+  it('rejects a business target in a policy without a calendar', () => {
+    const { calendar: _calendar, intake: _intake, ...rest } = websaas;
+    const parsed = parsePolicy(rest);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issue.problems).toContainEqual({ path: 'priorities[0].targets.resolution', message: 'a business-time target needs a calendar' });
+  });
+
+  it('rejects business days counted on the calendar clock', () => {
+    const policy = structuredClone(websaas) as any;
+    policy.priorities[1].targets.resolution = { amount: 2, unit: 'businessDays', clock: 'calendar' };
+    const parsed = parsePolicy(policy);
+    expect(!parsed.ok && parsed.issue.problems?.map((p) => p.path)).toContain('priorities[1].targets.resolution.clock');
+  });
+
+  it('rejects something that is not a policy at all with one root problem', () => {
+    const parsed = parsePolicy('peewah');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issue.problems?.[0]?.path).toBe('(root)');
+  });
+});

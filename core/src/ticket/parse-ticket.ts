@@ -1,0 +1,12 @@
+import { toProblems } from '../policy/parse-policy.js';
+import { fail, ok, type Result } from '../result.js';
+import { ticketSchema, type Ticket } from './ticket-schema.js';
+
+/** Validates a ticket from outside (CLI line, API body); every problem is named by path. */
+export function parseTicket(input: unknown): Result<Ticket, 'invalid-ticket'> {
+  const parsed = ticketSchema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const problems = toProblems(parsed.error);
+  const detail = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return fail('invalid-ticket', `the ticket is invalid: ${detail}`, problems);
+}
