@@ -51,3 +51,15 @@ describe('parsePolicy', () => {
     if (!parsed.ok) expect(parsed.issue.problems?.[0]?.path).toBe('(root)');
   });
 });
+
+describe('parsePolicy on calendars', () => {
+  it('names an unknown time zone at calendar.zone', () => {
+    const parsed = parsePolicy({ ...websaas, calendar: { ...(websaas.calendar as object), zone: 'America/Medellin' } });
+    expect(!parsed.ok && parsed.issue.problems?.[0]?.path).toBe('calendar.zone');
+  });
+
+  it('names a country without holiday data at calendar.holidays.country', () => {
+    const parsed = parsePolicy({ ...websaas, calendar: { ...(websaas.calendar as object), holidays: { country: 'ZZ' } } });
+    expect(!parsed.ok && parsed.issue.problems?.[0]?.path).toBe('calendar.holidays.country');
+  });
+});

@@ -1,6 +1,18 @@
 import type { z } from 'zod';
 import { fail, ok, type Problem, type Result } from '../result.js';
+import type { CompileCalendarCode } from '../calendar/compile-calendar.js';
+import { policyCalendar } from './policy-calendar.js';
 import { policySchema, type Policy } from './policy-schema.js';
+
+/** Where a calendar that fails to compile is wrong, so the admin sees the field to fix. */
+const calendarPaths: Record<CompileCalendarCode, string> = {
+  'unknown-zone': 'calendar.zone',
+  'unknown-country': 'calendar.holidays.country',
+  'invalid-date': 'calendar.holidays',
+  'invalid-hours': 'calendar.week',
+  'no-open-hours': 'calendar.week',
+  'year-out-of-range': 'calendar',
+};
 
 /** Renders a zod path as `priorities[0].targets.resolution`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -14,7 +26,13 @@ export function toProblems(error: z.ZodError): Problem[] {
 /** Validates a policy whole: every problem is listed by path, and nothing is accepted in part. */
 export function parsePolicy(input: unknown): Result<Policy, 'invalid-policy'> {
   const parsed = policySchema.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
+  if (parsed.success) {
+    // The schema checks shape; only compiling proves the zone and the holiday country exist.
+    const calendar = policyCalendar(parsed.data);
+    if (calendar.ok) return ok(parsed.data);
+    const problem = { path: calendarPaths[calendar.issue.code], message: calendar.issue.detail };
+    return fail('invalid-policy', 'the policy has 1 problem', [problem]);
+  }
   const problems = toProblems(parsed.error);
   return fail('invalid-policy', `the policy has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
 }

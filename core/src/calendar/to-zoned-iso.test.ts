@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { toZonedIso } from './to-zoned-iso.js';
+
+const instant = Date.UTC(2026, 2, 2, 15, 0, 0);
+
+describe('toZonedIso', () => {
+  it('writes the instant with the zone’s offset and no milliseconds when they are zero', () => {
+    expect(toZonedIso(instant, 'America/Bogota')).toBe('2026-03-02T10:00:00-05:00');
+    expect(toZonedIso(instant + 5, 'America/Bogota')).toBe('2026-03-02T10:00:00.005-05:00');
+  });
+
+  it('reads fixed offsets the way compileCalendar does, "GMT-4" included', () => {
+    expect(toZonedIso(instant, 'UTC-4')).toBe('2026-03-02T11:00:00-04:00');
+    expect(toZonedIso(instant, 'GMT-4')).toBe('2026-03-02T11:00:00-04:00');
+  });
+
+  it('follows Lisbon’s summer time', () => {
+    expect(toZonedIso(Date.UTC(2026, 6, 1, 8), 'Europe/Lisbon')).toBe('2026-07-01T09:00:00+01:00');
+  });
+});

@@ -1,0 +1,16 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { compileCalendar, type CompileCalendarCode } from '../calendar/compile-calendar.js';
+import { ok, type Result } from '../result.js';
+import type { Policy } from './policy-schema.js';
+
+const compiled = new WeakMap<Policy, Result<BusinessCalendar | null, CompileCalendarCode>>();
+
+/** A policy's business calendar, compiled once per policy object; null when it has no open hours. */
+export function policyCalendar(policy: Policy): Result<BusinessCalendar | null, CompileCalendarCode> {
+  let calendar = compiled.get(policy);
+  if (!calendar) {
+    calendar = policy.calendar ? compileCalendar(policy.calendar) : ok(null);
+    compiled.set(policy, calendar);
+  }
+  return calendar;
+}

@@ -1,0 +1,47 @@
+import type { Zone } from 'luxon';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { toZonedIso } from '../calendar/to-zoned-iso.js';
+import type { TargetStatus } from '../evaluation/evaluation-schema.js';
+import type { Target } from '../policy/policy-schema.js';
+import { ok, type Result } from '../result.js';
+import type { TimelineEvent } from '../ticket/ticket-schema.js';
+import { toTargetStatus } from './compute-target-status.js';
+import { targetClock, type SlaSettings, type TargetClockCode } from './target-clock.js';
+
+export type ComputeSlaInput = {
+  calendar: BusinessCalendar | null;
+  /** The targets for the ticket's priority (null when it has none or is excluded). */
+  targets: { firstResponse: Target | null; resolution: Target | null };
+  timeline: readonly TimelineEvent[];
+  createdAtMs: number;
+  /** When the clocks start if not at creation (after-hours tickets: the next opening). */
+  startMs?: number;
+  nowMs: number;
+  settings: SlaSettings;
+  /** Zone of the ISO instants; defaults to the calendar's, else UTC. */
+  zone?: Zone | string;
+};
+
+export type Sla = {
+  firstResponse: TargetStatus | null;
+  resolution: TargetStatus | null;
+  /** Earliest next threshold of either target: when re-evaluating could change a state. */
+  nextCheckAt: string | null;
+};
+
+/** Both targets' SLA status at `nowMs`, and when to look again. */
+export function computeSla(input: ComputeSlaInput): Result<Sla, TargetClockCode> {
+  const zone = input.zone ?? input.calendar?.luxonZone ?? 'UTC';
+  const out: Sla = { firstResponse: null, resolution: null, nextCheckAt: null };
+  let next = Number.POSITIVE_INFINITY;
+  for (const name of ['firstResponse', 'resolution'] as const) {
+    const target = input.targets[name];
+    if (!target) continue;
+    const clock = targetClock({ ...input, name, target });
+    if (!clock.ok) return clock;
+    out[name] = toTargetStatus(clock.value, zone);
+    if (clock.value.nextThresholdMs !== null) next = Math.min(next, clock.value.nextThresholdMs);
+  }
+  if (Number.isFinite(next)) out.nextCheckAt = toZonedIso(next, zone);
+  return ok(out);
+}
