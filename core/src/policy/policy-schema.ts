@@ -195,43 +195,51 @@ export const policySchema = z
       .optional(),
     triage: triageRulesSchema.optional(),
   })
-  .superRefine((p, ctx) => {
-    const ids = new Set<string>();
-    p.priorities.forEach((pr, i) => {
-      if (ids.has(pr.id)) ctx.addIssue({ code: 'custom', path: ['priorities', i, 'id'], message: `duplicate priority id "${pr.id}"` });
-      ids.add(pr.id);
-    });
-    const known = (id: string | null | undefined, path: (string | number)[]) => {
-      if (id != null && !ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown priority "${id}"; known: ${[...ids].join(', ') || 'none'}` });
-    };
-    known(p.defaultPriority, ['defaultPriority']);
-    p.intake.afterHours?.allowedPriorities.forEach((id, i) => known(id, ['intake', 'afterHours', 'allowedPriorities', i]));
-    if (p.priorities.length > 0 && p.defaultPriority == null) {
-      ctx.addIssue({ code: 'custom', path: ['defaultPriority'], message: 'a policy with priorities needs a defaultPriority' });
-    }
-    const categories = new Set(p.categories.map((c) => c.id));
-    p.intake.requiredInformation.forEach((r, i) =>
-      r.categories.forEach((c, j) => {
-        if (!categories.has(c)) ctx.addIssue({ code: 'custom', path: ['intake', 'requiredInformation', i, 'categories', j], message: `unknown category "${c}"` });
-      }),
-    );
-    const business: [Target | null | undefined, (string | number)[]][] = [
-      [p.targets.firstResponse, ['targets', 'firstResponse']],
-      [p.targets.resolution, ['targets', 'resolution']],
-      ...p.priorities.flatMap((pr, i): [Target | null | undefined, (string | number)[]][] => [
-        [pr.targets?.firstResponse, ['priorities', i, 'targets', 'firstResponse']],
-        [pr.targets?.resolution, ['priorities', i, 'targets', 'resolution']],
-      ]),
-    ];
-    for (const [t, path] of business) {
-      if (t?.clock === 'business' && !p.calendar) {
-        ctx.addIssue({ code: 'custom', path, message: 'a business-time target needs a calendar' });
-      }
-    }
-    if (p.intake.afterHours && !p.calendar) {
-      ctx.addIssue({ code: 'custom', path: ['intake', 'afterHours'], message: 'after-hours intake needs a calendar' });
-    }
+  // Cross-field checks run even when some fields are malformed, so an admin sees every problem at once.
+  .superRefine((policy, ctx) => checkReferences(policy as unknown as Loose, ctx), { when: (payload) => isRecord(payload.value) });
+
+type Loose = Record<string, unknown>;
+const isRecord = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const records = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter(isRecord) : []);
+const field = (v: unknown, key: string): unknown => (isRecord(v) ? v[key] : undefined);
+
+/** Checks that every id a policy mentions exists, and that business time has a calendar. */
+function checkReferences(p: Loose, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const priorities = records(p.priorities);
+  const ids = new Set<string>();
+  priorities.forEach((pr, i) => {
+    if (typeof pr.id !== 'string') return;
+    if (ids.has(pr.id)) issue(['priorities', i, 'id'], `duplicate priority id "${pr.id}"`);
+    ids.add(pr.id);
   });
+  const known = (id: unknown, path: (string | number)[]) => {
+    if (typeof id === 'string' && !ids.has(id)) issue(path, `unknown priority "${id}"; known: ${[...ids].join(', ') || 'none'}`);
+  };
+  known(p.defaultPriority, ['defaultPriority']);
+  const afterHours = field(p.intake, 'afterHours');
+  const allowed = field(afterHours, 'allowedPriorities');
+  if (Array.isArray(allowed)) allowed.forEach((id, i) => known(id, ['intake', 'afterHours', 'allowedPriorities', i]));
+  if (priorities.length > 0 && p.defaultPriority == null) issue(['defaultPriority'], 'a policy with priorities needs a defaultPriority');
+
+  const categories = new Set(records(p.categories).map((c) => c.id));
+  records(field(p.intake, 'requiredInformation')).forEach((r, i) => {
+    const wanted = r.categories;
+    if (Array.isArray(wanted)) wanted.forEach((c, j) => categories.has(c) || issue(['intake', 'requiredInformation', i, 'categories', j], `unknown category "${String(c)}"`));
+  });
+
+  if (p.calendar !== undefined) return;
+  const targets: [unknown, (string | number)[]][] = [
+    [field(p.targets, 'firstResponse'), ['targets', 'firstResponse']],
+    [field(p.targets, 'resolution'), ['targets', 'resolution']],
+    ...priorities.flatMap((pr, i): [unknown, (string | number)[]][] => [
+      [field(pr.targets, 'firstResponse'), ['priorities', i, 'targets', 'firstResponse']],
+      [field(pr.targets, 'resolution'), ['priorities', i, 'targets', 'resolution']],
+    ]),
+  ];
+  for (const [t, path] of targets) if (field(t, 'clock') === 'business') issue(path, 'a business-time target needs a calendar');
+  if (afterHours !== undefined) issue(['intake', 'afterHours'], 'after-hours intake needs a calendar');
+}
 
 /** A policy as written in a file (defaults not yet applied). */
 export type PolicyInput = z.input<typeof policySchema>;

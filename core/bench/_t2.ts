@@ -1,0 +1,10 @@
+import { builtInPolicies } from '../src/policies/built-in-policies.js';
+import { compileTriage } from '../src/triage/compile-triage.js';
+import { findMatches } from '../src/triage/find-matches.js';
+import { tokenize } from '../src/triage/normalize-text.js';
+import { runEvalSet } from '../eval/eval-set.js';
+const cases = runEvalSet(['dev']).map((o) => o.case);
+const texts = cases.map((c, i) => { let b = c.body; for (let j = 1; b.length < 1000; j++) b += '\n' + cases[(i * 7 + j * 13) % cases.length]!.body; return c.subject + '\n' + b.slice(0, 1000); });
+const c = compileTriage(builtInPolicies.get('websaas')!);
+const toks = texts.map(tokenize);
+for (let i = 0; i < 40000; i++) findMatches(c, toks[i % toks.length]!);

@@ -1,0 +1,15 @@
+import { builtInPolicies } from '../src/policies/built-in-policies.js';
+import { compileTriage } from '../src/triage/compile-triage.js';
+import { tokenize } from '../src/triage/normalize-text.js';
+import { runEvalSet } from '../eval/eval-set.js';
+const cases = runEvalSet(['dev']).map((o) => o.case);
+const texts = cases.map((c, i) => { let b = c.body; for (let j = 1; b.length < 1000; j++) b += '\n' + cases[(i * 7 + j * 13) % cases.length]!.body; return c.subject + '\n' + b.slice(0, 1000); });
+const c = compileTriage(builtInPolicies.get('websaas')!);
+const toks = texts.map(tokenize);
+const N = 20000;
+const time = (name: string, f: (i: number) => void) => { for (let i = 0; i < 2000; i++) f(i); const t = performance.now(); for (let i = 0; i < N; i++) f(i); console.log(name, ((performance.now() - t) / N * 1000).toFixed(1)); };
+time('alloc', () => { new Uint8Array(c.index.terms.length); new Int8Array(c.entries); new Int32Array(c.ruleKeys).fill(-1); new Int8Array(c.slotMembers.length); });
+time('ids', (i) => { toks[i % toks.length]!.tokens.map((x) => c.index.lookup(x.norm)); });
+let viableCount = 0, total = 0, single = 0;
+time('count', (i) => { const tk = toks[i % toks.length]!; for (const x of tk.tokens) for (const id of c.index.lookup(x.norm)) for (const e of c.byFirstTerm[id]!) { total++; if (e.sets.length === 1) single++; } });
+console.log('per ticket attempts', total / (N + 2000), 'single', single / (N + 2000));

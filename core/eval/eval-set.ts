@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { builtInPolicies } from '../src/policies/built-in-policies.js';
+import { triage, type TriageResult } from '../src/triage/triage.js';
+
+/** One labelled ticket: what an experienced support lead expects Plazo to decide. */
+export const evalCaseSchema = z.strictObject({
+  policy: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  expect: z.strictObject({
+    priority: z.string().optional(),
+    excluded: z.boolean().optional(),
+    exclusion: z.string().optional(),
+    tier: z.string().optional(),
+    category: z.string().optional(),
+    flags: z.array(z.string()).default([]),
+    notFlags: z.array(z.string()).default([]),
+  }),
+});
+export type EvalCase = z.infer<typeof evalCaseSchema>;
+export type Slice = 'dev' | 'holdout';
+export type Outcome = { slice: Slice; file: string; line: number; case: EvalCase; result: TriageResult; expected: string; actual: string; errors: string[] };
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export function loadSlice(slice: Slice): { file: string; line: number; case: EvalCase }[] {
+  const dir = join(here, slice);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .map((l, i) => ({ l, i }))
+        .filter(({ l }) => l.trim())
+        .map(({ l, i }) => ({ file: `${slice}/${f}`, line: i + 1, case: evalCaseSchema.parse(JSON.parse(l)) })),
+    );
+}
+
+/** The label a confusion matrix shows: "excluded", else the priority, else the tier. */
+const labelOf = (priority: string | null | undefined, tier: string | null | undefined, excluded: boolean) => (excluded ? 'excluded' : (priority ?? tier ?? '—'));
+
+export function evaluateCase(slice: Slice, file: string, line: number, c: EvalCase): Outcome {
+  const policy = builtInPolicies.get(c.policy);
+  if (!policy) throw new Error(`${file}:${line}: unknown policy ${c.policy}`);
+  const result = triage(policy, { subject: c.subject, body: c.body });
+  const e = c.expect;
+  const errors: string[] = [];
+  const excludedExpected = e.excluded ?? e.exclusion !== undefined;
+  if (Boolean(result.exclusion) !== excludedExpected) errors.push(`excluded: expected ${excludedExpected}, got ${result.exclusion?.id ?? false}`);
+  if (e.exclusion && result.exclusion?.id !== e.exclusion) errors.push(`exclusion: expected ${e.exclusion}, got ${result.exclusion?.id ?? 'none'}`);
+  if (e.priority && !excludedExpected && result.priority !== e.priority) errors.push(`priority: expected ${e.priority}, got ${result.priority}`);
+  if (e.tier && result.tier !== e.tier) errors.push(`tier: expected ${e.tier}, got ${result.tier}`);
+  if (e.category && result.category !== e.category) errors.push(`category: expected ${e.category}, got ${result.category}`);
+  for (const f of e.flags) if (!result.flags.includes(f)) errors.push(`flag ${f} missing`);
+  for (const f of e.notFlags) if (result.flags.includes(f)) errors.push(`flag ${f} unexpected`);
+  return {
+    slice,
+    file,
+    line,
+    case: c,
+    result,
+    expected: labelOf(e.priority, e.tier, excludedExpected),
+    actual: labelOf(result.priority, result.tier, result.exclusion !== null),
+    errors,
+  };
+}
+
+export function runEvalSet(slices: Slice[] = ['dev', 'holdout']): Outcome[] {
+  return slices.flatMap((s) => loadSlice(s).map((x) => evaluateCase(s, x.file, x.line, x.case)));
+}

@@ -1,0 +1,43 @@
+import { runEvalSet, type Outcome, type Slice } from './eval-set.js';
+
+// Usage: npm run eval [-- --slice dev|holdout] [-- --failures]
+const args = process.argv.slice(2);
+const sliceArg = args.includes('--slice') ? (args[args.indexOf('--slice') + 1] as Slice) : undefined;
+const showFailures = args.includes('--failures');
+const outcomes = runEvalSet(sliceArg ? [sliceArg] : ['dev', 'holdout']);
+
+const pct = (ok: number, n: number) => (n === 0 ? '  n/a' : `${((100 * ok) / n).toFixed(1).padStart(5)}%`);
+const summary = (list: Outcome[]) => {
+  const ok = list.filter((o) => o.errors.length === 0).length;
+  return `${pct(ok, list.length)} (${ok}/${list.length})`;
+};
+
+console.log(`Plazo triage evaluation — ${outcomes.length} labelled tickets\n`);
+const policies = [...new Set(outcomes.map((o) => o.case.policy))].sort();
+console.log('policy          all               dev               holdout');
+for (const p of policies) {
+  const of = outcomes.filter((o) => o.case.policy === p);
+  console.log(`${p.padEnd(15)} ${summary(of).padEnd(17)} ${summary(of.filter((o) => o.slice === 'dev')).padEnd(17)} ${summary(of.filter((o) => o.slice === 'holdout'))}`);
+}
+console.log(`${'OVERALL'.padEnd(15)} ${summary(outcomes).padEnd(17)} ${summary(outcomes.filter((o) => o.slice === 'dev')).padEnd(17)} ${summary(outcomes.filter((o) => o.slice === 'holdout'))}`);
+
+for (const p of policies) {
+  const of = outcomes.filter((o) => o.case.policy === p);
+  const labels = [...new Set(of.flatMap((o) => [o.expected, o.actual]))].sort();
+  const w = Math.max(10, ...labels.map((l) => l.length)) + 1;
+  console.log(`\n${p} — confusion matrix (rows: expected, columns: decided)`);
+  console.log(' '.repeat(w) + labels.map((l) => l.padStart(w)).join(''));
+  for (const r of labels) {
+    console.log(r.padEnd(w) + labels.map((col) => String(of.filter((o) => o.expected === r && o.actual === col).length).padStart(w)).join(''));
+  }
+  const other = of.filter((o) => o.errors.length > 0 && o.expected === o.actual).length;
+  if (other > 0) console.log(`(${other} ticket(s) with the right label but a wrong flag, category or exclusion id)`);
+}
+
+if (showFailures) {
+  console.log('\nFailures:');
+  for (const o of outcomes.filter((x) => x.errors.length > 0)) {
+    console.log(`- ${o.file}:${o.line} [${o.case.subject}] ${o.errors.join('; ')}`);
+    for (const r of o.result.reasons) console.log(`    ${r.kind} ${r.rule} ${r.confidence} ${JSON.stringify(r.evidence)}`);
+  }
+}

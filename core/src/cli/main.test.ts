@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from './main.js';
+
+async function run(argv: string[], stdinText = '') {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const status = await main(argv, { stdin: Readable.from([stdinText]), stdout, stderr });
+  return { status, out, err, lines: out.split('\n').filter(Boolean) };
+}
+
+const monday16 = { id: 'T-1', createdAt: '2026-03-09T16:00:00-05:00', subject: 'Reporte lento', body: 'x', priority: 'importante' };
+
+describe('plazo evaluate --jsonl', () => {
+  it('writes one evaluation per ticket with the contract fields and business-time deadlines', async () => {
+    const { status, lines, err } = await run(['evaluate', '--policy', 'websaas', '--jsonl', '--now', '2026-03-09T16:30:00-05:00'], `${JSON.stringify(monday16)}\n`);
+    expect(err).toBe('');
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(1);
+    const evaluation = JSON.parse(lines[0]!);
+    expect(Object.keys(evaluation)).toEqual(expect.arrayContaining(['id', 'policy', 'priority', 'tier', 'excluded', 'flags', 'reasons', 'deadlines']));
+    // 1 business hour from Monday 16:00 is 17:00; 16 business hours are 1.5 h Monday + 10.5 h Tuesday + 4 h Wednesday.
+    expect(evaluation).toMatchObject({ id: 'T-1', policy: 'websaas', priority: 'importante', excluded: false });
+    expect(evaluation.deadlines).toEqual({ firstResponse: '2026-03-09T17:00:00-05:00', resolution: '2026-03-11T11:00:00-05:00' });
+  });
+
+  it('rejects bad lines by number, still evaluates the others, and exits non-zero', async () => {
+    const input = [
+      JSON.stringify(monday16),
+      '{"id": "T-2", "createdAt": ',
+      JSON.stringify({ ...monday16, id: 'T-3', createdAt: '2026-03-09 16:00' }),
+      JSON.stringify({ ...monday16, id: 'T-4', priority: 'superalta' }),
+      JSON.stringify({ ...monday16, id: 'T-5' }),
+    ].join('\n');
+    const { status, lines, err } = await run(['evaluate', '--policy', 'websaas', '--jsonl', '--now', '2026-03-09T16:30:00-05:00'], input);
+    expect(status).toBe(1);
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual(['T-1', 'T-5']);
+    expect(err).toMatch(/^line 2: invalid-json/m);
+    expect(err).toMatch(/^line 3: invalid-ticket: .*createdAt/m);
+    expect(err).toMatch(/^line 4: ticket T-4: unknown-priority: unknown priority "superalta" for policy websaas; known: urgente, importante, normal/m);
+    expect(err).toMatch(/2 ticket\(s\) evaluated, 3 line\(s\) rejected/);
+  });
+});
+
+describe('plazo evaluate errors', () => {
+  it('names an unknown policy and lists the known ones', async () => {
+    const { status, err } = await run(['evaluate', '--policy', 'acme', '--jsonl']);
+    expect(status).toBe(2);
+    expect(err).toMatch(/unknown policy "acme"; known policies: peewah, skedu, websaas, soporte-justo, infraspeak/);
+  });
+
+  it('names an invalid --now instant', async () => {
+    const { status, err } = await run(['evaluate', '--policy', 'skedu', '--jsonl', '--now', 'yesterday']);
+    expect(status).toBe(2);
+    expect(err).toMatch(/invalid --now "yesterday"/);
+  });
+
+  it('names an invalid creation date of a single ticket', async () => {
+    const { status, err } = await run(['evaluate', '--policy', 'skedu', '--subject', 'hola', '--created-at', '2026-02-30T10:00:00-04:00']);
+    expect(status).toBe(2);
+    expect(err).toMatch(/createdAt/);
+  });
+
+  it('explains an unknown flag with the usage', async () => {
+    const { status, err } = await run(['evaluate', '--policy', 'skedu', '--colour']);
+    expect(status).toBe(2);
+    expect(err).toMatch(/Unknown option '--colour'/);
+  });
+});
+
+describe('plazo evaluate one ticket', () => {
+  it('prints the due times in the policy zone and in UTC', async () => {
+    const { status, out } = await run(['evaluate', '--policy', 'websaas', '--subject', 'Reporte', '--priority', 'Importante', '--created-at', '2026-03-09T16:00:00-05:00', '--now', '2026-03-09T16:30:00-05:00']);
+    expect(status).toBe(0);
+    expect(out).toMatch(/Priority\s+importante/);
+    expect(out).toContain('2026-03-11 11:00:00 -05:00 (America/Bogota) = 2026-03-11 16:00:00 UTC');
+  });
+});
+
+describe('plazo policies, policy, validate', () => {
+  it('lists the five built-in policies', async () => {
+    const { status, lines } = await run(['policies']);
+    expect(status).toBe(0);
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(['peewah', 'skedu', 'websaas', 'soporte-justo', 'infraspeak']);
+  });
+
+  it('prints one policy as JSON', async () => {
+    const { status, out } = await run(['policy', 'infraspeak']);
+    expect(status).toBe(0);
+    expect(JSON.parse(out).calendar.zone).toBe('Europe/Lisbon');
+  });
+
+  it('validates a policy file and lists every problem by path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plazo-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ id: 'acme', name: 'Acme', vendor: 'Acme', priorities: [{ id: 'p1' }], defaultPriority: 'p9' }));
+    const { status, err } = await run(['validate', file]);
+    expect(status).toBe(1);
+    expect(err).toMatch(/invalid-policy/);
+    expect(err).toMatch(/priorities\[0\]\.labels/);
+    expect(err).toMatch(/defaultPriority/);
+  });
+});
+
+describe('the plazo binary', () => {
+  it('runs as `plazo evaluate --jsonl` from the installed bin', async () => {
+    const bin = fileURLToPath(new URL('../../bin/plazo.js', import.meta.url));
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = execFile(process.execPath, [bin, 'evaluate', '--policy', 'infraspeak', '--jsonl'], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+      child.stdin?.end(`${JSON.stringify({ id: 'I-1', createdAt: '2026-06-09T20:00:00+01:00', subject: 'x', body: 'y', priority: 'urgente' })}\n`);
+    });
+    // 1 h on Tuesday 9 June, 10 June is Portugal Day, then 3 h from Thursday 09:00.
+    expect(JSON.parse(out).deadlines.firstResponse).toBe('2026-06-11T12:00:00+01:00');
+  }, 30_000);
+});

@@ -1,0 +1,104 @@
+import { DateTime } from 'luxon';
+import { toZonedIso } from '../calendar/to-zoned-iso.js';
+import type { Evaluation, Reason } from '../evaluation/evaluation-schema.js';
+import type { Policy, Priority, Targets } from '../policy/policy-schema.js';
+import { policyCalendar } from '../policy/policy-calendar.js';
+import { fail, ok, type Result } from '../result.js';
+import { computeSla } from '../sla/compute-sla.js';
+import type { Ticket } from '../ticket/ticket-schema.js';
+import { triage } from '../triage/triage.js';
+import { findPriority } from './find-priority.js';
+
+export type EvaluateCode = 'unknown-priority' | 'invalid-policy' | 'outside-calendar';
+
+const noTargets: Targets = { firstResponse: null, resolution: null };
+
+function targetsOf(policy: Policy, priority: Priority | undefined): Targets {
+  return priority?.targets ?? policy.targets;
+}
+
+/**
+ * Decides a ticket's priority, tier, exclusion and flags (triage, or the agent's forced priority)
+ * and its deadlines and SLA state at `nowMs`. Pure: the same inputs give the same evaluation.
+ */
+export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): Result<Evaluation, EvaluateCode> {
+  const calendar = policyCalendar(policy);
+  if (!calendar.ok) return fail('invalid-policy', `policy ${policy.id} has an unusable calendar: ${calendar.issue.detail}`);
+  const zone = policy.calendar?.zone ?? 'UTC';
+  const createdAtMs = DateTime.fromISO(ticket.createdAt, { setZone: true }).toMillis();
+
+  const triaged = triage(policy, { subject: ticket.subject, body: ticket.body });
+  const reasons: Reason[] = [];
+  const flags = new Set(triaged.flags);
+  let priority = triaged.priority === null ? undefined : findPriority(policy, triaged.priority);
+  let exclusion = triaged.exclusion;
+
+  if (ticket.priority !== undefined) {
+    const forced = findPriority(policy, ticket.priority);
+    if (!forced) {
+      const known = policy.priorities.map((p) => p.id).join(', ') || 'none (this policy has no priorities)';
+      return fail('unknown-priority', `unknown priority "${ticket.priority}" for policy ${policy.id}; known: ${known}`);
+    }
+    reasons.push({
+      rule: 'override',
+      kind: 'override',
+      detail: `Priority ${forced.id} set by an agent${priority && priority.id !== forced.id ? ` (triage suggested ${priority.id})` : ''}.`,
+      evidence: [],
+      confidence: 1,
+    });
+    if (exclusion) {
+      // An agent who sets a priority has judged the ticket in scope, so the exclusion no longer holds.
+      reasons.push({ rule: `exclusion:${exclusion.id}`, kind: 'exclusion', detail: `Exclusion "${exclusion.id}" not applied: an agent set the priority.`, evidence: [], confidence: 1 });
+      exclusion = null;
+    }
+    priority = forced;
+  }
+  // Under an override, triage's priority reasons would argue for a decision nobody is making.
+  const priorityKinds: ReadonlySet<Reason['kind']> = new Set(['priority', 'default', 'declared-priority']);
+  reasons.push(...triaged.reasons.filter((r) => ticket.priority === undefined || !priorityKinds.has(r.kind)));
+
+  let startMs = createdAtMs;
+  const afterHours = policy.intake.afterHours;
+  const cal = calendar.value;
+  if (afterHours && cal && !exclusion && !cal.isOpen(createdAtMs) && !(priority && afterHours.allowedPriorities.includes(priority.id))) {
+    const opening = cal.nextOpening(createdAtMs);
+    if (!Number.isNaN(opening)) startMs = opening;
+    flags.add(afterHours.flag);
+    reasons.push({
+      rule: 'intake:after-hours',
+      kind: 'intake',
+      detail: `Received out of hours and not ${afterHours.allowedPriorities.join('/')}: clocks start at the next opening (${toZonedIso(startMs, zone)}). Rule quoted to the customer: ${afterHours.message[policy.locale] ?? afterHours.message.es}`,
+      evidence: [],
+      confidence: 1,
+    });
+  }
+
+  const targets = exclusion ? noTargets : targetsOf(policy, priority);
+  const sla = computeSla({
+    calendar: cal,
+    targets,
+    timeline: ticket.timeline,
+    createdAtMs,
+    startMs,
+    nowMs,
+    settings: policy.sla,
+    zone,
+  });
+  if (!sla.ok) return fail('outside-calendar', `ticket ${ticket.id}: ${sla.issue.detail}`);
+
+  return ok({
+    id: ticket.id,
+    policy: policy.id,
+    priority: priority?.id ?? null,
+    tier: triaged.tier,
+    category: triaged.category,
+    excluded: exclusion !== null,
+    exclusion,
+    flags: [...flags].sort(),
+    reasons,
+    deadlines: { firstResponse: sla.value.firstResponse?.dueAt ?? null, resolution: sla.value.resolution?.dueAt ?? null },
+    sla: { firstResponse: sla.value.firstResponse, resolution: sla.value.resolution },
+    nextCheckAt: sla.value.nextCheckAt,
+    evaluatedAt: toZonedIso(nowMs, zone),
+  });
+}

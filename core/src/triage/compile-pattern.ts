@@ -1,0 +1,96 @@
+import { normalizeWord } from './normalize-text.js';
+import type { Term } from './term-index.js';
+
+/** A pattern made concrete: term ids per slot, and the most words allowed before each slot. */
+export type Sequence = { slots: number[][]; gaps: number[] };
+export type CompiledPattern = { sequences: Sequence[]; problems: string[] };
+
+const WIDE_GAP = 6;
+const MAX_SEQUENCES = 5_000;
+
+function parseTerm(alt: string): Term | null {
+  const exact = alt.startsWith('=');
+  const stem = alt.endsWith('*');
+  const text = normalizeWord(alt.slice(exact ? 1 : 0, stem ? -1 : undefined));
+  if (!text) return null;
+  return { kind: stem ? 'stem' : 'word', text, fuzzy: !exact };
+}
+
+/** Expands `@lexicon` entries and alternatives into plain sequences of term-id slots. */
+export function compilePattern(
+  pattern: string,
+  lexicon: Readonly<Record<string, readonly string[]>>,
+  intern: (t: Term) => number,
+  gap: number,
+  depth = 0,
+): CompiledPattern {
+  const problems: string[] = [];
+  let seqs: Sequence[] = [{ slots: [], gaps: [] }];
+  let pendingGap = gap;
+  for (const item of pattern.trim().split(/\s+/)) {
+    if (item === '...') {
+      pendingGap = WIDE_GAP;
+      continue;
+    }
+    const optional = item.length > 1 && item.endsWith('?');
+    const alts = (optional ? item.slice(0, -1) : item).split('|').filter(Boolean);
+    if (alts.some((a) => a.startsWith('@') || a.includes('_')) || optional) {
+      // A union of lexicon entries and words (and, with "?", nothing): expanded into alternative sequences.
+      const subs: Sequence[] = optional ? [{ slots: [], gaps: [] }] : [];
+      const words: number[] = [];
+      for (const alt of alts) {
+        if (alt.includes('_')) {
+          // A phrase alternative ("se_quedo"): its words stand next to each other.
+          const slots = alt.split('_').map(parseTerm).filter((t): t is Term => t !== null).map((t) => [intern(t)]);
+          if (slots.length > 0) subs.push({ slots, gaps: slots.map(() => 0) });
+          continue;
+        }
+        if (!alt.startsWith('@')) {
+          const t = parseTerm(alt);
+          if (t) words.push(intern(t));
+          continue;
+        }
+        const name = alt.slice(1);
+        const entries = lexicon[name];
+        if (!entries || depth > 4) {
+          problems.push(entries ? `lexicon entry "@${name}" nests too deeply` : `unknown lexicon entry "@${name}"`);
+          return { sequences: [], problems };
+        }
+        for (const e of entries) {
+          const c = compilePattern(e, lexicon, intern, gap, depth + 1);
+          problems.push(...c.problems);
+          subs.push(...c.sequences);
+        }
+      }
+      if (words.length > 0) subs.push({ slots: [words], gaps: [0] });
+      const next: Sequence[] = [];
+      for (const s of seqs) {
+        for (const sub of subs) {
+          if (next.length >= MAX_SEQUENCES) break;
+          if (sub.slots.length === 0) {
+            next.push(s);
+            continue;
+          }
+          next.push({
+            slots: [...s.slots, ...sub.slots],
+            gaps: [...s.gaps, s.slots.length > 0 ? pendingGap : 0, ...sub.gaps.slice(1)],
+          });
+        }
+      }
+      if (next.length >= MAX_SEQUENCES) problems.push(`pattern "${pattern}" expands to too many sequences; it was cut`);
+      seqs = next;
+    } else {
+      const slot = alts
+        .map(parseTerm)
+        .filter((t): t is Term => t !== null)
+        .map(intern);
+      if (slot.length === 0) {
+        problems.push(`pattern "${pattern}" has an empty word`);
+        return { sequences: [], problems };
+      }
+      seqs = seqs.map((s) => ({ slots: [...s.slots, slot], gaps: [...s.gaps, s.slots.length > 0 ? pendingGap : 0] }));
+    }
+    pendingGap = gap;
+  }
+  return { sequences: seqs.filter((s) => s.slots.length > 0), problems };
+}

@@ -1,0 +1,181 @@
+import type { Problem } from '../result.js';
+import type { Policy } from '../policy/policy-schema.js';
+import { baseLexicon } from './base-lexicon.js';
+import { compilePattern, type Sequence } from './compile-pattern.js';
+import { normalizeWord } from './normalize-text.js';
+import { TermIndex } from './term-index.js';
+import { triageRulesSchema, type TriageRules } from './triage-rules-schema.js';
+
+export type RuleGroup = 'priority' | 'ceiling' | 'exclusion' | 'unless' | 'tier' | 'category' | 'flag' | 'detector';
+/** Groups whose rules may carry `with` patterns; their co-occurrence matches are filed under `with:<group>`. */
+export type WithGroup = `with:${'priority' | 'ceiling' | 'exclusion' | 'tier' | 'category' | 'flag'}`;
+
+/** One expanded pattern of one rule, indexed by its first slot's terms. */
+export type Entry = { group: RuleGroup | WithGroup; rule: number; seq: Sequence; /** Dense id of (group, rule). */ key: number; /** Dense id of the entry. */ index: number; sets: ReadonlySet<number>[]; /** Ids of its slots after the first, shared between entries. */ slotIds: number[] };
+
+export type CompiledTriage = {
+  policy: Policy;
+  rules: TriageRules;
+  index: TermIndex;
+  /** Entries by the id of a term their first slot accepts. */
+  byFirstTerm: Entry[][];
+  /** Number of distinct (group, rule) keys. */
+  ruleKeys: number;
+  /** Number of entries. */
+  entries: number;
+  /** Term ids of each distinct slot (after the first) of any entry. */
+  slotMembers: number[][];
+  negators: ReadonlySet<string>;
+  /** Normalised declared-priority word → priority id. */
+  declaredWords: ReadonlyMap<string, string>;
+  declaredPrefixes: readonly string[];
+  declaredBare: ReadonlySet<string>;
+  /** Patterns of `patterns` detectors, in order, as rule numbers of the `detector` group. */
+  detectorPatterns: { requirement: string; detector: number }[];
+  /** Rules that point at things the policy does not have, or patterns that do not compile. */
+  problems: Problem[];
+};
+
+const cache = new WeakMap<Policy, CompiledTriage>();
+
+/** Compiles a policy's triage rules once; repeated calls with the same policy object reuse it. */
+export function compileTriage(policy: Policy): CompiledTriage {
+  const hit = cache.get(policy);
+  if (hit) return hit;
+  const compiled = build(policy);
+  cache.set(policy, compiled);
+  return compiled;
+}
+
+function build(policy: Policy): CompiledTriage {
+  const rules = policy.triage ?? triageRulesSchema.parse({});
+  const problems: Problem[] = [];
+  const lexicon: Record<string, readonly string[]> = { ...baseLexicon, ...rules.lexicon };
+  const index = new TermIndex();
+  const entries: Entry[] = [];
+  const keys = new Map<string, number>();
+  const slotIds = new Map<string, number>();
+  const slotMembers: number[][] = [];
+  const slotId = (slot: number[]) => {
+    const k = slot.join(',');
+    let id = slotIds.get(k);
+    if (id === undefined) {
+      id = slotMembers.length;
+      slotIds.set(k, id);
+      slotMembers.push(slot);
+    }
+    return id;
+  };
+  const intern = index.intern.bind(index);
+
+  const add = (group: RuleGroup | WithGroup, rule: number, patterns: readonly string[], path: string) => {
+    patterns.forEach((p, i) => {
+      const c = compilePattern(p, lexicon, intern, rules.gap);
+      for (const message of c.problems) problems.push({ path: `${path}[${i}]`, message });
+      const k = `${group}:${rule}`;
+      if (!keys.has(k)) keys.set(k, keys.size);
+      for (const seq of c.sequences) entries.push({ group, rule, seq, key: keys.get(k)!, index: entries.length, sets: seq.slots.map((sl) => new Set(sl)), slotIds: seq.slots.slice(1).map(slotId) });
+    });
+  };
+
+  const priorities = new Set<string>(policy.priorities.map((p) => p.id));
+  const exclusions = new Set(policy.exclusions.map((e) => e.id));
+  const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
+  const categories = new Set(policy.categories.map((c) => c.id));
+  const requirements = new Set(policy.intake.requiredInformation.map((r) => r.id));
+  const hints = new Set(policy.intake.hints.map((h) => h.id));
+  const unknown = (path: string, what: string, id: string, known: Iterable<string>) =>
+    problems.push({ path, message: `unknown ${what} "${id}"; known: ${[...known].join(', ') || 'none'}` });
+
+  rules.priorities.forEach((r, i) => {
+    if (!priorities.has(r.priority)) return unknown(`triage.priorities[${i}].priority`, 'priority', r.priority, priorities);
+    add('priority', i, r.patterns, `triage.priorities[${i}].patterns`);
+    add('with:priority', i, r.with, `triage.priorities[${i}].with`);
+  });
+  rules.ceilings.forEach((r, i) => {
+    if (!priorities.has(r.max)) return unknown(`triage.ceilings[${i}].max`, 'priority', r.max, priorities);
+    add('ceiling', i, r.patterns, `triage.ceilings[${i}].patterns`);
+    add('with:ceiling', i, r.with, `triage.ceilings[${i}].with`);
+  });
+  rules.exclusions.forEach((r, i) => {
+    if (!exclusions.has(r.exclusion)) return unknown(`triage.exclusions[${i}].exclusion`, 'exclusion', r.exclusion, exclusions);
+    add('exclusion', i, r.patterns, `triage.exclusions[${i}].patterns`);
+    add('with:exclusion', i, r.with, `triage.exclusions[${i}].with`);
+    add('unless', i, r.unless, `triage.exclusions[${i}].unless`);
+  });
+  rules.tiers.forEach((r, i) => {
+    const tier = tiers.get(r.tier);
+    if (!tier) return unknown(`triage.tiers[${i}].tier`, 'tier', r.tier, tiers.keys());
+    // Escalation-only tiers are reached by people, never by first classification.
+    if (tier.escalationOnly) return problems.push({ path: `triage.tiers[${i}].tier`, message: `tier "${r.tier}" is reached only by escalation` });
+    add('tier', i, r.patterns, `triage.tiers[${i}].patterns`);
+    add('with:tier', i, r.with, `triage.tiers[${i}].with`);
+  });
+  if (rules.defaultTier && !tiers.has(rules.defaultTier)) unknown('triage.defaultTier', 'tier', rules.defaultTier, tiers.keys());
+  rules.categories.forEach((r, i) => {
+    if (!categories.has(r.category)) return unknown(`triage.categories[${i}].category`, 'category', r.category, categories);
+    add('category', i, r.patterns, `triage.categories[${i}].patterns`);
+    add('with:category', i, r.with, `triage.categories[${i}].with`);
+  });
+  if (rules.defaultCategory && !categories.has(rules.defaultCategory)) unknown('triage.defaultCategory', 'category', rules.defaultCategory, categories);
+  rules.flags.forEach((r, i) => {
+    if (r.hint && !hints.has(r.hint)) unknown(`triage.flags[${i}].hint`, 'intake hint', r.hint, hints);
+    add('flag', i, r.patterns, `triage.flags[${i}].patterns`);
+    add('with:flag', i, r.with, `triage.flags[${i}].with`);
+  });
+  const detectorPatterns: { requirement: string; detector: number }[] = [];
+  rules.requiredInformation.forEach((r, i) => {
+    if (!requirements.has(r.requirement)) unknown(`triage.requiredInformation[${i}].requirement`, 'required information', r.requirement, requirements);
+    r.anyOf.forEach((d, j) => {
+      if (d.kind !== 'patterns') return;
+      add('detector', detectorPatterns.length, d.patterns, `triage.requiredInformation[${i}].anyOf[${j}].patterns`);
+      detectorPatterns.push({ requirement: r.requirement, detector: j });
+    });
+  });
+
+  index.freeze();
+  const byFirstTerm: Entry[][] = Array.from({ length: index.terms.length }, () => []);
+  for (const e of entries) for (const id of e.seq.slots[0]!) byFirstTerm[id]!.push(e);
+
+  const negators = new Set((lexicon.neg ?? []).flatMap((e) => e.split(/[\s|]+/)).map(normalizeWord));
+
+  const declaredWords = new Map<string, string>();
+  const addWord = (w: string, id: string) => {
+    const n = normalizeWord(w.trim());
+    if (n && !declaredWords.has(n)) declaredWords.set(n, id);
+  };
+  for (const p of policy.priorities) {
+    addWord(p.id, p.id);
+    for (const l of Object.values(p.labels)) addWord(l, p.id);
+  }
+  const synonyms = { ...(policy.declaredPriority?.synonyms ?? {}) };
+  for (const [id, words] of Object.entries(rules.declared.synonyms)) synonyms[id] = [...(synonyms[id] ?? []), ...words];
+  for (const [id, words] of Object.entries(synonyms)) {
+    if (!priorities.has(id)) {
+      unknown(`declared synonyms.${id}`, 'priority', id, priorities);
+      continue;
+    }
+    for (const w of words) addWord(w, id);
+  }
+
+  return {
+    policy,
+    rules,
+    index,
+    byFirstTerm,
+    ruleKeys: keys.size,
+    entries: entries.length,
+    slotMembers,
+    negators,
+    declaredWords,
+    declaredPrefixes: (policy.declaredPriority?.prefixes ?? ['prioridad', 'priority', 'prioridade']).map(normalizeWord),
+    declaredBare: new Set(rules.declared.bare.map(normalizeWord)),
+    detectorPatterns,
+    problems,
+  };
+}
+
+/** Problems of a policy's triage rules (unknown ids, bad patterns), for the policy's validation. */
+export function checkTriageRules(policy: Policy): Problem[] {
+  return compileTriage(policy).problems;
+}

@@ -1,0 +1,54 @@
+import type { CompiledTriage } from './compile-triage.js';
+
+export type DeclaredPriority = { priority: string; words: string };
+
+const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|rv|enc)\s*:\s*)+/;
+
+function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/(.)\1{2,}/g, '$1');
+}
+
+/**
+ * The priority a customer wrote in the subject: "Prioridad Alta - …", "Alta prioridad: …",
+ * "URGENTE: …", "[Urgent] …", "… - prioridad alta", or a bare word of `triage.declared.bare` first.
+ */
+export function readDeclaredPriority(compiled: CompiledTriage, subject: string): DeclaredPriority | null {
+  const s = fold(subject).replace(REPLY_PREFIX, '');
+  const words = [...s.matchAll(/[\p{L}\p{N}]+/gu)];
+  if (words.length === 0) return null;
+  const lookup = (w: string | undefined) => {
+    if (!w) return undefined;
+    return compiled.declaredWords.get(w) ?? compiled.declaredWords.get(w.replace(/([aeiou])\1$/, '$1'));
+  };
+  const prefixes = compiled.declaredPrefixes;
+  // "prioridad alta" / "alta prioridad" anywhere in the subject.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]![0];
+    if (!prefixes.includes(w)) continue;
+    const next = words[i + 1]?.[0];
+    const prev = words[i - 1]?.[0];
+    const id = lookup(next) ?? lookup(prev);
+    if (id) return { priority: id, words: subject.trim().slice(0, 60) };
+  }
+  // "URGENTE: …", "[Urgent] …", "Urgente - …", or the whole subject is the word.
+  const first = words[0]!;
+  const firstWord = first[0];
+  const after = s.slice(first.index + firstWord.length).trimStart();
+  const before = s.slice(0, first.index).trim();
+  const id = lookup(firstWord);
+  if (id && (after === '' || /^[\]):\-–—!|]/.test(after) || /[[(]$/.test(before) || compiled.declaredBare.has(firstWord))) {
+    return { priority: id, words: firstWord };
+  }
+  // "… - URGENTE" / "… (urgente)" at the end.
+  const last = words[words.length - 1]!;
+  const lastId = lookup(last[0]);
+  if (lastId && words.length > 1) {
+    const lead = s.slice(0, last.index).trimEnd();
+    if (/[-–—:([]$/.test(lead) && compiled.declaredBare.has(last[0])) return { priority: lastId, words: last[0] };
+  }
+  return null;
+}

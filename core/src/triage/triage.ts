@@ -1,0 +1,280 @@
+import type { Reason } from '../evaluation/evaluation-schema.js';
+import type { LocalizedText, Policy } from '../policy/policy-schema.js';
+import { compileTriage, type CompiledTriage } from './compile-triage.js';
+import { detectInformation } from './detect-information.js';
+import { findMatches, type Match } from './find-matches.js';
+import { tokenize, type TokenizedText } from './normalize-text.js';
+import { readDeclaredPriority } from './read-declared-priority.js';
+import type { TriageResult } from './triage-result-schema.js';
+
+export type { TriageResult } from './triage-result-schema.js';
+export type TriageTicket = { subject: string; body: string };
+
+const MISMATCH_FLAG = 'priority-mismatch';
+
+type Hit = { rule: number; match: Match; strength: number };
+
+const text = (t: LocalizedText | undefined, locale: string): string => (t ? ((t as Record<string, string | undefined>)[locale] ?? t.es) : '');
+const clamp = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
+
+/** Decides a ticket's priority, exclusion, tier, category and text-only intake checks, each with its reasons. */
+export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
+  const c = compileTriage(policy);
+  const { rules } = c;
+  const subject = ticket.subject ?? '';
+  const body = ticket.body ?? '';
+  const tokenized = tokenize(`${subject}\n${body}`);
+  const matches = findMatches(c, tokenized);
+  const masked = maskedPositions(c, matches);
+  const evidence = (m: Match) => quote(tokenized, m.positions, masked);
+  const locale = policy.locale;
+  const reasons: Reason[] = [];
+  const flags = new Set<string>();
+
+  const usable = (m: Match, negation: 'skip' | 'only' | 'any') => (negation === 'any' ? true : negation === 'only' ? m.negated : !m.negated);
+  const strength = (m: Match, weight: number) => weight * (tokenized.clauses[m.clause]?.afterContrast ? rules.decision.afterContrast : 1);
+  const withHit = new Set(matches.filter((m) => m.group.startsWith('with:')).map((m) => `${m.group.slice(5)}:${m.rule}`));
+  const hitsOf = <R extends { negation: 'skip' | 'only' | 'any'; weight: number; with: string[] }>(group: Match['group'], list: readonly R[]): Hit[] => {
+    const best = new Map<number, Hit>();
+    for (const m of matches) {
+      if (m.group !== group) continue;
+      const r = list[m.rule]!;
+      if (r.with.length > 0 && !withHit.has(`${group}:${m.rule}`)) continue;
+      if (!usable(m, r.negation)) continue;
+      const s = strength(m, r.weight);
+      const prev = best.get(m.rule);
+      if (!prev || s > prev.strength || (s === prev.strength && m.clause > prev.match.clause)) best.set(m.rule, { rule: m.rule, match: m, strength: s });
+    }
+    return [...best.values()];
+  };
+
+  // Category first: intake requirements and flag rules may depend on it.
+  let category: string | null = null;
+  if (policy.categories.length > 0) {
+    const hits = hitsOf('category', rules.categories);
+    const scores = new Map<string, { score: number; hits: Hit[] }>();
+    for (const h of hits) {
+      const id = rules.categories[h.rule]!.category;
+      const s = scores.get(id) ?? { score: 0, hits: [] };
+      s.score += h.strength;
+      s.hits.push(h);
+      scores.set(id, s);
+    }
+    const order = policy.categories.map((x) => x.id);
+    const top = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || order.indexOf(a[0]) - order.indexOf(b[0]))[0];
+    if (top) {
+      category = top[0];
+      const h = top[1].hits.sort((a, b) => b.strength - a.strength)[0]!;
+      const r = rules.categories[h.rule]!;
+      const label = text(policy.categories.find((x) => x.id === category)?.label, locale);
+      reasons.push({ rule: `category:${category}/${r.id}`, kind: 'category', detail: `Routed to ${label}: ${r.note ?? r.id}.`, evidence: top[1].hits.map((x) => evidence(x.match)), confidence: clamp(0.5 + 0.1 * top[1].score) });
+    } else if (rules.defaultCategory) {
+      category = rules.defaultCategory;
+      const label = text(policy.categories.find((x) => x.id === category)?.label, locale);
+      reasons.push({ rule: 'category:default', kind: 'category', detail: `No routing words found: routed to ${label}, the default channel.`, evidence: [], confidence: 0.4 });
+    }
+  }
+
+  // Exclusions: the first matching rule (by weight, then order) whose `unless` does not match.
+  let exclusion: TriageResult['exclusion'] = null;
+  const unlessHit = new Set(matches.filter((m) => m.group === 'unless').map((m) => m.rule));
+  const exclusionHits = hitsOf('exclusion', rules.exclusions).sort((a, b) => b.strength - a.strength || a.rule - b.rule);
+  const blocked = exclusionHits.filter((h) => unlessHit.has(h.rule));
+  const exHit = exclusionHits.find((h) => !unlessHit.has(h.rule));
+  if (exHit) {
+    const r = rules.exclusions[exHit.rule]!;
+    const ex = policy.exclusions.find((e) => e.id === r.exclusion)!;
+    exclusion = { id: ex.id, description: text(ex.description, locale) };
+    ex.flags.forEach((f) => flags.add(f));
+    reasons.push({ rule: `exclusion:${ex.id}/${r.id}`, kind: 'exclusion', detail: `Excluded from the targets (${ex.id}): ${text(ex.description, locale)}${r.note ? ` — ${r.note}` : ''}`, evidence: [evidence(exHit.match)], confidence: clamp(0.55 + 0.1 * exHit.strength) });
+  } else if (blocked.length > 0) {
+    const r = rules.exclusions[blocked[0]!.rule]!;
+    reasons.push({ rule: `exclusion:${r.exclusion}/${r.id}/not-applied`, kind: 'exclusion', detail: `Mentions ${r.exclusion}, but not excluded: the text matches an exception of the rule (${r.note ?? r.id}).`, evidence: [evidence(blocked[0]!.match)], confidence: 0.6 });
+  }
+
+  // Priority.
+  const declared = policy.priorities.length > 0 ? readDeclaredPriority(c, subject) : null;
+  const priority = decidePriority(c, hitsOf('priority', rules.priorities), hitsOf('ceiling', rules.ceilings), declared?.priority ?? null, evidence, reasons, flags);
+
+  // Tier.
+  let tier: string | null = null;
+  if (policy.tiers.length > 0) {
+    const hits = hitsOf('tier', rules.tiers);
+    const scores = new Map<string, { score: number; hits: Hit[] }>();
+    for (const h of hits) {
+      const id = rules.tiers[h.rule]!.tier;
+      const s = scores.get(id) ?? { score: 0, hits: [] };
+      s.score += h.strength;
+      s.hits.push(h);
+      scores.set(id, s);
+    }
+    const order = policy.tiers.map((x) => x.id);
+    const top = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || order.indexOf(a[0]) - order.indexOf(b[0]))[0];
+    if (top) {
+      tier = top[0];
+      const label = text(policy.tiers.find((x) => x.id === tier)?.label, locale);
+      const sorted = top[1].hits.sort((a, b) => b.strength - a.strength);
+      const tierFlags = [...new Set(sorted.flatMap((h) => rules.tiers[h.rule]!.flags))];
+      tierFlags.forEach((f) => flags.add(f));
+      const why = sorted.map((h) => rules.tiers[h.rule]!.note ?? rules.tiers[h.rule]!.id).join('; ');
+      reasons.push({
+        rule: `tier:${tier}/${rules.tiers[sorted[0]!.rule]!.id}`,
+        kind: 'tier',
+        detail: `${label}: ${why}.${tierFlags.length ? ` Flags: ${tierFlags.join(', ')}.` : ''}`,
+        evidence: sorted.map((h) => evidence(h.match)),
+        confidence: clamp(0.5 + 0.1 * top[1].score),
+      });
+    } else if (rules.defaultTier) {
+      tier = rules.defaultTier;
+      const label = text(policy.tiers.find((x) => x.id === tier)?.label, locale);
+      reasons.push({ rule: 'tier:default', kind: 'tier', detail: `No administrative or tier words found: first classification is ${label}.`, evidence: [], confidence: 0.45 });
+    }
+  }
+
+  // Flag rules (hints such as external causes, offensive language).
+  const flagHits = hitsOf('flag', rules.flags);
+  for (const h of flagHits.sort((a, b) => a.rule - b.rule)) {
+    const r = rules.flags[h.rule]!;
+    if (r.categories.length > 0 && (!category || !r.categories.includes(category))) continue;
+    if (flags.has(r.flag) && reasons.some((x) => x.rule.startsWith(`intake:${r.flag}/`))) continue;
+    flags.add(r.flag);
+    const hint = r.hint ? text(policy.intake.hints.find((x) => x.id === r.hint)?.text, locale) : '';
+    const count = flagHits.filter((x) => rules.flags[x.rule]!.flag === r.flag).length;
+    reasons.push({
+      rule: `intake:${r.flag}/${r.id}`,
+      kind: 'intake',
+      detail: r.echo ? `${r.note ?? r.id}.${hint ? ` Policy: "${hint}"` : ''}` : `${r.note ?? r.id} (${count} expression${count === 1 ? '' : 's'}; the words are not repeated here).${hint ? ` Policy: "${hint}"` : ''}`,
+      evidence: r.echo ? [evidence(h.match)] : [],
+      confidence: clamp(0.55 + 0.1 * h.strength),
+    });
+  }
+
+  // Required information.
+  const missingInformation: string[] = [];
+  const patternFound = new Set(matches.filter((m) => m.group === 'detector').map((m) => m.rule));
+  const bodyStart = subject.length + 1;
+  const bodyWords = tokenized.tokens.filter((t) => t.start >= bodyStart).length;
+  for (const req of policy.intake.requiredInformation) {
+    if (req.categories.length > 0 && (!category || !req.categories.includes(category))) continue;
+    const rule = rules.requiredInformation.find((r) => r.requirement === req.id);
+    if (!rule) continue;
+    const found = rule.anyOf.some((d, j) =>
+      d.kind === 'patterns'
+        ? c.detectorPatterns.some((p, k) => p.requirement === req.id && p.detector === j && patternFound.has(k))
+        : detectInformation(d, subject, body, bodyWords),
+    );
+    if (!found) missingInformation.push(req.id);
+  }
+  if (missingInformation.length > 0) {
+    flags.add(rules.missingInformationFlag);
+    const labels = missingInformation.map((id) => text(policy.intake.requiredInformation.find((r) => r.id === id)?.label, locale));
+    reasons.push({ rule: `intake:${rules.missingInformationFlag}`, kind: 'intake', detail: `The request does not give: ${labels.join(', ')}. Ask the customer for it.`, evidence: [], confidence: 0.7 });
+  }
+
+  return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags: [...flags], reasons, missingInformation };
+}
+
+function decidePriority(
+  c: CompiledTriage,
+  hits: Hit[],
+  ceilingHits: Hit[],
+  declared: string | null,
+  evidence: (m: Match) => string,
+  reasons: Reason[],
+  flags: Set<string>,
+): string | null {
+  const { policy, rules } = c;
+  if (policy.priorities.length === 0) return null;
+  const order: string[] = policy.priorities.map((p) => p.id); // most severe first
+  const rank = (id: string) => order.indexOf(id);
+  const label = (id: string) => `${id} (${text(policy.priorities.find((p) => p.id === id)?.definition, 'en')})`;
+  const scores = new Map<string, { score: number; hits: { note: string; id: string; hit: Hit }[] }>(order.map((id) => [id, { score: 0, hits: [] }]));
+  for (const h of hits) {
+    const r = rules.priorities[h.rule]!;
+    const s = scores.get(r.priority)!;
+    s.score += h.strength;
+    s.hits.push({ note: r.note ?? r.id, id: `priority:${r.priority}/${r.id}`, hit: h });
+  }
+  // A ceiling ("there is a workaround", "the rest keeps working") is evidence for its own priority and caps the more severe ones,
+  // unless more severe evidence comes in a later clause after a contrast ("funcionaba, pero ahora no factura").
+  let ceiling: { max: string; hit: Hit; id: string; note: string } | null = null;
+  for (const h of ceilingHits) {
+    const r = rules.ceilings[h.rule]!;
+    const overridden = hits.some((x) => rank(rules.priorities[x.rule]!.priority) < rank(r.max) && x.match.clause > h.match.clause && x.strength > rules.priorities[x.rule]!.weight);
+    if (overridden) continue;
+    const s = scores.get(r.max)!;
+    s.score += h.strength;
+    s.hits.push({ note: r.note ?? r.id, id: `ceiling:${r.max}/${r.id}`, hit: h });
+    if (!ceiling || rank(r.max) > rank(ceiling.max)) ceiling = { max: r.max, hit: h, id: `ceiling:${r.max}/${r.id}`, note: r.note ?? r.id };
+  }
+  if (ceiling) for (const id of order) if (rank(id) < rank(ceiling.max)) scores.get(id)!.score = 0;
+
+  const ranked = [...scores.entries()].filter(([, s]) => s.score > 0).sort((a, b) => b[1].score - a[1].score || rank(a[0]) - rank(b[0]));
+  const top = ranked[0];
+  const second = ranked[1]?.[1].score ?? 0;
+  const textConfidence = top ? clamp(0.45 + 0.07 * top[1].score + 0.08 * (top[1].score - second)) : 0;
+  const pushTextReasons = (id: string, confidence: number) => {
+    const s = scores.get(id)!;
+    for (const x of s.hits.sort((a, b) => b.hit.strength - a.hit.strength).slice(0, 3)) {
+      reasons.push({ rule: x.id, kind: 'priority', detail: `${x.note} → ${label(id)}.`, evidence: [evidence(x.hit.match)], confidence });
+    }
+    if (ceiling && ceiling.max === id && !s.hits.some((x) => x.id === ceiling!.id)) {
+      reasons.push({ rule: ceiling.id, kind: 'priority', detail: `${ceiling.note}: at most ${id}.`, evidence: [evidence(ceiling.hit.match)], confidence });
+    }
+  };
+
+  if (declared) {
+    if (!top) {
+      reasons.push({ rule: 'declared-priority/kept', kind: 'declared-priority', detail: `The customer declared "${declared}" in the subject and the text gives no clear evidence against it.`, evidence: [], confidence: 0.6 });
+      return declared;
+    }
+    if (top[0] === declared) {
+      reasons.push({ rule: 'declared-priority/confirmed', kind: 'declared-priority', detail: `The customer declared "${declared}" in the subject and the text agrees.`, evidence: [], confidence: Math.max(0.8, textConfidence) });
+      pushTextReasons(declared, Math.max(0.8, textConfidence));
+      return declared;
+    }
+    const sTop = top[1].score;
+    const sDeclared = scores.get(declared)!.score;
+    const capped = ceiling !== null && rank(declared) < rank(ceiling.max);
+    if (capped || (sTop >= rules.decision.clearScore && sTop - sDeclared >= rules.decision.clearMargin)) {
+      flags.add(MISMATCH_FLAG);
+      reasons.push({
+        rule: `declared-priority/mismatch`,
+        kind: 'declared-priority',
+        detail: `The customer declared "${declared}", but the text matches ${label(top[0])}: using ${top[0]}.`,
+        evidence: [],
+        confidence: textConfidence,
+      });
+      pushTextReasons(top[0], textConfidence);
+      return top[0];
+    }
+    reasons.push({ rule: 'declared-priority/kept', kind: 'declared-priority', detail: `The customer declared "${declared}"; the text leans to ${top[0]} but not clearly enough to change it.`, evidence: [], confidence: 0.55 });
+    return declared;
+  }
+  if (top) {
+    pushTextReasons(top[0], textConfidence);
+    return top[0];
+  }
+  const fallback = policy.defaultPriority;
+  if (fallback) reasons.push({ rule: 'default-priority', kind: 'default', detail: `Nothing in the text matches a priority's definition: the policy's default, ${fallback}.`, evidence: [], confidence: 0.35 });
+  return fallback;
+}
+
+/** Positions of words a non-echo rule matched (offensive words): never shown in any reason. */
+function maskedPositions(c: CompiledTriage, matches: Match[]): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const m of matches) if (m.group === 'flag' && !c.rules.flags[m.rule]!.echo) m.positions.forEach((p) => out.add(p));
+  return out;
+}
+
+/** The ticket's own words from the first to the last matched one, masked words replaced. */
+function quote(t: TokenizedText, positions: number[], masked: ReadonlySet<number>): string {
+  const first = positions[0]!;
+  const last = positions[positions.length - 1]!;
+  const parts: string[] = [];
+  for (let i = first; i <= last; i++) {
+    const tok = t.tokens[i]!;
+    parts.push(masked.has(i) ? '***' : t.text.slice(tok.start, tok.end));
+  }
+  return parts.join(' ');
+}
