@@ -18,3 +18,17 @@ describe('toZonedIso', () => {
     expect(toZonedIso(Date.UTC(2026, 6, 1, 8), 'Europe/Lisbon')).toBe('2026-07-01T09:00:00+01:00');
   });
 });
+
+describe('toZonedIso against luxon', () => {
+  it('writes exactly what luxon writes, for any instant and zone', async () => {
+    const fc = await import('fast-check');
+    const { DateTime, FixedOffsetZone, IANAZone } = await import('luxon');
+    const zones = [IANAZone.create('Europe/Lisbon'), IANAZone.create('America/Bogota'), IANAZone.create('America/Santiago'), FixedOffsetZone.instance(-240), FixedOffsetZone.utcInstance];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 11, 31) }), fc.constantFrom(...zones), (ms, zone) => {
+        expect(toZonedIso(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

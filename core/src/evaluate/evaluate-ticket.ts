@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { toZonedIso } from '../calendar/to-zoned-iso.js';
 import type { Evaluation, Reason } from '../evaluation/evaluation-schema.js';
 import type { Policy, Priority, Targets } from '../policy/policy-schema.js';
@@ -24,8 +23,9 @@ function targetsOf(policy: Policy, priority: Priority | undefined): Targets {
 export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): Result<Evaluation, EvaluateCode> {
   const calendar = policyCalendar(policy);
   if (!calendar.ok) return fail('invalid-policy', `policy ${policy.id} has an unusable calendar: ${calendar.issue.detail}`);
-  const zone = policy.calendar?.zone ?? 'UTC';
-  const createdAtMs = DateTime.fromISO(ticket.createdAt, { setZone: true }).toMillis();
+  const zone = calendar.value?.luxonZone ?? 'UTC';
+  // The ticket schema admits only ISO instants with an offset, which Date.parse reads exactly.
+  const createdAtMs = Date.parse(ticket.createdAt);
 
   const triaged = triage(policy, { subject: ticket.subject, body: ticket.body });
   const reasons: Reason[] = [];
