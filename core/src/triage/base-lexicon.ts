@@ -4,8 +4,8 @@
  * patterns and may replace or add entries in their own `triage.lexicon`.
  */
 export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
-  /** Words that negate what follows (NegEx-style look-back of 3 words). */
-  neg: ['no', 'nao', 'not', 'dejo', 'dejaron', 'stopped', 'stop', 'stops', 'parou', 'pararon', 'nunca', 'never', 'sin', 'sem', 'ni', 'nem', 'tampoco', 'jamas', 'nadie', 'ningun', 'ninguno', 'ninguna', 'nobody', 'ninguem', 'nenhum', 'nenhuma', 'none', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'wont', 'isnt', 'arent', 'wasnt', 'couldnt', 'nor'],
+  /** Words that negate what follows, or make it a wish ("espero que todo esté bien"): NegEx-style look-back of 3 words. */
+  neg: ['espero', 'esperamos', 'hope', 'ojala', 'no', 'nao', 'not', 'dejo', 'dejaron', 'stopped', 'stop', 'stops', 'parou', 'pararon', 'nunca', 'never', 'sin', 'sem', 'ni', 'nem', 'tampoco', 'jamas', 'nadie', 'ningun', 'ninguno', 'ninguna', 'nobody', 'ninguem', 'nenhum', 'nenhuma', 'none', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'wont', 'isnt', 'arent', 'wasnt', 'couldnt', 'nor'],
   cannot: [
     'no pued*|pod*|deja*|permit*|consig*|logr*|alcanz*',
     'no nos|me|le|les|se deja*|permit*|pued*',
@@ -14,7 +14,7 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'no hemos podido|logrado',
     'no ha sido posible',
     'imposible',
-    'nadie|ningun|ninguno|ninguna pued*|logr*|consig*',
+    'nadie|ningun|ninguno|ninguna pued*|pod*|logr*|consig*',
     'nao consig*|consegu*|pod*|da|deixa*',
     'nao e possivel',
     'nao ha como',
@@ -67,7 +67,7 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'error|erro|err 500|502|503|504',
     '500|502|503|504 error|errors|erro',
   ],
-  slow: ['lent*|lentitud|demora*|tard*|slow*|sluggish|delay*|atraso|atrasad*|retraso|retrasad*'],
+  slow: ['lent*|lentitud|demora*|tarda|tardan|tardando|tardo|tardaron|tardanza|slow*|sluggish|delay*|atraso|atrasad*|retraso|retrasad*'],
   error: [
     'error*|erro|errores|falla*|fallo|falho*|falha*|fail*|problem*|issue*|bug*|incidente|incidencia|defecto|broken|danad*|roto|glitch',
     'no funciona|sirve',

@@ -11,7 +11,7 @@ export type RuleGroup = 'priority' | 'ceiling' | 'exclusion' | 'unless' | 'tier'
 export type WithGroup = `with:${'priority' | 'ceiling' | 'exclusion' | 'tier' | 'category' | 'flag'}`;
 
 /** One expanded pattern of one rule, indexed by its first slot's terms. */
-export type Entry = { group: RuleGroup | WithGroup; rule: number; seq: Sequence; /** Dense id of (group, rule). */ key: number; /** Dense id of the entry. */ index: number; sets: ReadonlySet<number>[]; /** Ids of its slots after the first, shared between entries. */ slotIds: number[] };
+export type Entry = { group: RuleGroup | WithGroup; rule: number; seq: Sequence; /** Dense id of (group, rule). */ key: number; /** Dense id of the entry. */ index: number; /** Ids of its slots after the first, shared between entries. */ slotIds: number[] };
 
 export type CompiledTriage = {
   policy: Policy;
@@ -25,6 +25,8 @@ export type CompiledTriage = {
   entries: number;
   /** Term ids of each distinct slot (after the first) of any entry. */
   slotMembers: number[][];
+  /** For each term id, the distinct slots it fills. */
+  termSlots: number[][];
   negators: ReadonlySet<string>;
   /** Normalised declared-priority word → priority id. */
   declaredWords: ReadonlyMap<string, string>;
@@ -74,7 +76,7 @@ function build(policy: Policy): CompiledTriage {
       for (const message of c.problems) problems.push({ path: `${path}[${i}]`, message });
       const k = `${group}:${rule}`;
       if (!keys.has(k)) keys.set(k, keys.size);
-      for (const seq of c.sequences) entries.push({ group, rule, seq, key: keys.get(k)!, index: entries.length, sets: seq.slots.map((sl) => new Set(sl)), slotIds: seq.slots.slice(1).map(slotId) });
+      for (const seq of c.sequences) entries.push({ group, rule, seq, key: keys.get(k)!, index: entries.length, slotIds: seq.slots.slice(1).map(slotId) });
     });
   };
 
@@ -166,6 +168,7 @@ function build(policy: Policy): CompiledTriage {
     ruleKeys: keys.size,
     entries: entries.length,
     slotMembers,
+    termSlots: invert(slotMembers, index.terms.length),
     negators,
     declaredWords,
     declaredPrefixes: (policy.declaredPriority?.prefixes ?? ['prioridad', 'priority', 'prioridade']).map(normalizeWord),
@@ -173,6 +176,14 @@ function build(policy: Policy): CompiledTriage {
     detectorPatterns,
     problems,
   };
+}
+
+function invert(slotMembers: number[][], terms: number): number[][] {
+  const out: number[][] = Array.from({ length: terms }, () => []);
+  slotMembers.forEach((members, sid) => {
+    for (const id of new Set(members)) out[id]!.push(sid);
+  });
+  return out;
 }
 
 /** Problems of a policy's triage rules (unknown ids, bad patterns), for the policy's validation. */

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { builtInPolicies } from '../policies/built-in-policies.js';
+import { parsePolicy } from '../policy/parse-policy.js';
+import type { Policy } from '../policy/policy-schema.js';
+import { checkTriageRules, compileTriage } from './compile-triage.js';
+import { triage } from './triage.js';
+
+const policy = (id: string) => builtInPolicies.get(id)!;
+const run = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
+
+describe('triage: WebSaaS priorities, contrast and negation', () => {
+  it('reads "no podemos facturar" as urgente, quoting the words', () => {
+    const r = run('websaas', 'Caja', 'Buenos días, no podemos facturar desde las 8.');
+    expect(r.priority).toBe('urgente');
+    expect(r.reasons.find((x) => x.kind === 'priority')!.evidence.join(' ')).toMatch(/no podemos facturar/);
+  });
+  it('reads a slow inventory that still lets them sell as importante, not urgente', () => {
+    const r = run('websaas', 'Inventario', 'el inventario está lento, pero sí podemos seguir vendiendo');
+    expect(r.priority).toBe('importante');
+    expect(r.reasons.some((x) => x.rule.startsWith('ceiling:importante'))).toBe(true);
+  });
+  it('lets a later contrast clause that stops invoicing win over an earlier slow-down', () => {
+    expect(run('websaas', 'Sistema', 'Esta mañana funcionaba lento pero ahora ya no podemos facturar nada').priority).toBe('urgente');
+  });
+  it('does not read "the system is not down" as down', () => {
+    expect(run('websaas', 'Consulta', 'El sistema no está caído, solo quiero saber cómo generar el reporte de IVA').priority).toBe('normal');
+  });
+  it('tolerates shouting, stretched letters and typos', () => {
+    expect(run('websaas', 'AYUDAAAA', 'EL SISTEMAAA NO FACTURAAA!!!').priority).toBe('urgente');
+    expect(run('websaas', 'no deja', 'el sistema no deja factrar, sale error 500').priority).toBe('urgente');
+  });
+  it('reads Portuguese and English', () => {
+    expect(run('websaas', 'Caixa parado', 'O sistema travou e não conseguimos emitir nenhuma nota.').priority).toBe('urgente');
+    expect(run('websaas', 'Question', 'How can I export the sales report to Excel?').priority).toBe('normal');
+  });
+  it('falls back to the default priority with a default reason when nothing matches', () => {
+    const r = run('websaas', 'Hola', 'Buenas tardes');
+    expect(r.priority).toBe('normal');
+    expect(r.reasons.some((x) => x.kind === 'default')).toBe(true);
+  });
+});
+
+describe('triage: declared priority', () => {
+  it('keeps the declared priority when the text gives no clear evidence', () => {
+    const r = run('peewah', 'Prioridad Media - revisión del evento', 'Por favor revisar el evento de la feria.');
+    expect(r.declaredPriority).toBe('media');
+    expect(r.priority).toBe('media');
+    expect(r.flags).not.toContain('priority-mismatch');
+  });
+  it('uses the priority the text clearly matches and flags priority-mismatch, naming both', () => {
+    const r = run('websaas', 'Prioridad urgente - cambiar logo', 'Queremos cambiar el logo de las facturas impresas, ¿cómo se hace?');
+    expect(r.priority).toBe('normal');
+    expect(r.flags).toContain('priority-mismatch');
+    const why = r.reasons.find((x) => x.kind === 'declared-priority')!;
+    expect(why.detail).toMatch(/urgente/);
+    expect(why.detail).toMatch(/normal/);
+  });
+  it('reads "URGENTE:", "[Urgent]" and "prioridad alta:" in the subject', () => {
+    expect(run('websaas', 'URGENTE: caja', 'revisar').declaredPriority).toBe('urgente');
+    expect(run('websaas', '[Urgent] billing', 'check').declaredPriority).toBe('urgente');
+    expect(run('peewah', 'prioridad alta: evento', 'revisar').declaredPriority).toBe('alta');
+    expect(run('peewah', 'Alta de usuario nuevo', 'cómo lo hago').declaredPriority).toBeNull();
+  });
+  it('Soporte Justo: a cPanel failure asked as alta is media, with the reason', () => {
+    const r = run('soporte-justo', 'Prioridad Alta - falla cPanel', 'El cPanel no carga las estadísticas, pero la web y los correos funcionan.');
+    expect(r.priority).toBe('media');
+    expect(r.flags).toContain('priority-mismatch');
+  });
+  it('ignores pleasantries such as "espero que todo esté bien" and "Buenas tardes"', () => {
+    expect(run('soporte-justo', 'Web', 'Hola, espero que todo esté bien. Mi web no abre desde ningún equipo.').priority).toBe('alta');
+    expect(run('soporte-justo', 'Web', 'Hola, todo bien? mi web no abre desde ningún equipo').priority).toBe('alta');
+    expect(run('websaas', 'Hola', 'Buenas tardes').priority).toBe('normal');
+  });
+  it('Soporte Justo: a web site unreachable from two devices is alta', () => {
+    expect(run('soporte-justo', 'Prioridad Alta - web', 'no puedo ingresar a mi web desde 2 equipos diferentes').priority).toBe('alta');
+    expect(run('soporte-justo', 'Web', 'Mi página no abre ni desde el computador ni desde el celular').priority).toBe('alta');
+  });
+});
+
+describe('triage: Peewah exclusions and routing', () => {
+  it('does not exclude attendees who cannot access the transmission: it is alta', () => {
+    const r = run('peewah', 'Transmisión', 'Los asistentes no pueden acceder a la transmisión del evento.');
+    expect(r.exclusion).toBeNull();
+    expect(r.priority).toBe('alta');
+  });
+  it('does not exclude configuring the streaming platform before the event: it is media', () => {
+    const r = run('peewah', 'Streaming', 'Estamos configurando la plataforma de streaming antes del evento y no deja guardar la llave.');
+    expect(r.exclusion).toBeNull();
+    expect(r.priority).toBe('media');
+  });
+  it('excludes the quality of the transmission, the internet while streaming, the streaming platform and the venue', () => {
+    expect(run('peewah', 'Video', 'La transmisión se ve pixelada y con retraso').exclusion?.id).toBe('transmission');
+    expect(run('peewah', 'Internet', 'Se nos cayó el internet del auditorio durante el evento en vivo').exclusion?.id).toBe('streaming-internet');
+    expect(run('peewah', 'YouTube', 'YouTube Live se cayó en plena conferencia').exclusion?.id).toBe('streaming-platform');
+    const venue = run('peewah', 'Salón', 'El hotel no tiene listo el salón y faltan sillas');
+    expect(venue.exclusion?.id).toBe('venue');
+    expect(venue.reasons.some((x) => x.kind === 'exclusion')).toBe(true);
+  });
+  it('routes refunds to attendees, invoices to billing and prices to commercial, and the rest to technical', () => {
+    expect(run('peewah', 'Devolución', 'Compré una entrada y solicito la devolución').category).toBe('asistentes');
+    expect(run('peewah', 'Factura', 'Necesitamos la factura del plan anual').category).toBe('facturacion');
+    expect(run('peewah', 'Precios', '¿Cuánto cuestan los planes?').category).toBe('comercial');
+    expect(run('peewah', 'Landing', '¿Cómo cambio el banner de la landing?').category).toBe('tecnico');
+  });
+  it('asks technical tickets for the event URL, and not when it is there', () => {
+    const without = run('peewah', 'Agenda', 'La agenda muestra las charlas desordenadas');
+    expect(without.missingInformation).toEqual(['event-url']);
+    expect(without.flags).toContain('missing-information');
+    expect(run('peewah', 'Agenda', 'En https://peewah.co/e/expo la agenda sale desordenada').missingInformation).toEqual([]);
+    expect(run('peewah', 'Precios', '¿Cuánto cuestan los planes?').missingInformation).toEqual([]);
+  });
+});
+
+describe('triage: Infraspeak severity and Technical Service', () => {
+  it('reads down-for-everyone as urgente and a broken main function with no workaround as alta', () => {
+    expect(run('infraspeak', 'Caída', 'Ningún usuario puede entrar a la plataforma.').priority).toBe('urgente');
+    expect(run('infraspeak', 'Ordens', 'Não conseguimos fechar ordens de trabalho e não há alternativa.').priority).toBe('alta');
+    expect(run('infraspeak', 'PDF', 'O PDF não exporta, mas conseguimos exportar para Excel.').priority).toBe('media');
+    expect(run('infraspeak', 'Dúvida', 'Como posso dar permissões a um utilizador?').priority).toBe('baja');
+  });
+  it('excludes Technical Service requests with the technical-service flag', () => {
+    for (const body of ['Borramos por error unos activos, ¿los pueden recuperar?', 'Necesitamos consultar los logs de acceso del mes pasado', 'Please do a bulk update of all asset locations', 'Queremos cargar un archivo específico en la base de datos']) {
+      const r = run('infraspeak', 'Pedido', body);
+      expect(r.exclusion?.id, body).toBe('technical-service');
+      expect(r.flags).toContain('technical-service');
+    }
+    expect(run('infraspeak', 'Clave', 'Perdí mi contraseña, ¿cómo la recupero?').exclusion).toBeNull();
+  });
+});
+
+describe('triage: Skedu tiers', () => {
+  it('has no priority and puts the level-1 list in nivel-1', () => {
+    const r = run('skedu', 'Login', 'No puedo iniciar sesión, olvidé mi contraseña');
+    expect(r.priority).toBeNull();
+    expect(r.tier).toBe('nivel-1');
+  });
+  it('sends contracts, private information and payments to administrativo with the supervisor flag', () => {
+    for (const body of ['Queremos terminar el contrato', 'Eliminen mis datos personales', 'Nos cobraron dos veces la suscripción']) {
+      const r = run('skedu', 'Admin', body);
+      expect(r.tier, body).toBe('administrativo');
+      expect(r.flags, body).toContain('supervisor');
+    }
+  });
+  it('sends prices, features and signing up to administrativo without the supervisor flag', () => {
+    for (const body of ['¿Cuánto cuesta el plan mensual?', '¿El plan incluye recordatorios por WhatsApp?', 'Quiero contratar Skedu para mi clínica']) {
+      const r = run('skedu', 'Consulta', body);
+      expect(r.tier, body).toBe('administrativo');
+      expect(r.flags, body).not.toContain('supervisor');
+    }
+  });
+});
+
+describe('triage: intake checks from the text', () => {
+  it('WebSaaS lists the missing company, person, phone and e-mail', () => {
+    const r = run('websaas', 'Consulta', '¿Cómo configuro un descuento para clientes frecuentes?');
+    expect(r.missingInformation).toEqual(['company', 'person', 'phone', 'email']);
+    expect(r.flags).toContain('missing-information');
+    const full = run('websaas', 'Consulta', 'Empresa: Droguería San Jorge\nContacto: Luis Ramírez\nTel: 604 555 1234\nCorreo: luis@sanjorge.com\n¿Cómo genero el reporte de utilidades?');
+    expect(full.missingInformation).toEqual([]);
+  });
+  it('Soporte Justo flags a possible external cause and quotes the policy', () => {
+    const r = run('soporte-justo', 'Outlook', 'Desde Outlook no puedo enviar, en el webmail sí funciona');
+    expect(r.flags).toContain('check-external-causes');
+    expect(r.reasons.find((x) => x.rule.startsWith('intake:check-external-causes'))!.detail).toMatch(/ISP/);
+  });
+  it('Soporte Justo flags offensive language and never echoes the words', () => {
+    const r = run('soporte-justo', 'porquería', 'son unos idiotas, la puta web no abre desde ningún equipo');
+    expect(r.flags).toContain('offensive-language');
+    const shown = JSON.stringify(r.reasons).toLowerCase();
+    for (const w of ['idiotas', 'puta', 'porqueria', 'porquería']) expect(shown).not.toContain(w);
+  });
+});
+
+describe('triage: explanations and rules as data', () => {
+  it('gives every decision a reason with a rule, a sentence and a confidence in [0, 1]', () => {
+    for (const [id] of builtInPolicies) {
+      const r = run(id, 'Prioridad Alta - No funciona', 'No podemos facturar ni entrar a la plataforma, ¿cómo lo arreglo?');
+      expect(r.reasons.length).toBeGreaterThan(0);
+      for (const x of r.reasons) {
+        expect(x.rule).not.toBe('');
+        expect(x.detail).not.toBe('');
+        expect(x.confidence).toBeGreaterThanOrEqual(0);
+        expect(x.confidence).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+  it('gives an admin’s copy of a policy under another id the same triage', () => {
+    const copy = parsePolicy({ ...structuredClone(policy('websaas')), id: 'mi-pos', name: 'Mi POS' });
+    expect(copy.ok).toBe(true);
+    if (!copy.ok) return;
+    const t = { subject: 'Caja', body: 'no podemos facturar' };
+    expect(triage(copy.value, t)).toEqual(triage(policy('websaas'), t));
+  });
+  it('compiles a policy once and reuses it', () => {
+    expect(compileTriage(policy('peewah'))).toBe(compileTriage(policy('peewah')));
+  });
+  it('compiles the five built-in policies without problems', () => {
+    for (const [id, p] of builtInPolicies) expect(checkTriageRules(p), id).toEqual([]);
+  });
+  it('reports rules that point at unknown priorities or lexicon entries', () => {
+    const base = policy('websaas');
+    const bad = { ...base, triage: { ...base.triage!, priorities: [{ id: 'x', priority: 'nope', patterns: ['@nothing here'], weight: 2, negation: 'skip', with: [] }] } } as Policy;
+    const problems = checkTriageRules(bad);
+    expect(problems.map((p) => p.path)).toContain('triage.priorities[0].priority');
+  });
+  it('works on a policy with no triage rules: declared or default priority only', () => {
+    const { triage: _ignored, ...rest } = policy('infraspeak');
+    const bare = rest as Policy;
+    expect(triage(bare, { subject: 'Prioridad Alta - algo', body: 'texto' }).priority).toBe('alta');
+    expect(triage(bare, { subject: 'algo', body: 'texto' }).priority).toBe('media');
+  });
+});
