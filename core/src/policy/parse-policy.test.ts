@@ -63,3 +63,14 @@ describe('parsePolicy on calendars', () => {
     expect(!parsed.ok && parsed.issue.problems?.[0]?.path).toBe('calendar.holidays.country');
   });
 });
+
+describe('parsePolicy on triage rules', () => {
+  it('names a triage rule that points at a priority the policy does not have', () => {
+    const policy = structuredClone(websaas) as any;
+    policy.triage.priorities[0].priority = 'critica';
+    const parsed = parsePolicy(policy);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issue.problems).toContainEqual(expect.objectContaining({ path: expect.stringMatching(/^triage\.priorities\[0\]/), message: expect.stringMatching(/unknown priority "critica"/) }));
+  });
+});

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { fail, ok, type Problem, type Result } from '../result.js';
 import type { CompileCalendarCode } from '../calendar/compile-calendar.js';
+import { checkTriageRules } from '../triage/compile-triage.js';
 import { policyCalendar } from './policy-calendar.js';
 import { policySchema, type Policy } from './policy-schema.js';
 
@@ -23,16 +24,21 @@ export function toProblems(error: z.ZodError): Problem[] {
   return error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
 }
 
+const describeCount = (n: number) => `the policy has ${n} problem${n === 1 ? '' : 's'}`;
+
 /** Validates a policy whole: every problem is listed by path, and nothing is accepted in part. */
 export function parsePolicy(input: unknown): Result<Policy, 'invalid-policy'> {
   const parsed = policySchema.safeParse(input);
   if (parsed.success) {
-    // The schema checks shape; only compiling proves the zone and the holiday country exist.
+    // The schema checks shape; only compiling proves the zone, the holiday country and the triage rules hold.
     const calendar = policyCalendar(parsed.data);
-    if (calendar.ok) return ok(parsed.data);
-    const problem = { path: calendarPaths[calendar.issue.code], message: calendar.issue.detail };
-    return fail('invalid-policy', 'the policy has 1 problem', [problem]);
+    const problems = [
+      ...(calendar.ok ? [] : [{ path: calendarPaths[calendar.issue.code], message: calendar.issue.detail }]),
+      ...checkTriageRules(parsed.data),
+    ];
+    if (problems.length === 0) return ok(parsed.data);
+    return fail('invalid-policy', describeCount(problems.length), problems);
   }
   const problems = toProblems(parsed.error);
-  return fail('invalid-policy', `the policy has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
+  return fail('invalid-policy', describeCount(problems.length), problems);
 }
