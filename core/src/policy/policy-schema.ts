@@ -31,17 +31,13 @@ export const openIntervalSchema = z
 export type OpenInterval = z.infer<typeof openIntervalSchema>;
 
 export const calendarSchema = z.strictObject({
-  /** An IANA zone ("America/Bogota") or a fixed offset ("UTC-4"); a fixed offset never follows DST. */
-  zone: z.string().min(1),
+  zone: z.string().min(1).describe('An IANA zone ("America/Bogota") or a fixed offset ("UTC-4"); a fixed offset never follows DST.'),
   week: z.array(openIntervalSchema).min(1),
   holidays: z
     .strictObject({
-      /** ISO 3166-1 alpha-2 country whose public holidays close the calendar. */
-      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "CO"').optional(),
-      /** Dates an admin closes on top of the country's holidays. */
-      add: z.array(isoDate).default([]),
-      /** Country holidays an admin keeps open. */
-      remove: z.array(isoDate).default([]),
+      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "CO"').optional().describe('ISO 3166-1 alpha-2 country whose public holidays close the calendar.'),
+      add: z.array(isoDate).default([]).describe('Dates an admin closes on top of the country\'s holidays.'),
+      remove: z.array(isoDate).default([]).describe('Country holidays an admin keeps open.'),
     })
     .default({ add: [], remove: [] }),
 });
@@ -56,8 +52,7 @@ export const targetSchema = z
     amount: z.number().positive(),
     unit: z.enum(['minutes', 'hours', 'businessDays']),
     clock: z.enum(['calendar', 'business']),
-    /** The seed's own words, so every figure can be traced back to it. */
-    source: z.string().optional(),
+    source: z.string().optional().describe('The seed\'s own words, so every figure can be traced back to it.'),
   })
   .refine((t) => !(t.unit === 'businessDays' && t.clock === 'calendar'), {
     message: 'a target in businessDays must use the business clock',
@@ -75,18 +70,15 @@ export type Targets = z.infer<typeof targetsSchema>;
 export const hostPrioritySchema = z.strictObject({
   zendesk: z.enum(['urgent', 'high', 'normal', 'low']),
   jira: z.enum(['Highest', 'High', 'Medium', 'Low', 'Lowest']),
-  /** Name of the GitHub label; defaults to "priority: <id>". */
-  githubLabel: z.string().min(1).optional(),
-  /** Six-digit hex colour of the GitHub label, without "#". */
-  githubColor: z.string().regex(/^[0-9a-fA-F]{6}$/).optional(),
+  githubLabel: z.string().min(1).optional().describe('Name of the GitHub label; defaults to "priority: <id>".'),
+  githubColor: z.string().regex(/^[0-9a-fA-F]{6}$/).optional().describe('Six-digit hex colour of the GitHub label, without "#".'),
 });
 
 export const prioritySchema = z.strictObject({
   id: priorityIdSchema,
   labels: z.strictObject({ es: z.string().min(1), en: z.string().min(1), pt: z.string().min(1) }),
   definition: localizedTextSchema,
-  /** The seed's own examples: the classifier's first evidence. */
-  examples: z.array(z.string().min(1)).default([]),
+  examples: z.array(z.string().min(1)).default([]).describe('The seed\'s own examples: the classifier\'s first evidence.'),
   host: hostPrioritySchema,
   targets: targetsSchema.optional(),
 });
@@ -95,8 +87,7 @@ export type Priority = z.infer<typeof prioritySchema>;
 export const exclusionSchema = z.strictObject({
   id: slug,
   description: localizedTextSchema,
-  /** Flags set on an excluded ticket (e.g. "technical-service"). */
-  flags: z.array(slug).default([]),
+  flags: z.array(slug).default([]).describe('Flags set on an excluded ticket (e.g. "technical-service").'),
   source: z.string().optional(),
 });
 export type Exclusion = z.infer<typeof exclusionSchema>;
@@ -115,8 +106,7 @@ export const tierSchema = z.strictObject({
   id: slug,
   label: localizedTextSchema,
   description: localizedTextSchema,
-  /** Reached only by escalation, never by first classification. */
-  escalationOnly: z.boolean().default(false),
+  escalationOnly: z.boolean().default(false).describe('Reached only by escalation, never by first classification.'),
   examples: z.array(z.string().min(1)).default([]),
 });
 export type Tier = z.infer<typeof tierSchema>;
@@ -124,8 +114,7 @@ export type Tier = z.infer<typeof tierSchema>;
 export const requiredInformationSchema = z.strictObject({
   id: slug,
   label: localizedTextSchema,
-  /** Only tickets in these categories need it; empty means every ticket. */
-  categories: z.array(slug).default([]),
+  categories: z.array(slug).default([]).describe('Only tickets in these categories need it; empty means every ticket.'),
 });
 
 export const intakeSchema = z.strictObject({
@@ -138,47 +127,33 @@ export const intakeSchema = z.strictObject({
     })
     .optional(),
   requiredInformation: z.array(requiredInformationSchema).default([]),
-  /** Minimum minutes before a customer may chase a ticket by chat, callback or phone. */
-  followUpCooldownMinutes: z.number().int().positive().optional(),
-  /** Longest phone or chat session, in minutes. */
-  sessionLimitMinutes: z.number().int().positive().optional(),
-  /** Tickets a customer may open per month; `perPlan` when the contract sets the number. */
-  monthlyTicketQuota: z.union([z.number().int().positive(), z.literal('perPlan')]).optional(),
-  /** Whether a second ticket on the same matter is refused as a duplicate. */
-  rejectDuplicates: z.boolean().default(false),
-  /** Things the customer should check before writing (ISP, Outlook, Windows…). */
-  hints: z.array(z.strictObject({ id: slug, text: localizedTextSchema })).default([]),
-  /** Minimum number of extra contacts the customer must name. */
-  minimumContacts: z.number().int().nonnegative().optional(),
+  followUpCooldownMinutes: z.number().int().positive().optional().describe('Minimum minutes before a customer may chase a ticket by chat, callback or phone.'),
+  sessionLimitMinutes: z.number().int().positive().optional().describe('Longest phone or chat session, in minutes.'),
+  monthlyTicketQuota: z.union([z.number().int().positive(), z.literal('perPlan')]).optional().describe('Tickets a customer may open per month; `perPlan` when the contract sets the number.'),
+  rejectDuplicates: z.boolean().default(false).describe('Whether a second ticket on the same matter is refused as a duplicate.'),
+  hints: z.array(z.strictObject({ id: slug, text: localizedTextSchema })).default([]).describe('Things the customer should check before writing (ISP, Outlook, Windows…).'),
+  minimumContacts: z.number().int().nonnegative().optional().describe('Minimum number of extra contacts the customer must name.'),
 });
 export type Intake = z.infer<typeof intakeSchema>;
 
 export const slaSettingsSchema = z.strictObject({
-  /** Ticket statuses that stop the resolution clock (pending on the customer, manufacturer…). */
-  pauseStatuses: z.array(slug).default(['pending']),
-  /** A running target is at risk when this share of it (or less) is left. */
-  atRiskRemainingRatio: z.number().gt(0).lt(1).default(0.25),
-  /** The targets are guidance, not contract (Infraspeak); still shown. */
-  binding: z.boolean().default(true),
+  pauseStatuses: z.array(slug).default(['pending']).describe('Ticket statuses that stop the resolution clock (pending on the customer, manufacturer…).'),
+  atRiskRemainingRatio: z.number().gt(0).lt(1).default(0.25).describe('A running target is at risk when this share of it (or less) is left.'),
+  binding: z.boolean().default(true).describe('The targets are guidance, not contract (Infraspeak); still shown.'),
 });
 
 export const policySchema = z
   .strictObject({
-    /** Editors use it to find the JSON Schema; Plazo ignores it. */
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('Editors use it to find the JSON Schema; Plazo ignores it.'),
     id: policyIdSchema,
     name: z.string().min(1),
     vendor: z.string().min(1),
-    /** Seed file the policy is read from. */
-    source: z.string().optional(),
+    source: z.string().optional().describe('Seed file the policy is read from.'),
     locale: z.enum(['es', 'en', 'pt']).default('es'),
-    /** Absent when the vendor gives no open hours (then there are no business targets). */
-    calendar: calendarSchema.optional(),
+    calendar: calendarSchema.optional().describe('Absent when the vendor gives no open hours (then there are no business targets).'),
     priorities: z.array(prioritySchema).default([]),
-    /** Priority used when nothing else decides; null when the policy has no priorities. */
-    defaultPriority: priorityIdSchema.nullable().default(null),
-    /** Targets for tickets whose priority has none of its own (or for policies without priorities). */
-    targets: targetsSchema.default({ firstResponse: null, resolution: null }),
+    defaultPriority: priorityIdSchema.nullable().default(null).describe('Priority used when nothing else decides; null when the policy has no priorities.'),
+    targets: targetsSchema.default({ firstResponse: null, resolution: null }).describe('Targets for tickets whose priority has none of its own (or for policies without priorities).'),
     exclusions: z.array(exclusionSchema).default([]),
     categories: z.array(categorySchema).default([]),
     tiers: z.array(tierSchema).default([]),
@@ -187,10 +162,8 @@ export const policySchema = z
     /** Syntax by which customers declare a priority in the subject ("Prioridad Alta - …"). */
     declaredPriority: z
       .strictObject({
-        /** Words that introduce the priority word, lower-case without accents. */
-        prefixes: z.array(z.string().min(1)).default(['prioridad']),
-        /** Extra words per priority a customer may write instead of its label ("urgent" → "urgente"). */
-        synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}),
+        prefixes: z.array(z.string().min(1)).default(['prioridad']).describe('Words that introduce the priority word, lower-case without accents.'),
+        synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Extra words per priority a customer may write instead of its label ("urgent" → "urgente").'),
       })
       .optional(),
     triage: triageRulesSchema.optional(),
