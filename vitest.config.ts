@@ -1,7 +1,51 @@
-import { defineConfig } from 'vitest/config';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'test/**/*.test.ts'],
+    projects: [
+      {
+        // The core and cross-package suites, in Node.
+        test: {
+          name: 'core',
+          include: ['core/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/worker/**'],
+        },
+      },
+      {
+        // The Worker, inside workerd, against the real D1 migrations and a GitHub stand-in on loopback.
+        plugins: [
+          cloudflareTest(async ({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            remoteBindings: false,
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('worker/migrations'),
+                GITHUB_API_URL: inject('githubApiUrl'),
+                GITHUB_APP_ID: '4711',
+                GITHUB_APP_SLUG: 'plazo-test',
+                GITHUB_APP_PRIVATE_KEY: inject('githubAppPrivateKey'),
+                GITHUB_TOKEN: 'test-personal-token',
+                GITHUB_WEBHOOK_SECRET: 'test-webhook-secret',
+                ADMIN_TOKEN: 'test-admin-token',
+                HOST_RETRY_BASE_MS: '10',
+                HOST_TIMEOUT_MS: '1500',
+                WRITE_BACK_RETRY_BASE_SECONDS: '1',
+                WRITE_BACK_MAX_ATTEMPTS: '3',
+              },
+              // Write-backs are picked up at once instead of after the production batch wait.
+              queueConsumers: { 'plazo-write-back': { maxBatchTimeout: 0.05 } },
+            },
+          })),
+        ],
+        test: {
+          name: 'worker',
+          include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          globalSetup: ['test/github-stand-in/global-setup.ts'],
+          setupFiles: ['test/worker/support/apply-migrations.ts'],
+          testTimeout: 30_000,
+        },
+      },
+    ],
   },
 });

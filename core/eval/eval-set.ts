@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -21,13 +21,16 @@ export const evalCaseSchema = z.strictObject({
   }),
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
-export type Slice = 'dev' | 'holdout';
+/** `dev` is tuned on; `holdout` never is; `blind*` were written by people who never saw the rules. */
+export type Slice = 'dev' | 'holdout' | 'blind' | 'blind2';
+export const allSlices: readonly Slice[] = ['dev', 'holdout', 'blind', 'blind2'];
 export type Outcome = { slice: Slice; file: string; line: number; case: EvalCase; result: TriageResult; expected: string; actual: string; errors: string[] };
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 export function loadSlice(slice: Slice): { file: string; line: number; case: EvalCase }[] {
   const dir = join(here, slice);
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()

@@ -1,10 +1,13 @@
-import { runEvalSet, type Outcome, type Slice } from './eval-set.js';
+import { allSlices, runEvalSet, type Outcome, type Slice } from './eval-set.js';
 
-// Usage: npm run eval [-- --slice dev|holdout] [-- --failures]
+// Usage: npm run eval [-- --slice dev|holdout|blind|blind2] [-- --blind] [-- --failures]
 const args = process.argv.slice(2);
 const sliceArg = args.includes('--slice') ? (args[args.indexOf('--slice') + 1] as Slice) : undefined;
 const showFailures = args.includes('--failures');
-const outcomes = runEvalSet(sliceArg ? [sliceArg] : ['dev', 'holdout']);
+// The blind slices are a measure, not a guide: they show only when asked for, and never with --failures.
+const withBlind = args.includes('--blind');
+const outcomes = runEvalSet(sliceArg ? [sliceArg] : withBlind ? [...allSlices] : ['dev', 'holdout']);
+const slices = allSlices.filter((s) => outcomes.some((o) => o.slice === s));
 
 const pct = (ok: number, n: number) => (n === 0 ? '  n/a' : `${((100 * ok) / n).toFixed(1).padStart(5)}%`);
 const summary = (list: Outcome[]) => {
@@ -14,12 +17,11 @@ const summary = (list: Outcome[]) => {
 
 console.log(`Plazo triage evaluation — ${outcomes.length} labelled tickets\n`);
 const policies = [...new Set(outcomes.map((o) => o.case.policy))].sort();
-console.log('policy          all               dev               holdout');
-for (const p of policies) {
-  const of = outcomes.filter((o) => o.case.policy === p);
-  console.log(`${p.padEnd(15)} ${summary(of).padEnd(17)} ${summary(of.filter((o) => o.slice === 'dev')).padEnd(17)} ${summary(of.filter((o) => o.slice === 'holdout'))}`);
-}
-console.log(`${'OVERALL'.padEnd(15)} ${summary(outcomes).padEnd(17)} ${summary(outcomes.filter((o) => o.slice === 'dev')).padEnd(17)} ${summary(outcomes.filter((o) => o.slice === 'holdout'))}`);
+const row = (name: string, list: Outcome[]) =>
+  `${name.padEnd(15)} ${summary(list).padEnd(17)} ${slices.map((s) => summary(list.filter((o) => o.slice === s)).padEnd(17)).join(' ')}`;
+console.log(`${'policy'.padEnd(15)} ${'all'.padEnd(17)} ${slices.map((s) => s.padEnd(17)).join(' ')}`);
+for (const p of policies) console.log(row(p, outcomes.filter((o) => o.case.policy === p)));
+console.log(row('OVERALL', outcomes));
 
 for (const p of policies) {
   const of = outcomes.filter((o) => o.case.policy === p);
@@ -36,7 +38,7 @@ for (const p of policies) {
 
 if (showFailures) {
   console.log('\nFailures:');
-  for (const o of outcomes.filter((x) => x.errors.length > 0)) {
+  for (const o of outcomes.filter((x) => x.errors.length > 0 && !x.slice.startsWith('blind'))) {
     console.log(`- ${o.file}:${o.line} [${o.case.subject}] ${o.errors.join('; ')}`);
     for (const r of o.result.reasons) console.log(`    ${r.kind} ${r.rule} ${r.confidence} ${JSON.stringify(r.evidence)}`);
   }

@@ -1,0 +1,133 @@
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { deliver, example, onIssue, uniqueIds } from './support/github-deliveries.js';
+import { issueState, putFile } from './support/stand-in.js';
+import { admin, settled, ticketKey, ticketRow, writeBacks } from './support/storage.js';
+
+const recent = () => new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const MARKER = '<!-- plazo:sla-comment -->';
+
+describe('.github/plazo.yml, installations and dry runs', () => {
+  it('uses the policy and label names of the repository file', async () => {
+    const ids = uniqueIds();
+    await putFile(ids, '.github/plazo.yml', ['policy: websaas', 'labels:', '  priorities:', '    urgente: { name: "P0 urgente", color: "#b60205" }', '    importante: { name: "P1" }', '    normal: { name: "P2" }', ''].join('\n'));
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), title: 'No podemos facturar', body: 'El punto de venta está detenido: no podemos facturar nada.' }));
+    const row = await settled(ticketKey(ids.issueId));
+    const evaluation = JSON.parse(row.evaluation);
+    expect(row.policy_id).toBe('websaas');
+    const name = { urgente: 'P0 urgente', importante: 'P1', normal: 'P2' }[evaluation.priority as string]!;
+    const state = await issueState(ids);
+    expect(state.labels).toContain(name);
+    if (evaluation.priority === 'urgente') expect(state.repoLabels.find((l) => l.name === name)?.color).toBe('b60205');
+    expect(state.comments[0]!.body).not.toContain('[!WARNING]');
+  });
+
+  it('reports a broken file on the issue once, and falls back to the defaults', async () => {
+    const ids = uniqueIds();
+    await putFile(ids, '.github/plazo.yml', 'policy: websaas\nlabels: { atRisk: { color: "not-a-colour" } }\nsurprise: true\n');
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
+    const row = await settled(ticketKey(ids.issueId));
+    expect(row.policy_id).toBe('peewah');
+    let state = await issueState(ids);
+    expect(state.comments).toHaveLength(1);
+    expect(state.comments[0]!.body).toContain('`.github/plazo.yml` could not be used');
+    expect(state.comments[0]!.body).toMatch(/labels\.atRisk\.color/);
+
+    const edited = onIssue(example('issues', 'edited'), ids, { createdAt: recent(), title: 'Still broken' });
+    edited.issue.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await deliver('issues', edited);
+    await settled(ticketKey(ids.issueId));
+    state = await issueState(ids);
+    expect(state.comments).toHaveLength(1);
+    expect(state.comments[0]!.body.match(/could not be used/g)).toHaveLength(1);
+  });
+
+  it('reports invalid YAML too', async () => {
+    const ids = uniqueIds();
+    await putFile(ids, '.github/plazo.yml', 'policy: [websaas\n');
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
+    await settled(ticketKey(ids.issueId));
+    expect((await issueState(ids)).comments[0]!.body).toContain('is not valid YAML');
+  });
+
+  it('writes only a comment saying why on an excluded issue', async () => {
+    const ids = uniqueIds();
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), title: 'Se cae la transmisión del evento en vivo', body: 'Problemas de conexión a internet durante la transmisión del evento online, la plataforma de streaming falla.' }));
+    const row = await settled(ticketKey(ids.issueId));
+    expect(JSON.parse(row.evaluation).excluded).toBe(true);
+    expect(row.sla_state).toBe('excluded');
+    const state = await issueState(ids);
+    expect(state.labels).toEqual([]);
+    expect(state.comments).toHaveLength(1);
+    expect(state.comments[0]!.body).toContain('No response or resolution deadlines apply');
+  });
+
+  it('plans without writing for an installation set to dry run, and shows the plan through the API', async () => {
+    const ids = uniqueIds();
+    const installationId = 700_000 + Math.floor(Math.random() * 100_000);
+    const created = example('installation', 'created');
+    created.installation.id = installationId;
+    expect(await (await deliver('installation', created)).json()).toMatchObject({ status: 'accepted' });
+    const put = await exports.default.fetch(admin(`/api/v1/installations/github:${installationId}/settings`, { method: 'PUT', body: JSON.stringify({ dryRun: true, policy: 'infraspeak' }) }));
+    expect(put.status).toBe(200);
+    const badPut = await exports.default.fetch(admin(`/api/v1/installations/github:${installationId}/settings`, { method: 'PUT', body: JSON.stringify({ policy: 3 }) }));
+    expect(badPut.status).toBe(400);
+
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), installationId }));
+    const row = await settled(ticketKey(ids.issueId));
+    expect(row.policy_id).toBe('infraspeak');
+    const [plan] = await writeBacks(row.key);
+    expect(plan).toMatchObject({ mode: 'dry-run', status: 'dry-run' });
+    expect(plan!.changes.map((c: { kind: string }) => c.kind)).toContain('create-comment');
+    expect((await issueState(ids)).comments).toHaveLength(0);
+
+    // The dry run remembers the comment it would have written; labels are planned against what the issue really shows.
+    const edited = onIssue(example('issues', 'edited'), ids, { createdAt: recent(), installationId });
+    edited.issue.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await deliver('issues', edited);
+    await settled(row.key);
+    const plans = await writeBacks(row.key);
+    expect(plans.every((p) => p.mode === 'dry-run')).toBe(true);
+    expect(plans.at(-1)!.changes.map((c: { kind: string }) => c.kind)).not.toContain('create-comment');
+    expect((await issueState(ids)).comments).toHaveLength(0);
+
+    const listed = (await (await exports.default.fetch(admin('/api/v1/tickets?host=github&limit=200'))).json()) as { tickets: { key: string; lastWriteBack: { mode: string } }[] };
+    expect(listed.tickets.find((t) => t.key === row.key)?.lastWriteBack.mode).toBe('dry-run');
+    const detail = await exports.default.fetch(admin(`/api/v1/tickets/${encodeURIComponent(row.key)}`));
+    expect(detail.status).toBe(200);
+  });
+
+  it('retires tickets of removed repositories and pauses a removed installation', async () => {
+    const ids = uniqueIds();
+    const installationId = 800_000 + Math.floor(Math.random() * 100_000);
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), installationId }));
+    await settled(ticketKey(ids.issueId));
+
+    const removed = example('installation_repositories', 'removed');
+    removed.installation.id = installationId;
+    removed.repositories_removed = [{ id: ids.repoId, full_name: `${ids.owner}/${ids.repo}` }];
+    expect(await (await deliver('installation_repositories', removed)).json()).toMatchObject({ status: 'accepted' });
+    expect(await ticketRow(ticketKey(ids.issueId))).toMatchObject({ status: 'retired', next_check_at: null });
+
+    const deleted = example('installation', 'deleted');
+    deleted.installation.id = installationId;
+    await deliver('installation', deleted);
+    expect(await env.DB.prepare('SELECT active FROM installations WHERE key = ?1').bind(`github:${installationId}`).first()).toEqual({ active: 0 });
+  });
+
+  it('stops the clocks of a closed issue', async () => {
+    const ids = uniqueIds();
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
+    await settled(ticketKey(ids.issueId));
+    const closed = onIssue(example('issues', 'reopened'), ids, { createdAt: recent() });
+    closed.action = 'closed';
+    closed.issue.state = 'closed';
+    closed.issue.closed_at = closed.issue.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    expect(await (await deliver('issues', closed)).json()).toMatchObject({ status: 'accepted' });
+    const row = await settled(ticketKey(ids.issueId));
+    expect(row.status).toBe('closed');
+    const evaluation = JSON.parse(row.evaluation);
+    if (evaluation.sla.resolution) expect(evaluation.sla.resolution.state).toBe('met');
+    expect((await issueState(ids)).comments[0]!.body.startsWith(MARKER)).toBe(true);
+  });
+});

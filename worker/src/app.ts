@@ -1,0 +1,18 @@
+import { Hono } from 'hono';
+import type { Env } from './env.js';
+import { notFound, onError } from './http/error-handler.js';
+import { adminRoutes } from './routes/admin.js';
+import { evaluateRoutes } from './routes/evaluate.js';
+import { healthRoutes } from './routes/health.js';
+import { policyRoutes } from './routes/policies.js';
+import { webhookRoutes } from './routes/webhooks.js';
+
+/** The HTTP surface: JSON everywhere, versioned under /api/v1, webhooks per host. */
+export const app = new Hono<{ Bindings: Env }>()
+  .route('/healthz', healthRoutes)
+  .route('/api/v1/policies', policyRoutes)
+  .route('/api/v1/evaluate', evaluateRoutes)
+  .route('/api/v1', adminRoutes)
+  .route('/webhooks', webhookRoutes)
+  .onError(onError)
+  .notFound(notFound);

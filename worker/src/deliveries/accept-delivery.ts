@@ -1,0 +1,76 @@
+import type { Env, Settings } from '../env.js';
+import type { AnyHostAdapter, DeliveryEffect, DeliveryMeta } from '../hosts/host-adapter.js';
+import { deliverySeen, insertDelivery, isDuplicateDelivery } from '../store/deliveries.js';
+import { getInstallation, upsertInstallation } from '../store/installations.js';
+import { bumpVersion, copyFacts, insertFact, pauseInstallationTickets, retireScope, retireTicket, upsertTicket } from '../store/tickets.js';
+
+export type DeliveryOutcome = { status: 'accepted' | 'duplicate' | 'ignored'; detail: string; ticket?: string };
+
+/** Deliveries made by Plazo itself (its bot, or the personal token's user) must not trigger it again. */
+async function isOwnChange(db: D1Database, adapter: AnyHostAdapter, settings: Settings, effect: DeliveryEffect): Promise<boolean> {
+  if (!('actor' in effect) || !effect.actor) return false;
+  const actor = effect.actor.toLowerCase();
+  if (adapter.configuredSelfLogins(settings).some((l) => l.toLowerCase() === actor)) return true;
+  const installation = await getInstallation(db, effect.installation.key);
+  return installation?.selfLogin?.toLowerCase() === actor;
+}
+
+/** Stores a valid delivery in one D1 batch keyed by its delivery id (a redelivery changes nothing), then queues the write-back. */
+export async function acceptDelivery(env: Env, settings: Settings, adapter: AnyHostAdapter, meta: DeliveryMeta, effect: DeliveryEffect, nowMs: number): Promise<DeliveryOutcome> {
+  if (effect.kind === 'ignore') return { status: 'ignored', detail: effect.reason };
+  const db = env.DB;
+  if (await isOwnChange(db, adapter, settings, effect)) return { status: 'ignored', detail: "Plazo's own change" };
+  if (await deliverySeen(db, adapter.host, meta.id)) return { status: 'duplicate', detail: `delivery ${meta.id} was already processed` };
+
+  let ticketKey: string | null = null;
+  const statements: D1PreparedStatement[] = [];
+  switch (effect.kind) {
+    case 'ticket':
+      ticketKey = effect.ticket.key;
+      statements.push(
+        upsertInstallation(db, effect.installation, nowMs),
+        upsertTicket(db, adapter.host, effect.ticket, nowMs),
+        ...effect.facts.map((f) => insertFact(db, effect.ticket.key, f)),
+        bumpVersion(db, effect.ticket.key, nowMs),
+      );
+      break;
+    case 'move-ticket':
+      ticketKey = effect.ticket.key;
+      statements.push(
+        upsertInstallation(db, effect.installation, nowMs),
+        upsertTicket(db, adapter.host, effect.ticket, nowMs),
+        copyFacts(db, effect.fromKey, effect.ticket.key),
+        retireTicket(db, effect.fromKey, nowMs),
+        bumpVersion(db, effect.ticket.key, nowMs),
+      );
+      break;
+    case 'retire-ticket':
+      statements.push(upsertInstallation(db, effect.installation, nowMs), retireTicket(db, effect.ticketKey, nowMs));
+      break;
+    case 'installation':
+      statements.push(upsertInstallation(db, effect.installation, nowMs, effect.active));
+      if (!effect.active) statements.push(pauseInstallationTickets(db, effect.installation.key));
+      statements.push(...effect.retireScopes.map((scope) => retireScope(db, effect.installation.key, scope, nowMs)));
+      break;
+  }
+  statements.unshift(insertDelivery(db, { host: adapter.host, id: meta.id, event: meta.event, ticketKey }, nowMs));
+
+  let results: D1Result<{ version?: number }>[];
+  try {
+    results = await db.batch<{ version?: number }>(statements);
+  } catch (error) {
+    // The same delivery arriving twice at once: the second batch hits the primary key and rolls back.
+    if (isDuplicateDelivery(error)) return { status: 'duplicate', detail: `delivery ${meta.id} was already processed` };
+    throw error;
+  }
+  const version = ticketKey ? results.at(-1)?.results[0]?.version : undefined;
+  if (ticketKey && version !== undefined) {
+    try {
+      await env.WRITE_BACK_QUEUE.send({ ticketKey, version, evaluateAt: nowMs, reason: 'delivery' });
+    } catch (error) {
+      // Stored already: the cron's safety check picks the ticket up within minutes.
+      console.error('could not queue the write-back', ticketKey, error);
+    }
+  }
+  return { status: 'accepted', detail: `${meta.event} stored`, ...(ticketKey ? { ticket: ticketKey } : {}) };
+}

@@ -1,0 +1,11 @@
+import { githubAdapter } from './github/github-adapter.js';
+import type { AnyHostAdapter, HostName } from './host-adapter.js';
+
+/** Every host Plazo serves; shared code looks adapters up here and never branches on a host's name. */
+export const adapters: Readonly<Record<HostName, AnyHostAdapter>> = {
+  github: githubAdapter,
+};
+
+export function adapterFor(host: string): AnyHostAdapter | undefined {
+  return Object.hasOwn(adapters, host) ? adapters[host as HostName] : undefined;
+}

@@ -1,0 +1,33 @@
+import type { HostFailure } from '../host-adapter.js';
+
+type ErrorLike = { status?: unknown; message?: unknown; name?: unknown; response?: { headers?: Record<string, string | undefined> } };
+
+/** Retry-After is seconds or an HTTP date. */
+function retryAfterMs(value: string | undefined, nowMs: number): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+/** Rate limits wait for Retry-After or x-ratelimit-reset; 5xx and timeouts back off; other 4xx would fail the same way again. */
+export function describeGitHubFailure(error: unknown, nowMs = Date.now()): HostFailure {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  const status = typeof e.status === 'number' ? e.status : 0;
+  const headers = e.response?.headers ?? {};
+  const after = retryAfterMs(headers['retry-after'], nowMs);
+  if (status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /secondary rate limit/i.test(message)))) {
+    const reset = headers['x-ratelimit-reset'] ? Number(headers['x-ratelimit-reset']) * 1000 - nowMs : null;
+    return { retryable: true, retryAfterMs: after ?? (reset !== null && Number.isFinite(reset) ? Math.max(0, reset) : null), detail: `GitHub rate limit (${status}): ${message}` };
+  }
+  if (status >= 500) return { retryable: true, retryAfterMs: after, detail: `GitHub error ${status}: ${message}` };
+  // A refused token may just have expired early: the next try mints another.
+  if (status === 401) return { retryable: true, retryAfterMs: null, detail: `GitHub refused the credentials: ${message}` };
+  if (status >= 400) return { retryable: false, retryAfterMs: null, detail: `GitHub refused the change (${status}): ${message}` };
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') {
+    return { retryable: true, retryAfterMs: null, detail: `GitHub did not answer: ${message}` };
+  }
+  return { retryable: false, retryAfterMs: null, detail: message };
+}

@@ -1,0 +1,26 @@
+import type { HostAdapter } from '../host-adapter.js';
+import { describeGitHubFailure } from './describe-github-failure.js';
+import { readGitHubState, type GitHubState } from './github-facts.js';
+import { connectGitHub } from './github-session.js';
+import { mergeGitHubSettings, parseGitHubSettings, type GitHubSettings } from './github-settings.js';
+import { toGitHubTicket } from './github-ticket.js';
+import { parseGitHubDelivery } from './parse-github-delivery.js';
+import { planGitHubChanges, simulateGitHubChanges, type GitHubChange } from './plan-github-changes.js';
+import { verifyGitHubDelivery } from './verify-github-delivery.js';
+
+/** GitHub Issues: labels and one comment, as a GitHub App or with a personal token. */
+export const githubAdapter: HostAdapter<GitHubSettings, GitHubState, GitHubChange> = {
+  host: 'github',
+  verify: verifyGitHubDelivery,
+  parse: parseGitHubDelivery,
+  configuredSelfLogins: (settings) => (settings.githubAppSlug ? [`${settings.githubAppSlug}[bot]`] : []),
+  connect: connectGitHub,
+  parseSettings: parseGitHubSettings,
+  mergeSettings: mergeGitHubSettings,
+  policyId: (settings) => settings.policy,
+  toTicket: toGitHubTicket,
+  plan: planGitHubChanges,
+  simulate: simulateGitHubChanges,
+  readStoredState: readGitHubState,
+  describeFailure: (error) => describeGitHubFailure(error),
+};

@@ -1,0 +1,134 @@
+import { parse as parseYaml } from 'yaml';
+import type { Settings } from '../../env.js';
+import type { HostSession, ScopeConfigRead, StoredInstallation, StoredTicket } from '../host-adapter.js';
+import { appBotLogin, forgetInstallationToken, installationToken } from './github-app-auth.js';
+import { createGitHubClient, type GitHubClient } from './github-client.js';
+import { githubRefSchema, readGitHubState, type GitHubRef, type GitHubState } from './github-facts.js';
+import { parseGitHubSettings } from './github-settings.js';
+import { TOKEN_INSTALLATION } from './parse-github-delivery.js';
+import { simulateGitHubChanges, type GitHubChange } from './plan-github-changes.js';
+import { isPlazoComment } from './render-sla-comment.js';
+
+export const CONFIG_PATH = '.github/plazo.yml';
+
+const statusOf = (error: unknown) => (typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : 0);
+
+function refOf(ticket: StoredTicket): GitHubRef {
+  return githubRefSchema.parse(ticket.ref);
+}
+
+function decodeBase64(text: string): string {
+  const binary = atob(text.replace(/\s+/g, ''));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/** The App's installation token, or the personal token for deliveries without an installation; null (dry run) without credentials. */
+export async function connectGitHub(installation: StoredInstallation, settings: Settings): Promise<HostSession<GitHubState, GitHubChange> | null> {
+  const own = parseGitHubSettings(installation.settings);
+  if (own.ok && own.value.dryRun) return null;
+  if (installation.key === TOKEN_INSTALLATION) {
+    return settings.githubToken ? githubSession(createGitHubClient(settings.githubToken, settings), async (c) => (await c.rest.users.getAuthenticated()).data.login) : null;
+  }
+  if (!settings.githubAppId || !settings.githubAppPrivateKey) return null;
+  const token = await installationToken(installation.externalId, settings);
+  const octokit = createGitHubClient(token, settings);
+  // A token GitHub refuses (revoked, expired early) is not reused by the next try.
+  octokit.hook.error('request', (error) => {
+    if (statusOf(error) === 401) forgetInstallationToken(installation.externalId, settings);
+    throw error;
+  });
+  return githubSession(octokit, () => appBotLogin(settings));
+}
+
+function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promise<string | null>): HostSession<GitHubState, GitHubChange> {
+  let self: Promise<string | null> | undefined;
+  return {
+    selfLogin: () => (self ??= whoAmI(octokit)),
+
+    async readScopeConfig(ticket): Promise<ScopeConfigRead> {
+      const { owner, repo } = refOf(ticket);
+      let data: unknown;
+      try {
+        data = (await octokit.rest.repos.getContent({ owner, repo, path: CONFIG_PATH })).data;
+      } catch (error) {
+        if (statusOf(error) === 404) return { revision: null, raw: null, problems: [] };
+        throw error;
+      }
+      const file = data as { type?: string; content?: string; encoding?: string; sha?: string };
+      const revision = file.sha ?? null;
+      if (file.type !== 'file' || file.encoding !== 'base64' || typeof file.content !== 'string') {
+        return { revision, raw: null, problems: [{ path: CONFIG_PATH, message: 'is not a readable file (is it a directory, a link or larger than 1 MB?)' }] };
+      }
+      try {
+        return { revision, raw: parseYaml(decodeBase64(file.content)) ?? {}, problems: [] };
+      } catch (error) {
+        return { revision, raw: null, problems: [{ path: CONFIG_PATH, message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}` }] };
+      }
+    },
+
+    async readState(ticket): Promise<GitHubState> {
+      const { owner, repo, number } = refOf(ticket);
+      const known = readGitHubState(ticket.hostState).comment;
+      const [onIssue, inRepo, comment] = await Promise.all([
+        octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: number, per_page: 100 }),
+        octokit.paginate(octokit.rest.issues.listLabelsForRepo, { owner, repo, per_page: 100 }),
+        findComment(octokit, { owner, repo, number }, known?.id ?? 0),
+      ]);
+      return { labels: onIssue.map((l) => l.name), repoLabels: inRepo.map((l) => l.name), comment };
+    },
+
+    async apply(ticket, state, changes): Promise<GitHubState> {
+      const { owner, repo, number } = refOf(ticket);
+      let commentId: number | null = null;
+      for (const change of changes) {
+        switch (change.kind) {
+          case 'create-label':
+            await octokit.rest.issues.createLabel({ owner, repo, name: change.name, color: change.color, description: change.description }).catch(unless(422));
+            break;
+          case 'add-labels':
+            await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: change.names });
+            break;
+          case 'remove-label':
+            await octokit.rest.issues.removeLabel({ owner, repo, issue_number: number, name: change.name }).catch(unless(404));
+            break;
+          case 'create-comment':
+            commentId = (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: change.body })).data.id;
+            break;
+          case 'update-comment':
+            try {
+              commentId = (await octokit.rest.issues.updateComment({ owner, repo, comment_id: change.commentId, body: change.body })).data.id;
+            } catch (error) {
+              // Deleted by someone since it was read: write it anew.
+              if (statusOf(error) !== 404) throw error;
+              commentId = (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: change.body })).data.id;
+            }
+            break;
+        }
+      }
+      const next = simulateGitHubChanges(state, changes);
+      return commentId !== null && next.comment ? { ...next, comment: { ...next.comment, id: commentId } } : next;
+    },
+  };
+}
+
+/** An expected status means the change is already there (label exists, label already gone). */
+const unless = (expected: number) => (error: unknown) => {
+  if (statusOf(error) !== expected) throw error;
+};
+
+/** Plazo's comment: by the id it stored, else the first comment that starts with the marker. */
+async function findComment(octokit: GitHubClient, ref: { owner: string; repo: string; number: number }, knownId: number): Promise<GitHubState['comment']> {
+  if (knownId > 0) {
+    try {
+      const { data } = await octokit.rest.issues.getComment({ owner: ref.owner, repo: ref.repo, comment_id: knownId });
+      if (isPlazoComment(data.body)) return { id: data.id, body: data.body ?? '' };
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: ref.number, per_page: 100 })) {
+    const mine = page.data.find((c) => isPlazoComment(c.body));
+    if (mine) return { id: mine.id, body: mine.body ?? '' };
+  }
+  return null;
+}

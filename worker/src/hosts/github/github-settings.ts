@@ -1,0 +1,94 @@
+import { fail, ok, type Policy, type Result } from '@plazo/core';
+import { z } from 'zod';
+
+const color = z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "d73a4a"');
+const labelSpec = z.strictObject({
+  name: z.string().min(1).max(50).optional(),
+  color: color.optional(),
+  description: z.string().max(100).optional(),
+});
+export type LabelSpec = z.infer<typeof labelSpec>;
+
+/**
+ * `.github/plazo.yml` in a repository, and an installation's defaults (same shape). Example:
+ *   policy: websaas
+ *   labels: { priorities: { urgente: { name: "P0", color: "b60205" } }, atRisk: { name: "sla: at risk" } }
+ *   agents: { associations: [OWNER, MEMBER], logins: [support-bot] }
+ *   statusLabels: { "waiting on customer": pending }
+ */
+export const githubSettingsSchema = z.strictObject({
+  policy: z.string().min(1).optional(),
+  labels: z
+    .strictObject({
+      /** Per priority id of the policy. */
+      priorities: z.record(z.string(), labelSpec).optional(),
+      atRisk: labelSpec.optional(),
+      breached: labelSpec.optional(),
+    })
+    .optional(),
+  /** Who counts as an agent: their comments answer the first response. */
+  agents: z
+    .strictObject({
+      associations: z.array(z.enum(['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE'])).optional(),
+      logins: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
+  /** Labels that put the issue in a status of the policy (e.g. a pause status such as "pending"). */
+  statusLabels: z.record(z.string().min(1), z.string().min(1)).optional(),
+  /** Plan write-backs without sending them, even with credentials. */
+  dryRun: z.boolean().optional(),
+});
+export type GitHubSettings = z.infer<typeof githubSettingsSchema>;
+
+export function parseGitHubSettings(raw: unknown): Result<GitHubSettings, 'invalid-config'> {
+  const parsed = githubSettingsSchema.safeParse(raw ?? {});
+  if (parsed.success) return ok(parsed.data);
+  const problems = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+  return fail('invalid-config', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+}
+
+/** The scope's values win key by key; label specs merge per label. */
+export function mergeGitHubSettings(base: GitHubSettings, over: GitHubSettings | null): GitHubSettings {
+  if (!over) return base;
+  return {
+    ...base,
+    ...over,
+    labels: {
+      priorities: { ...base.labels?.priorities, ...over.labels?.priorities },
+      atRisk: { ...base.labels?.atRisk, ...over.labels?.atRisk },
+      breached: { ...base.labels?.breached, ...over.labels?.breached },
+    },
+    agents: { ...base.agents, ...over.agents },
+    statusLabels: { ...base.statusLabels, ...over.statusLabels },
+  };
+}
+
+export const defaultAgentAssociations = ['OWNER', 'MEMBER', 'COLLABORATOR'] as const;
+
+export type ResolvedLabel = { name: string; color: string; description: string };
+
+const stripHash = (c: string) => c.replace(/^#/, '').toLowerCase();
+
+/** The label Plazo puts on an issue of this priority: settings, then the policy's GitHub hint, then "priority: <id>". */
+export function priorityLabel(settings: GitHubSettings, policy: Policy, priorityId: string): ResolvedLabel {
+  const fromPolicy = policy.priorities.find((p) => p.id === priorityId)?.host;
+  const spec = settings.labels?.priorities?.[priorityId];
+  const definition = policy.priorities.find((p) => p.id === priorityId)?.labels.en;
+  return {
+    name: spec?.name ?? fromPolicy?.githubLabel ?? `priority: ${priorityId}`,
+    color: stripHash(spec?.color ?? fromPolicy?.githubColor ?? 'ededed'),
+    description: (spec?.description ?? `${policy.name}: ${definition ?? priorityId}`).slice(0, 100),
+  };
+}
+
+export function slaLabels(settings: GitHubSettings): { atRisk: ResolvedLabel; breached: ResolvedLabel } {
+  const at = settings.labels?.atRisk;
+  const br = settings.labels?.breached;
+  return {
+    atRisk: { name: at?.name ?? 'sla: at risk', color: stripHash(at?.color ?? 'fbca04'), description: at?.description ?? 'Plazo: a support target is close to its deadline' },
+    breached: { name: br?.name ?? 'sla: breached', color: stripHash(br?.color ?? 'b60205'), description: br?.description ?? 'Plazo: a support target missed its deadline' },
+  };
+}
+
+/** GitHub compares label names without regard to case. */
+export const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -1,0 +1,126 @@
+import type { Evaluation, Policy, Problem, Result, TicketInput } from '@plazo/core';
+import type { Settings } from '../env.js';
+
+/** Hosts Plazo writes back to; Zendesk and Jira join by implementing `HostAdapter`. */
+export type HostName = 'github';
+
+/** A delivery as it arrived: the raw body is what the signature covers. */
+export type RawDelivery = { headers: Headers; body: string };
+
+/** What the adapter learnt from a delivery's headers once its signature checked out. */
+export type DeliveryMeta = { id: string; event: string };
+
+export type InstallationUpsert = { key: string; host: HostName; externalId: string; account: string | null };
+
+/** A ticket as the host reports it, stored as is; deciding anything waits for the write-back. */
+export type TicketUpsert = {
+  key: string;
+  installationKey: string;
+  /** Where its configuration lives (GitHub: the repository). */
+  scope: string;
+  /** What the adapter needs to address it on the host. */
+  ref: unknown;
+  createdAt: string;
+  subject: string;
+  body: string;
+  requester: string | null;
+  status: 'open' | 'closed';
+  /** The host's update instant: an older delivery never overwrites a newer one. */
+  hostUpdatedAt: string;
+  /** What the host shows now, as far as this delivery tells (used by dry runs). */
+  hostState: unknown;
+};
+
+/** A host fact that may move a clock (a comment, a close, a label); `eventKey` makes replays harmless. */
+export type TicketFact = { eventKey: string; at: string; data: unknown };
+
+/** What a verified, valid delivery asks Plazo to store. */
+export type DeliveryEffect =
+  | { kind: 'ignore'; reason: string }
+  | { kind: 'ticket'; installation: InstallationUpsert; actor: string | null; ticket: TicketUpsert; facts: TicketFact[] }
+  | { kind: 'retire-ticket'; installation: InstallationUpsert; actor: string | null; ticketKey: string }
+  | { kind: 'move-ticket'; installation: InstallationUpsert; actor: string | null; fromKey: string; ticket: TicketUpsert }
+  | { kind: 'installation'; installation: InstallationUpsert; active: boolean; retireScopes: string[] };
+
+export type StoredInstallation = {
+  key: string;
+  host: HostName;
+  externalId: string;
+  account: string | null;
+  active: boolean;
+  settings: unknown;
+  selfLogin: string | null;
+};
+
+export type StoredTicket = {
+  key: string;
+  host: HostName;
+  installationKey: string;
+  scope: string;
+  ref: unknown;
+  createdAt: string;
+  subject: string;
+  body: string;
+  requester: string | null;
+  status: 'open' | 'closed' | 'retired';
+  hostState: unknown;
+  policyId: string | null;
+  evaluation: Evaluation | null;
+  /** The instant the stored evaluation was made for; later jobs never evaluate at an earlier one. */
+  evaluatedAt: number | null;
+  version: number;
+  appliedVersion: number;
+};
+
+/** A scope's configuration file as read from the host, before validation. */
+export type ScopeConfigRead = { revision: string | null; raw: unknown; problems: Problem[] };
+
+/** Why a host call failed, and whether trying again later may help. */
+export type HostFailure = { retryable: boolean; retryAfterMs: number | null; detail: string };
+
+/** What `plan` sees: the decision from the core and what the host shows now. */
+export type PlanInput<S, St> = {
+  evaluation: Evaluation;
+  policy: Policy;
+  settings: S;
+  /** Problems of the scope's configuration, reported on the ticket instead of silently ignored. */
+  configProblems: Problem[];
+  state: St;
+};
+
+/** An authenticated connection to one installation's host account. */
+export interface HostSession<St, C> {
+  /** The host user whose changes are Plazo's own, so that their deliveries are ignored. */
+  selfLogin(): Promise<string | null>;
+  readScopeConfig(ticket: StoredTicket): Promise<ScopeConfigRead>;
+  readState(ticket: StoredTicket): Promise<St>;
+  /** Applies the changes in order and returns the host state they leave. */
+  apply(ticket: StoredTicket, state: St, changes: readonly C[]): Promise<St>;
+}
+
+/** One host: verify → parse into ticket facts → facts to a core ticket → plan a diff against host state → apply. It translates; the core decides. */
+export interface HostAdapter<S = unknown, St = unknown, C = unknown> {
+  readonly host: HostName;
+  /** Checks headers and the signature over the raw body, before anything parses it. */
+  verify(delivery: RawDelivery, settings: Settings): Promise<Result<DeliveryMeta, 'missing-signature' | 'bad-signature' | 'bad-headers'>>;
+  /** Validates a verified payload and says what to store; unhandled events are `ignore`. */
+  parse(meta: DeliveryMeta, payload: unknown): Result<DeliveryEffect, 'invalid-payload'>;
+  /** The users whose changes are Plazo's own, known from configuration alone. */
+  configuredSelfLogins(settings: Settings): string[];
+  /** A session with the installation's credentials, or null: then write-back is a dry run. */
+  connect(installation: StoredInstallation, settings: Settings): Promise<HostSession<St, C> | null>;
+  /** Validates settings from a scope file or an installation's defaults. */
+  parseSettings(raw: unknown): Result<S, 'invalid-config'>;
+  /** Merges a scope's settings over the installation's. */
+  mergeSettings(installation: S, scope: S | null): S;
+  policyId(settings: S): string | undefined;
+  toTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: S, policy: Policy): TicketInput;
+  plan(input: PlanInput<S, St>): C[];
+  /** The state the host would show after the changes; dry runs keep it instead of calling the host. */
+  simulate(state: St, changes: readonly C[]): St;
+  readStoredState(stored: unknown): St;
+  describeFailure(error: unknown): HostFailure;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyHostAdapter = HostAdapter<any, any, any>;

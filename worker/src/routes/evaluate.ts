@@ -1,0 +1,43 @@
+import { builtInPolicies, evaluateTicket, parsePolicy, parseTicket } from '@plazo/core';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { limitBody } from '../http/body-limit.js';
+import { problem, statusOf } from '../http/problem.js';
+
+const requestSchema = z.object({
+  /** A built-in policy id, or a whole policy document. */
+  policy: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  ticket: z.unknown(),
+  /** Evaluate as of this instant (default: now), e.g. for reproducible answers. */
+  now: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** POST /api/v1/evaluate: stateless; answers with the same Evaluation the CLI prints. */
+export const evaluateRoutes = new Hono().post('/', limitBody, async (c) => {
+  let json: unknown;
+  try {
+    json = await c.req.json();
+  } catch {
+    return problem(c, 400, { code: 'invalid-json', detail: 'the body must be a JSON object {"policy", "ticket", "now"?}' });
+  }
+  const request = requestSchema.safeParse(json);
+  if (!request.success) {
+    const problems = request.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+    return problem(c, 400, { code: 'invalid-request', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
+  }
+  const { policy: policyRef, ticket: ticketInput, now } = request.data;
+  let policy;
+  if (typeof policyRef === 'string') {
+    policy = builtInPolicies.get(policyRef);
+    if (!policy) return problem(c, 404, { code: 'unknown-policy', detail: `unknown policy "${policyRef}"; known: ${[...builtInPolicies.keys()].join(', ')}` });
+  } else {
+    const parsed = parsePolicy(policyRef);
+    if (!parsed.ok) return problem(c, 400, parsed.issue);
+    policy = parsed.value;
+  }
+  const ticket = parseTicket(ticketInput);
+  if (!ticket.ok) return problem(c, 400, ticket.issue);
+  const evaluation = evaluateTicket(policy, ticket.value, now ? Date.parse(now) : Date.now());
+  if (!evaluation.ok) return problem(c, statusOf(evaluation.issue.code) === 400 ? 422 : statusOf(evaluation.issue.code), evaluation.issue);
+  return c.json(evaluation.value);
+});

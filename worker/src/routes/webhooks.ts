@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { acceptDelivery } from '../deliveries/accept-delivery.js';
+import { readSettings, type Env } from '../env.js';
+import { adapterFor } from '../hosts/adapters.js';
+import { limitBody } from '../http/body-limit.js';
+import { problem, statusOf } from '../http/problem.js';
+
+/**
+ * POST /webhooks/:host — size limit, then the signature over the raw body, then JSON, then the
+ * payload's schema; only then is anything stored. Answers 202 at once: host calls run from the queue.
+ */
+export const webhookRoutes = new Hono<{ Bindings: Env }>().post('/:host', limitBody, async (c) => {
+  const adapter = adapterFor(c.req.param('host'));
+  if (!adapter) return problem(c, 404, { code: 'unknown-host', detail: `no host "${c.req.param('host')}"` });
+  const settings = readSettings(c.env);
+  const body = await c.req.text();
+  const verified = await adapter.verify({ headers: c.req.raw.headers, body }, settings);
+  if (!verified.ok) return problem(c, statusOf(verified.issue.code), verified.issue);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch (error) {
+    return problem(c, 400, { code: 'invalid-json', detail: `the body is not JSON (the webhook's content type must be application/json): ${(error as Error).message}` });
+  }
+  const effect = adapter.parse(verified.value, payload);
+  if (!effect.ok) return problem(c, 400, effect.issue);
+  const outcome = await acceptDelivery(c.env, settings, adapter, verified.value, effect.value, Date.now());
+  return c.json({ delivery: verified.value.id, event: verified.value.event, ...outcome }, 202);
+});

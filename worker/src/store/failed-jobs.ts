@@ -1,0 +1,35 @@
+import { readJson } from './json-column.js';
+
+/** One open failure per ticket: a later failure of the same ticket updates it. */
+export async function recordFailedJob(db: D1Database, f: { ticketKey: string; job: unknown; error: string; attempts: number }, nowMs: number): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO failed_jobs (ticket_key, job, error, attempts, status, failed_at) VALUES (?1, ?2, ?3, ?4, 'failed', ?5)
+       ON CONFLICT (ticket_key) WHERE status = 'failed' DO UPDATE SET job = excluded.job, error = excluded.error,
+         attempts = failed_jobs.attempts + excluded.attempts, failed_at = excluded.failed_at`,
+    )
+    .bind(f.ticketKey, JSON.stringify(f.job), f.error, f.attempts, nowMs)
+    .run();
+}
+
+export type FailedJob = { id: number; ticketKey: string; job: unknown; error: string; attempts: number; status: string; failedAt: string; retriedAt: string | null };
+
+export async function listFailedJobs(db: D1Database, status: 'failed' | 'retried', limit: number): Promise<FailedJob[]> {
+  const { results } = await db.prepare('SELECT * FROM failed_jobs WHERE status = ?1 ORDER BY id DESC LIMIT ?2').bind(status, limit).all<Record<string, unknown>>();
+  return results.map((r) => ({
+    id: r.id as number,
+    ticketKey: r.ticket_key as string,
+    job: readJson(r.job),
+    error: r.error as string,
+    attempts: r.attempts as number,
+    status: r.status as string,
+    failedAt: new Date(r.failed_at as number).toISOString(),
+    retriedAt: r.retried_at == null ? null : new Date(r.retried_at as number).toISOString(),
+  }));
+}
+
+/** Marks a failure as retried; returns its ticket, or null when there is no such open failure. */
+export async function markRetried(db: D1Database, id: number, nowMs: number): Promise<string | null> {
+  const row = await db.prepare("UPDATE failed_jobs SET status = 'retried', retried_at = ?2 WHERE id = ?1 AND status = 'failed' RETURNING ticket_key").bind(id, nowMs).first<{ ticket_key: string }>();
+  return row?.ticket_key ?? null;
+}

@@ -1,0 +1,124 @@
+import { builtInPolicies, evaluateTicket, parseTicket, type Policy, type Problem } from '@plazo/core';
+import type { Settings } from '../env.js';
+import { adapterFor } from '../hosts/adapters.js';
+import type { AnyHostAdapter, HostSession, StoredInstallation, StoredTicket } from '../hosts/host-adapter.js';
+import { recordFailedJob } from '../store/failed-jobs.js';
+import { getInstallation, setSelfLogin } from '../store/installations.js';
+import { getScopeConfig, putScopeConfig, SCOPE_CONFIG_TTL_MS } from '../store/scope-configs.js';
+import { acquireLease, finishTicket, getFacts, getTicket, releaseLease } from '../store/tickets.js';
+import { finishWriteBack, insertWriteBack } from '../store/write-backs.js';
+import { retryDelaySeconds } from './retry-delay.js';
+import type { WriteBackJob } from './write-back-job.js';
+
+/** Longest a write-back may hold its ticket; a crashed consumer's lease lapses after it. */
+const LEASE_MS = 60_000;
+/** When a job ran out of tries, the cron looks at the ticket again after this long. */
+const AFTER_FAILURE_MS = 30 * 60_000;
+
+export type JobOutcome =
+  | { kind: 'done'; status: 'applied' | 'dry-run' | 'no-change' }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'busy' }
+  | { kind: 'retry'; delaySeconds: number; error: string }
+  | { kind: 'failed'; error: string };
+
+export type RunContext = { db: D1Database; settings: Settings; attempts: number; nowMs: number; random?: () => number };
+
+class PermanentError extends Error {}
+
+/** Evaluates a ticket and brings the host in line with a diff (or stores it as a dry run); an applied version is never applied again. */
+export async function runWriteBack(job: WriteBackJob, ctx: RunContext): Promise<JobOutcome> {
+  const { db } = ctx;
+  const ticket = await getTicket(db, job.ticketKey);
+  if (!ticket || ticket.status === 'retired') return { kind: 'skipped', reason: 'ticket is gone' };
+  if (ticket.appliedVersion >= job.version) return { kind: 'skipped', reason: `version ${job.version} is already written back` };
+  const adapter = adapterFor(ticket.host);
+  const installation = await getInstallation(db, ticket.installationKey);
+  if (!adapter || !installation) return { kind: 'skipped', reason: 'no adapter or installation for the ticket' };
+  if (!installation.active) return { kind: 'skipped', reason: 'installation is suspended or removed' };
+  if (!(await acquireLease(db, ticket.key, ctx.nowMs, LEASE_MS))) return { kind: 'busy' };
+
+  let writeBackId: number | null = null;
+  try {
+    const session = await adapter.connect(installation, ctx.settings);
+    const { settings, problems } = await resolveSettings(adapter, session, installation, ticket, ctx);
+    const policy = resolvePolicy(adapter, settings, ctx.settings.defaultPolicyId, problems);
+    const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
+    if (!input.ok) throw new PermanentError(input.issue.detail);
+    const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
+    const evaluated = evaluateTicket(policy, input.value, evaluateAt);
+    if (!evaluated.ok) throw new PermanentError(evaluated.issue.detail);
+    const evaluation = evaluated.value;
+
+    const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
+    const changes = adapter.plan({ evaluation, policy, settings, configProblems: problems, state });
+    let hostState: unknown = state;
+    let status: 'applied' | 'dry-run' | 'no-change' = 'no-change';
+    if (changes.length > 0) {
+      const mode = session ? 'live' : 'dry-run';
+      writeBackId = await insertWriteBack(db, { ticketKey: ticket.key, version: ticket.version, mode, status: session ? 'planned' : 'dry-run', changes }, Date.now());
+      if (session) {
+        await learnSelf(db, session, installation);
+        hostState = await session.apply(ticket, state, changes);
+        await finishWriteBack(db, writeBackId, 'applied', null, Date.now());
+        status = 'applied';
+      } else {
+        hostState = adapter.simulate(state, changes);
+        status = 'dry-run';
+      }
+    }
+    await finishTicket(db, ticket.key, { evaluation, policyId: policy.id, evaluatedAt: evaluateAt, appliedVersion: ticket.version, hostState, nowMs: Date.now() });
+    return { kind: 'done', status };
+  } catch (error) {
+    const failure = error instanceof PermanentError ? { retryable: false, retryAfterMs: null, detail: error.message } : adapter.describeFailure(error);
+    const giveUp = !failure.retryable || ctx.attempts >= ctx.settings.maxAttempts;
+    if (writeBackId !== null) await finishWriteBack(db, writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
+    if (!giveUp) {
+      await releaseLease(db, ticket.key);
+      return { kind: 'retry', delaySeconds: retryDelaySeconds(ctx.attempts, ctx.settings.retryBaseSeconds, failure.retryAfterMs, ctx.random), error: failure.detail };
+    }
+    await releaseLease(db, ticket.key, Date.now() + AFTER_FAILURE_MS);
+    await recordFailedJob(db, { ticketKey: ticket.key, job, error: failure.detail, attempts: ctx.attempts }, Date.now());
+    return { kind: 'failed', error: failure.detail };
+  }
+}
+
+/** The scope's file (cached a few minutes) over the installation's defaults; a broken file is reported, not used. */
+async function resolveSettings(
+  adapter: AnyHostAdapter,
+  session: HostSession<unknown, unknown> | null,
+  installation: StoredInstallation,
+  ticket: StoredTicket,
+  ctx: RunContext,
+): Promise<{ settings: unknown; problems: Problem[] }> {
+  const own = adapter.parseSettings(installation.settings);
+  const empty = adapter.parseSettings({});
+  const base = own.ok ? own.value : empty.ok ? empty.value : {};
+  if (!session) return { settings: base, problems: [] };
+  let cached = await getScopeConfig(ctx.db, installation.key, ticket.scope);
+  if (!cached || Date.now() - cached.fetchedAt > SCOPE_CONFIG_TTL_MS) {
+    const read = await session.readScopeConfig(ticket);
+    const parsed = read.raw === null ? null : adapter.parseSettings(read.raw);
+    const problems = [...read.problems, ...(parsed && !parsed.ok ? (parsed.issue.problems ?? [{ path: '(root)', message: parsed.issue.detail }]) : [])];
+    cached = { settings: parsed?.ok ? parsed.value : null, problems, revision: read.revision, fetchedAt: Date.now() };
+    await putScopeConfig(ctx.db, installation.key, ticket.scope, cached);
+  }
+  const scope = cached.settings === null ? null : adapter.parseSettings(cached.settings);
+  return { settings: adapter.mergeSettings(base, scope?.ok ? scope.value : null), problems: cached.problems };
+}
+
+function resolvePolicy(adapter: AnyHostAdapter, settings: unknown, fallbackId: string, problems: Problem[]): Policy {
+  const id = adapter.policyId(settings);
+  const chosen = id ? builtInPolicies.get(id) : undefined;
+  if (id && !chosen) problems.push({ path: 'policy', message: `unknown policy "${id}"; known: ${[...builtInPolicies.keys()].join(', ')}` });
+  const policy = chosen ?? builtInPolicies.get(fallbackId) ?? builtInPolicies.values().next().value;
+  if (!policy) throw new PermanentError('no policy is available');
+  return policy;
+}
+
+/** Plazo's own later changes arrive as deliveries from this login and are ignored. */
+async function learnSelf(db: D1Database, session: HostSession<unknown, unknown>, installation: StoredInstallation): Promise<void> {
+  if (installation.selfLogin) return;
+  const login = await session.selfLogin();
+  if (login) await setSelfLogin(db, installation.key, login);
+}
