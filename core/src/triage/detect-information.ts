@@ -1,6 +1,5 @@
 import type { Detector } from './triage-rules-schema.js';
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\/\S*/i;
 const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 const SIGN_OFF =
@@ -8,7 +7,74 @@ const SIGN_OFF =
 const NAME_PAIR = /(?:^|[\n,;:\-–(]\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/gu;
 const NOT_NAMES = new Set(['Buenos', 'Buenas', 'Buen', 'Hola', 'Estimados', 'Estimado', 'Estimada', 'Cordial', 'Muchas', 'Gracias', 'Por', 'Good', 'Dear', 'Hello', 'Bom', 'Boa', 'Olá', 'Prioridad', 'Punto', 'Sistema', 'Empresa', 'Error']);
 
+// An e-mail address is /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/ (\w is ASCII), matched by `findEmail`.
+const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isLocal = (c: number) => isWord(c) || c === 46 || c === 43 || c === 45;
+const isDomain = (c: number) => isWord(c) || c === 45;
+
+/**
+ * Where the e-mail regex first matches, as [start, end), found from the "@"s instead of trying the regex at every character:
+ * the leftmost match belongs to the first "@" with a local-part character before it and a dotted domain after it,
+ * and runs from the start of that local part to the end of the longest dotted domain.
+ */
+function findEmail(text: string): [number, number] | null {
+  const n = text.length;
+  for (let a = text.indexOf('@'); a !== -1; a = text.indexOf('@', a + 1)) {
+    if (a === 0 || !isLocal(text.charCodeAt(a - 1))) continue;
+    let e = a + 1;
+    while (e < n && isDomain(text.charCodeAt(e))) e++;
+    if (e === a + 1 || !(e + 1 < n && text.charCodeAt(e) === 46 && isDomain(text.charCodeAt(e + 1)))) continue;
+    while (e + 1 < n && text.charCodeAt(e) === 46 && isDomain(text.charCodeAt(e + 1))) {
+      e += 2;
+      while (e < n && isDomain(text.charCodeAt(e))) e++;
+    }
+    let s = a - 1;
+    while (s > 0 && isLocal(text.charCodeAt(s - 1))) s--;
+    return [s, e];
+  }
+  return null;
+}
+
+/** `text.replace(EMAIL, ' ')` (not global): the first e-mail replaced by a space. */
+function withoutFirstEmail(text: string): string {
+  const m = findEmail(text);
+  return m ? text.slice(0, m[0]) + ' ' + text.slice(m[1]) : text;
+}
+
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
+
+/**
+ * `URL.test(text)`, run only on the runs of non-space characters that could hold a match (one with a "/", or a "."
+ * followed by something): a match never contains white space, and \b sees white space and the text's ends alike.
+ */
+function hasUrl(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    let candidate = false;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (c === 47 || (c === 46 && i + 1 < n && !isSpace(text.charCodeAt(i + 1)))) candidate = true;
+      i++;
+    }
+    if (candidate && URL.test(text.slice(start, i))) return true;
+  }
+  return false;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 function hasPhone(text: string): boolean {
+  if (!hasDigit(text)) return false;
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 7 && digits.length <= 15) return true;
@@ -22,16 +88,19 @@ function hasPersonName(text: string): boolean {
   return false;
 }
 
+/** Exposed for tests. */
+export const internals = { findEmail, withoutFirstEmail, hasUrl };
+
 /** Whether one built-in detector finds its information in the ticket (pattern detectors are matched elsewhere). */
 export function detectInformation(detector: Detector, subject: string, body: string, bodyWords: number): boolean {
   const text = `${subject}\n${body}`;
   switch (detector.kind) {
     case 'email':
-      return EMAIL.test(text);
+      return findEmail(text) !== null;
     case 'phone':
-      return hasPhone(text.replace(EMAIL, ' '));
+      return hasPhone(withoutFirstEmail(text));
     case 'url':
-      return URL.test(text);
+      return hasUrl(text);
     case 'person-name':
       return hasPersonName(body);
     case 'words':

@@ -1,67 +1,436 @@
 import type { CompiledTriage, Entry } from './compile-triage.js';
-import type { TokenizedText } from './normalize-text.js';
+import { wordEpoch, type TokenizedText } from './normalize-text.js';
 
 /** One place where one rule's pattern matched; `negated` when a negation stands just before it. */
 export type Match = { group: Entry['group']; rule: number; positions: number[]; clause: number; negated: boolean };
 
 const NEGATION_WINDOW = 3;
-const EMPTY: readonly number[] = Object.freeze([]);
+const WORD_CACHE_LIMIT = 50_000;
+
+/** What one normalised word means to a policy: the terms it satisfies, the slots those fill, and whether it negates. */
+type WordInfo = { ids: readonly number[]; slots: Int32Array; neg: boolean };
+
+/**
+ * A compiled policy's entries as flat integer tables, so matching allocates nothing per attempt:
+ * entries by first term (CSR), each entry's later slots and gaps, and a per-word cache.
+ */
+type Matcher = {
+  /** Entries whose first slot accepts term `id`: entryList[firstStart[id] .. firstStart[id + 1]). */
+  firstStart: Int32Array;
+  entryList: Int32Array;
+  entryKey: Int32Array;
+  /** Later slots of entry e: slotFlat/gapFlat[restStart[e] .. restStart[e + 1]). */
+  restStart: Int32Array;
+  slotFlat: Int32Array;
+  gapFlat: Int32Array;
+  /** Node of the prefix trie of later slots (shared by every entry with the same later slots and gaps so far), per later slot. */
+  nodeFlat: Int32Array;
+  /**
+   * For list position x and depth d, skipFlat[skipStart[x] + d]: the next list position whose entry does not share
+   * x's later slots 0..d. When those slots cannot be matched, every entry up to there fails too.
+   */
+  skipStart: Int32Array;
+  skipFlat: Int32Array;
+  /**
+   * The entries of each first term grouped by their first later slot (trie node; -1: single-slot entries):
+   * groups groupStart[id] .. groupStart[id + 1], group g's node groupNode[g] and its list positions, ascending,
+   * groupPos[groupPosStart[g] .. groupPosStart[g + 1]). A group whose first later slot cannot follow the start word fails whole.
+   */
+  groupStart: Int32Array;
+  groupNode: Int32Array;
+  /** The slot of that first later slot (-1 for single-slot entries). */
+  groupSlot: Int32Array;
+  groupPosStart: Int32Array;
+  groupPos: Int32Array;
+  /** Most later slots of any entry. */
+  maxTail: number;
+  entries: Entry[];
+  slots: number;
+  words: Map<string, WordInfo>;
+  /** The same, by word id of the tokenizer's word table of `epoch`. */
+  byId: (WordInfo | undefined)[];
+  epoch: number;
+};
+
+const matchers = new WeakMap<CompiledTriage, Matcher>();
+
+function matcherOf(compiled: CompiledTriage): Matcher {
+  const hit = matchers.get(compiled);
+  if (hit) return hit;
+  const terms = compiled.byFirstTerm.length;
+  const firstStart = new Int32Array(terms + 1);
+  for (let id = 0; id < terms; id++) firstStart[id + 1] = firstStart[id]! + compiled.byFirstTerm[id]!.length;
+  const entries: Entry[] = [];
+  for (const list of compiled.byFirstTerm) for (const e of list) entries[e.index] = e;
+  const entryList = new Int32Array(firstStart[terms]!);
+  let k = 0;
+  for (const list of compiled.byFirstTerm) for (const e of list) entryList[k++] = e.index;
+  const n = entries.length;
+  const entryKey = new Int32Array(n);
+  const restStart = new Int32Array(n + 1);
+  for (let e = 0; e < n; e++) {
+    const entry = entries[e];
+    restStart[e + 1] = restStart[e]! + (entry ? entry.slotIds.length : 0);
+    if (entry) entryKey[e] = entry.key;
+  }
+  const slotFlat = new Int32Array(restStart[n]!);
+  const gapFlat = new Int32Array(restStart[n]!);
+  for (let e = 0; e < n; e++) {
+    const entry = entries[e];
+    if (!entry) continue;
+    for (let j = 0; j < entry.slotIds.length; j++) {
+      slotFlat[restStart[e]! + j] = entry.slotIds[j]!;
+      gapFlat[restStart[e]! + j] = entry.seq.gaps[j + 1]!;
+    }
+  }
+  // Prefix trie of the later slots: a node per distinct (parent, slot, gap).
+  const nodeFlat = new Int32Array(restStart[n]!);
+  const nodeIds = new Map<string, number>();
+  let maxTail = 0;
+  for (let e = 0; e < n; e++) {
+    let parent = -1;
+    maxTail = Math.max(maxTail, restStart[e + 1]! - restStart[e]!);
+    for (let j = restStart[e]!; j < restStart[e + 1]!; j++) {
+      const k = `${parent},${slotFlat[j]},${gapFlat[j]}`;
+      let id = nodeIds.get(k);
+      if (id === undefined) nodeIds.set(k, (id = nodeIds.size));
+      nodeFlat[j] = parent = id;
+    }
+  }
+  const tailOf = (x: number) => restStart[entryList[x]! + 1]! - restStart[entryList[x]!]!;
+  const skipStart = new Int32Array(entryList.length + 1);
+  for (let x = 0; x < entryList.length; x++) skipStart[x + 1] = skipStart[x]! + tailOf(x);
+  const skipFlat = new Int32Array(skipStart[entryList.length]!);
+  for (let id = 0; id < terms; id++) {
+    const xs = firstStart[id]!;
+    const xe = firstStart[id + 1]!;
+    for (let x = xe - 1; x >= xs; x--) {
+      const ex = entryList[x]!;
+      for (let d = 0; d < tailOf(x); d++) {
+        const y = x + 1;
+        const shares = y < xe && tailOf(y) > d && nodeFlat[restStart[entryList[y]!]! + d] === nodeFlat[restStart[ex]! + d];
+        skipFlat[skipStart[x]! + d] = shares ? skipFlat[skipStart[y]! + d]! : y;
+      }
+    }
+  }
+  const groupStart = new Int32Array(terms + 1);
+  const groupNodes: number[] = [];
+  const groupLists: number[][] = [];
+  for (let id = 0; id < terms; id++) {
+    const byNode = new Map<number, number[]>();
+    for (let x = firstStart[id]!; x < firstStart[id + 1]!; x++) {
+      const e = entryList[x]!;
+      const node = restStart[e + 1]! > restStart[e]! ? nodeFlat[restStart[e]!]! : -1;
+      let list = byNode.get(node);
+      if (!list) byNode.set(node, (list = []));
+      list.push(x);
+    }
+    for (const [node, list] of byNode) {
+      groupNodes.push(node);
+      groupLists.push(list);
+    }
+    groupStart[id + 1] = groupNodes.length;
+  }
+  const groupPosStart = new Int32Array(groupLists.length + 1);
+  groupLists.forEach((l, g) => (groupPosStart[g + 1] = groupPosStart[g]! + l.length));
+  const groupPos = Int32Array.from(groupLists.flat());
+  const m: Matcher = { firstStart, entryList, entryKey, restStart, slotFlat, gapFlat, nodeFlat, skipStart, skipFlat, groupStart, groupNode: Int32Array.from(groupNodes), groupSlot: Int32Array.from(groupLists, (l, g) => (groupNodes[g]! >= 0 ? slotFlat[restStart[entryList[l[0]!]!]!]! : -1)), groupPosStart, groupPos, maxTail, entries, slots: compiled.slotMembers.length, words: new Map(), byId: [], epoch: -1 };
+  matchers.set(compiled, m);
+  return m;
+}
+
+function wordInfo(compiled: CompiledTriage, m: Matcher, norm: string): WordInfo {
+  const hit = m.words.get(norm);
+  if (hit) return hit;
+  const ids = compiled.index.lookup(norm);
+  const slots: number[] = [];
+  for (const id of ids) for (const sid of compiled.termSlots[id]!) slots.push(sid);
+  const info: WordInfo = { ids, slots: Int32Array.from(slots), neg: compiled.negators.has(norm) };
+  if (m.words.size >= WORD_CACHE_LIMIT) m.words.clear();
+  m.words.set(norm, info);
+  return info;
+}
+
+// Per-call scratch, grown on demand and reused (matching is synchronous).
+let clauseOf = new Int32Array(256);
+let negBefore = new Int32Array(257);
+let clauseStart = new Int32Array(64);
+let infos: WordInfo[] = [];
+let slotCount = new Int32Array(256);
+let slotLast = new Int32Array(256);
+let slotStart = new Int32Array(257);
+let slotPos = new Int32Array(1024);
+let acc = new Int32Array(64);
+let matchedAt = new Int32Array(64);
+// Reachable positions per depth of the current prefix: reach[d * width .. + reachLen[d]), for trie node reachNode[d] at stamp reachStamp[d].
+let reach = new Int32Array(1024);
+let reachLen = new Int32Array(16);
+let reachNode = new Int32Array(16);
+let reachStamp = new Int32Array(16);
+let stamp = 0;
+let candidates = new Int32Array(1024);
+
+// The matcher and tables of the current call, read by `extend`.
+let cur: Matcher;
+
+/** Depth-first: the next slot stands after the previous one, within its gap, in the same clause, with no negation skipped. */
+function extend(j: number, end: number, prev: number, clause: number, depth: number): boolean {
+  if (j === end) return true;
+  const sid = cur.slotFlat[j]!;
+  let lo = slotStart[sid]!;
+  let hi = slotStart[sid + 1]!;
+  if (lo === hi) return false;
+  // First position after `prev` (positions are ascending).
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (slotPos[mid]! <= prev) lo = mid + 1;
+    else hi = mid;
+  }
+  const limit = slotStart[sid + 1]!;
+  const last = prev + 1 + cur.gapFlat[j]!;
+  const negAt = negBefore[prev + 1]!;
+  for (let i = lo; i < limit; i++) {
+    const q = slotPos[i]!;
+    if (q > last || clauseOf[q] !== clause) break;
+    if (negBefore[q]! - negAt > 0) break;
+    acc[depth] = q;
+    if (extend(j + 1, end, q, clause, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * The positions where later slot `j` can stand, given the positions `from` (reach[fromAt .. fromAt + fromLen)) where the
+ * previous slot can: after one of them, within its gap, in the same clause, with no negation skipped. This is what the
+ * depth-first `extend` explores, so a prefix with no reachable position fails for every entry that shares it.
+ */
+function reachable(j: number, fromAt: number, fromLen: number, clause: number, outAt: number): number {
+  const sid = cur.slotFlat[j]!;
+  let lo = slotStart[sid]!;
+  let hi = slotStart[sid + 1]!;
+  if (lo === hi) return 0;
+  const first = reach[fromAt]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (slotPos[mid]! <= first) lo = mid + 1;
+    else hi = mid;
+  }
+  const limit = slotStart[sid + 1]!;
+  const gap = cur.gapFlat[j]!;
+  const lastFrom = fromAt + fromLen - 1;
+  let k = fromAt;
+  let len = 0;
+  for (let i = lo; i < limit; i++) {
+    const r = slotPos[i]!;
+    if (clauseOf[r] !== clause) break;
+    // The latest earlier position is the best one to come from: the smallest gap, the fewest words skipped.
+    while (k < lastFrom && reach[k + 1]! < r) k++;
+    const q = reach[k]!;
+    if (r > q + 1 + gap || negBefore[r]! - negBefore[q + 1]! > 0) {
+      if (k === lastFrom) break;
+      continue;
+    }
+    reach[outAt + len++] = r;
+  }
+  return len;
+}
 
 /** Every rule match in the text, at most one per rule and start word; patterns never cross a clause. */
 export function findMatches(compiled: CompiledTriage, text: TokenizedText): Match[] {
   const { tokens } = text;
   const n = tokens.length;
-  const ids = new Array<readonly number[]>(n);
-  // Positions (ascending) that fill each distinct slot, and a running count of negations (a gap never skips one).
-  const slotPositions = new Array<number[] | undefined>(compiled.slotMembers.length);
-  const negBefore = new Int32Array(n + 1);
+  const m = matcherOf(compiled);
+  cur = m;
+  if (clauseOf.length < n) {
+    clauseOf = new Int32Array(n * 2);
+    negBefore = new Int32Array(n * 2 + 1);
+  }
+  if (infos.length < n) infos = new Array<WordInfo>(n * 2);
+  const S = m.slots;
+  if (slotCount.length < S) {
+    slotCount = new Int32Array(S * 2);
+    slotLast = new Int32Array(S * 2);
+    slotStart = new Int32Array(S * 2 + 1);
+  }
+  slotCount.fill(0, 0, S);
+  slotLast.fill(-1, 0, S);
+  // Word ids are valid only in the word table they were numbered in; otherwise look words up by their text.
+  let byId: (WordInfo | undefined)[] | null = null;
+  if (text.epoch === wordEpoch()) {
+    if (m.epoch !== text.epoch) {
+      m.byId = [];
+      m.epoch = text.epoch;
+    }
+    byId = m.byId;
+  }
+  // Per word: its terms and slots, its clause, and a running count of negations (a gap never skips one).
+  let filled = 0;
+  negBefore[0] = 0;
   for (let p = 0; p < n; p++) {
-    const list = compiled.index.lookup(tokens[p]!.norm);
-    ids[p] = list;
-    for (const id of list) {
-      for (const sid of compiled.termSlots[id]!) {
-        const at = slotPositions[sid];
-        if (!at) slotPositions[sid] = [p];
-        else if (at[at.length - 1] !== p) at.push(p);
+    const tok = tokens[p]!;
+    let info: WordInfo | undefined;
+    if (byId) {
+      info = byId[tok.id];
+      if (info === undefined) byId[tok.id] = info = wordInfo(compiled, m, tok.norm);
+    } else info = wordInfo(compiled, m, tok.norm);
+    infos[p] = info;
+    const clause = tok.clause;
+    clauseOf[p] = clause;
+    if (p === 0 || clause !== clauseOf[p - 1]) {
+      if (clause >= clauseStart.length) {
+        const grown = new Int32Array(clause * 2 + 2);
+        grown.set(clauseStart);
+        clauseStart = grown;
+      }
+      clauseStart[clause] = p;
+    }
+    negBefore[p + 1] = negBefore[p]! + (info.neg ? 1 : 0);
+    const slots = info.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const sid = slots[i]!;
+      if (slotLast[sid] !== p) {
+        slotLast[sid] = p;
+        slotCount[sid]!++;
+        filled++;
       }
     }
-    negBefore[p + 1] = negBefore[p]! + (compiled.negators.has(tokens[p]!.norm) ? 1 : 0);
   }
-  const positionsOf = (sid: number): readonly number[] => slotPositions[sid] ?? EMPTY;
-  // Depth-first: the next slot stands after the previous one, within its gap, in the same clause, with no negation skipped.
-  const extend = (e: Entry, k: number, prev: number, clause: number, acc: number[]): boolean => {
-    if (k === e.seq.slots.length) return true;
-    const last = prev + 1 + e.seq.gaps[k]!;
-    for (const q of positionsOf(e.slotIds[k - 1]!)) {
-      if (q <= prev) continue;
-      if (q > last || tokens[q]!.clause !== clause) break;
-      if (negBefore[q]! - negBefore[prev + 1]! > 0) break;
-      acc.push(q);
-      if (extend(e, k + 1, q, clause, acc)) return true;
-      acc.pop();
+  // Positions (ascending) that fill each distinct slot: slotPos[slotStart[sid] .. slotStart[sid + 1]).
+  slotStart[0] = 0;
+  for (let s = 0; s < S; s++) slotStart[s + 1] = slotStart[s]! + slotCount[s]!;
+  if (slotPos.length < filled) slotPos = new Int32Array(filled * 2);
+  slotLast.fill(-1, 0, S);
+  for (let p = 0; p < n; p++) {
+    const slots = infos[p]!.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const sid = slots[i]!;
+      if (slotLast[sid] !== p) {
+        slotLast[sid] = p;
+        // Filled back to front from the end of the slot's range.
+        slotPos[slotStart[sid + 1]! - slotCount[sid]!] = p;
+        slotCount[sid]!--;
+      }
     }
-    return false;
-  };
+  }
+
   const out: Match[] = [];
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
-  const matchedAt = new Int32Array(compiled.ruleKeys).fill(-1);
+  if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
+  matchedAt.fill(-1, 0, compiled.ruleKeys);
+  const { firstStart, entryList, entryKey, restStart, entries, nodeFlat, skipStart, skipFlat, groupStart, groupNode, groupSlot, groupPosStart, groupPos } = m;
+  // Reachable positions per depth: depth 0 is the start word itself, depth d + 1 the positions of later slot d.
+  const width = n + 1;
+  const depths = m.maxTail + 1;
+  if (reach.length < depths * width) reach = new Int32Array(depths * width * 2);
+  if (reachLen.length < depths) {
+    reachLen = new Int32Array(depths * 2);
+    reachNode = new Int32Array(depths * 2);
+    reachStamp = new Int32Array(depths * 2);
+  }
   for (let p = 0; p < n; p++) {
-    const clause = tokens[p]!.clause;
-    for (const id of ids[p]!) {
-      for (const e of compiled.byFirstTerm[id]!) {
-        if (matchedAt[e.key] === p) continue;
-        const positions = [p];
-        if (e.slotIds.length > 0 && !extend(e, 1, p, clause, positions)) continue;
-        matchedAt[e.key] = p;
-        let negated = false;
-        for (let b = p - 1; b >= Math.max(0, p - NEGATION_WINDOW); b--) {
-          if (tokens[b]!.clause !== clause) break;
-          if (compiled.negators.has(tokens[b]!.norm)) {
-            negated = true;
-            break;
+    const ids = infos[p]!.ids;
+    if (ids.length === 0) continue;
+    const clause = clauseOf[p]!;
+    stamp = (stamp + 1) | 0;
+    reach[0] = p;
+    for (let t = 0; t < ids.length; t++) {
+      const id = ids[t]!;
+      // The entries to try, ascending: those of the groups whose first later slot can follow the start word.
+      let cand = groupPos;
+      let ci = 0;
+      let ce = 0;
+      let active = 0;
+      for (let g = groupStart[id]!, ge = groupStart[id + 1]!; g < ge; g++) {
+        const node = groupNode[g]!;
+        if (node >= 0) {
+          // Most groups fail because their slot is nowhere in the ticket.
+          const sid = groupSlot[g]!;
+          if (slotStart[sid] === slotStart[sid + 1]) continue;
+          if (reachNode[1] !== node || reachStamp[1] !== stamp) {
+            reachNode[1] = node;
+            reachStamp[1] = stamp;
+            reachLen[1] = reachable(restStart[entryList[groupPos[groupPosStart[g]!]!]!]!, 0, 1, clause, width);
           }
+          if (reachLen[1] === 0) continue;
         }
-        out.push({ group: e.group, rule: e.rule, positions, clause, negated });
+        const from = groupPosStart[g]!;
+        const to = groupPosStart[g + 1]!;
+        if (active === 0) {
+          ci = from;
+          ce = to;
+        } else {
+          if (active === 1) {
+            if (candidates.length < firstStart[id + 1]! - firstStart[id]!) candidates = new Int32Array((firstStart[id + 1]! - firstStart[id]!) * 2);
+            candidates.set(groupPos.subarray(ci, ce), 0);
+            ce -= ci;
+            ci = 0;
+            cand = candidates;
+          }
+          candidates.set(groupPos.subarray(from, to), ce);
+          ce += to - from;
+        }
+        active++;
+      }
+      if (active === 0) continue;
+      if (active > 1) {
+        if (ce <= 48) {
+          for (let i = 1; i < ce; i++) {
+            const v = candidates[i]!;
+            let j = i - 1;
+            while (j >= 0 && candidates[j]! > v) {
+              candidates[j + 1] = candidates[j]!;
+              j--;
+            }
+            candidates[j + 1] = v;
+          }
+        } else candidates.subarray(0, ce).sort();
+      }
+      while (ci < ce) {
+        const x = cand[ci]!;
+        const e = entryList[x]!;
+        const key = entryKey[e]!;
+        if (matchedAt[key] === p) {
+          ci++;
+          continue;
+        }
+        const rs = restStart[e]!;
+        const re = restStart[e + 1]!;
+        if (re > rs) {
+          // Walk the entry's prefix, reusing the reachable positions of the previous entry's shared prefix.
+          let failedAt = -1;
+          for (let d = 0; d < re - rs; d++) {
+            const node = nodeFlat[rs + d]!;
+            if (reachNode[d + 1] !== node || reachStamp[d + 1] !== stamp) {
+              reachNode[d + 1] = node;
+              reachStamp[d + 1] = stamp;
+              reachLen[d + 1] = reachable(rs + d, d * width, d === 0 ? 1 : reachLen[d]!, clause, (d + 1) * width);
+            }
+            if (reachLen[d + 1] === 0) {
+              failedAt = d;
+              break;
+            }
+          }
+          if (failedAt >= 0) {
+            // Every entry up to `next` shares the prefix that cannot be matched.
+            const next = skipFlat[skipStart[x]! + failedAt]!;
+            ci++;
+            while (ci < ce && cand[ci]! < next) ci++;
+            continue;
+          }
+          if (acc.length < re - rs + 1) acc = new Int32Array((re - rs + 1) * 2);
+          // It matches: the depth-first search finds the same positions as before (the earliest that work).
+          extend(rs, re, p, clause, 1);
+        }
+        ci++;
+        matchedAt[key] = p;
+        const positions = new Array<number>(re - rs + 1);
+        positions[0] = p;
+        for (let i = 1; i < positions.length; i++) positions[i] = acc[i]!;
+        // A negation up to NEGATION_WINDOW words before, in the same clause.
+        const from = Math.max(0, p - NEGATION_WINDOW, clauseStart[clause]!);
+        const negated = negBefore[p]! - negBefore[from]! > 0;
+        const entry = entries[e]!;
+        out.push({ group: entry.group, rule: entry.rule, positions, clause, negated });
       }
     }
   }

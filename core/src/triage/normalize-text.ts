@@ -1,7 +1,7 @@
 /** One word of the ticket: its normalised form, where it stands in the original text, and its clause. */
-export type Token = { norm: string; start: number; end: number; clause: number };
+export type Token = { norm: string; start: number; end: number; clause: number; /** Dense id of `norm` in the word table of `epoch`. */ id: number };
 export type Clause = { afterContrast: boolean };
-export type TokenizedText = { text: string; tokens: Token[]; clauses: Clause[] };
+export type TokenizedText = { text: string; tokens: Token[]; clauses: Clause[]; /** Word-table numbering the tokens' ids belong to. */ epoch: number };
 
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}/gu;
@@ -54,25 +54,113 @@ for (let c = 0; c < CLASS.length; c++) {
   else if ('.,;:!?¿¡()[]"\n|/'.includes(ch)) CLASS[c] = 2;
   else if ("-'’".includes(ch)) CLASS[c] = 3;
 }
-const classOf = (c: number) => (c < CLASS.length ? CLASS[c]! : 1);
+
+// Words of tickets, interned by their raw spelling: hashed straight from the text's char codes, so a word seen
+// before costs neither a substring nor a Map lookup. `id` numbers distinct normalised forms densely (per `epoch`).
+type WordRecord = { raw: string; hash: number; norm: string; id: number; contrast: boolean; mas: boolean };
+const WORD_LIMIT = 50_000;
+let table = new Int32Array(1 << 17); // record index + 1, open addressing
+let records: WordRecord[] = [];
+let normIds = new Map<string, number>();
+let epoch = 0;
+
+function clearWords(): void {
+  table = new Int32Array(1 << 17);
+  records = [];
+  normIds = new Map();
+  epoch++;
+}
+
+/** The current numbering of normalised words: a TokenizedText's `ids` are valid while this is unchanged. */
+export function wordEpoch(): number {
+  return epoch;
+}
+
+function internWord(text: string, start: number, end: number, hash: number): WordRecord {
+  const mask = table.length - 1;
+  const len = end - start;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const at = table[slot]!;
+    if (at === 0) break;
+    const r = records[at - 1]!;
+    if (r.hash !== hash || r.raw.length !== len) continue;
+    let k = 0;
+    while (k < len && r.raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === len) return r;
+  }
+  const raw = text.slice(start, end);
+  const norm = normalizeWord(raw);
+  let id = normIds.get(norm);
+  if (id === undefined) {
+    id = normIds.size;
+    normIds.set(norm, id);
+  }
+  // Portuguese "mas" (but) is a contrast only after a comma: Spanish "mas" is usually "más" (more) typed without its accent.
+  const r: WordRecord = { raw, hash, norm, id, contrast: CONTRAST.has(norm), mas: norm === 'mas' && raw.toLowerCase() === 'mas' };
+  records.push(r);
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    if (table[slot] === 0) {
+      table[slot] = records.length;
+      break;
+    }
+  }
+  return r;
+}
+
+// JavaScript's \s, by char code (below 0x3000 by table).
+const SPACE = new Uint8Array(0x3000);
+for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f]) SPACE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
+const isSpace = (c: number) => (c < 0x3000 ? SPACE[c] === 1 : c === 0x3000 || c === 0xfeff);
+
+/**
+ * `raw` with URLs and e-mails blanked, as `raw.replace(URL_OR_EMAIL, spaces)` does. A match never contains white space,
+ * and the regex only looks at its neighbours through \b (white space and the text's ends are alike to it), so it is run
+ * on each run of non-space characters that could hold a match: one with "@", "/", or a "." followed by something.
+ */
+export function blankUrls(raw: string): string {
+  const n = raw.length;
+  let out: string | null = null;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(raw.charCodeAt(i))) i++;
+    const start = i;
+    let candidate = false;
+    while (i < n) {
+      const c = raw.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (c === 64 || c === 47 || (c === 46 && i + 1 < n && !isSpace(raw.charCodeAt(i + 1)))) candidate = true;
+      i++;
+    }
+    if (!candidate) continue;
+    const run = raw.slice(start, i);
+    const blanked = run.replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length));
+    if (blanked !== run) out = (out ?? raw).slice(0, start) + blanked + (out ?? raw).slice(i);
+  }
+  return out ?? raw;
+}
 
 /** Splits a ticket into normalised words and clauses, keeping each word's place in the original text. */
 export function tokenize(raw: string): TokenizedText {
-  const text = MAYBE_URL.test(raw) ? raw.replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length)) : raw;
+  const text = MAYBE_URL.test(raw) ? blankUrls(raw) : raw;
+  if (records.length >= WORD_LIMIT) clearWords();
   const tokens: Token[] = [];
   const clauses: Clause[] = [{ afterContrast: false }];
   let clause = 0;
+  let clauseHasWord = false;
   let lastWasComma = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const k = classOf(text.charCodeAt(i));
+    let c = text.charCodeAt(i);
+    const k = c < 0x3000 ? CLASS[c]! : 1;
     if (k === 2) {
-      if (tokens.length > 0 && tokens[tokens.length - 1]!.clause === clause) {
+      if (clauseHasWord) {
         clauses.push({ afterContrast: false });
         clause++;
+        clauseHasWord = false;
       }
-      lastWasComma = text.charCodeAt(i) === 44;
+      lastWasComma = c === 44;
       i++;
       continue;
     }
@@ -81,22 +169,34 @@ export function tokenize(raw: string): TokenizedText {
       continue;
     }
     const start = i;
-    while (i < n) {
-      const c = classOf(text.charCodeAt(i));
-      if (c === 1) i++;
-      else if (c === 3 && i + 1 < n && classOf(text.charCodeAt(i + 1)) === 1) i += 2;
-      else break;
+    let hash = 0x811c9dc5;
+    for (;;) {
+      hash = Math.imul(hash ^ c, 0x01000193);
+      i++;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      const ck = c < 0x3000 ? CLASS[c]! : 1;
+      if (ck === 1) continue;
+      if (ck === 3 && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        if ((d < 0x3000 ? CLASS[d]! : 1) === 1) {
+          hash = Math.imul(hash ^ c, 0x01000193);
+          i++;
+          c = d;
+          continue;
+        }
+      }
+      break;
     }
-    const piece = text.slice(start, i);
-    const norm = normalizeWord(piece);
-    // Portuguese "mas" (but) is a contrast only after a comma: Spanish "mas" is usually "más" (more) typed without its accent.
-    const contrast = CONTRAST.has(norm) || (norm === 'mas' && lastWasComma && piece.toLowerCase() === 'mas');
+    const r = internWord(text, start, i, hash >>> 0);
+    const contrast = r.contrast || (r.mas && lastWasComma);
     lastWasComma = false;
     if (contrast) {
       clauses.push({ afterContrast: true });
       clause++;
     }
-    tokens.push({ norm, start, end: i, clause });
+    clauseHasWord = true;
+    tokens.push({ norm: r.norm, start, end: i, clause, id: r.id });
   }
-  return { text: raw, tokens, clauses };
+  return { text: raw, tokens, clauses, epoch };
 }

@@ -210,3 +210,99 @@ describe('triage: explanations and rules as data', () => {
     expect(triage(bare, { subject: 'algo', body: 'texto' }).priority).toBe('media');
   });
 });
+
+// Classes of misses found by an independent blind set: each is fixed by meaning, so wordings that appear in no eval file must land too.
+describe('triage: generalises by meaning (hard cases)', () => {
+  const decided = (id: string, subject: string, body: string) => {
+    const r = run(id, subject, body);
+    return r.exclusion ? `excluded:${r.exclusion.id}` : (r.priority ?? r.tier);
+  };
+  it('Infraspeak: a main function failing entirely is alta; a secondary feature failing is media', () => {
+    expect(decided('infraspeak', 'OT', 'Al intentar gravar la OT sale error y se pierde todo.')).toBe('alta');
+    expect(decided('infraspeak', 'Portal', 'The request portal rejects every request our tenants send.')).toBe('alta');
+    expect(decided('infraspeak', 'App', 'Os técnicos não conseguem abrir a app no telemóvel.')).toBe('alta');
+    expect(decided('infraspeak', 'Preventivos', 'El plan preventivo dejó de generar las tareas del mes.')).toBe('alta');
+    expect(decided('infraspeak', 'Equipos', 'Los equipos no cargan en la plataforma, la lista sale vacía.')).toBe('alta');
+    expect(decided('infraspeak', 'Emails', 'Los correos de aviso de nuevas órdenes no están llegando.')).toBe('media');
+    expect(decided('infraspeak', 'Filtro', 'El filtro por técnico muestra órdenes de otros técnicos.')).toBe('media');
+    expect(decided('infraspeak', 'Relatório', 'O relatório de custos está muito lento.')).toBe('media');
+    // Only the technicians' app, with no "everyone": alta, not urgente; the whole platform for everyone: urgente.
+    expect(decided('infraspeak', 'Técnicos', 'Ningún técnico puede usar la app móvil desde esta mañana.')).toBe('alta');
+    expect(decided('infraspeak', 'Caída', 'Nadie en la empresa puede entrar a Infraspeak.')).toBe('urgente');
+  });
+  it('Infraspeak: a declared "media" on a main-function outage becomes alta with priority-mismatch', () => {
+    const r = run('infraspeak', 'Prioridad Media - órdenes', 'No podemos guardar ninguna orden de trabajo, da error.');
+    expect(r.priority).toBe('alta');
+    expect(r.flags).toContain('priority-mismatch');
+  });
+  it('Infraspeak: loading a spreadsheet or CSV of assets is Technical Service; exporting one or a failing import is not', () => {
+    for (const body of ['¿Nos pueden subir este Excel con el inventario de equipos?', 'Attached is a CSV of our assets, please import it.', 'Segue a folha de cálculo com os ativos para carregarem.']) {
+      expect(decided('infraspeak', 'Carga', body), body).toBe('excluded:technical-service');
+    }
+    expect(decided('infraspeak', 'Exportar', '¿Cómo exporto la lista de activos a Excel?')).toBe('baja');
+    expect(run('infraspeak', 'Importar', 'Al importar el Excel sale un error, lo cargamos a mano.').exclusion).toBeNull();
+  });
+  it('Peewah: nobody can register, said informally or reflexively, is alta and technical', () => {
+    for (const [subject, body] of [
+      ['URGENTE', 'nadie se puede registrar'],
+      ['inscripciones', 'los asistentes no se dejan inscribir'],
+      ['registro', 'la gente no logra inscribirse'],
+      ['cadastro', 'ninguém está conseguindo se cadastrar'],
+      ['sign-up', "the form won't let people sign up"],
+    ] as const) {
+      const r = run('peewah', subject, body);
+      expect(r.priority, body).toBe('alta');
+      expect(r.category, body).toBe('tecnico');
+    }
+    const r = run('peewah', 'Prioridad Baja - registro', 'Nadie se puede inscribir al evento.');
+    expect(r.priority).toBe('alta');
+    expect(r.flags).toContain('priority-mismatch');
+  });
+  it('Peewah: a problem with a mass sending is media, a request to send in bulk is baja', () => {
+    expect(decided('peewah', 'Certificados', 'Enviamos los certificados a todos y solo a algunos les llegaron.')).toBe('media');
+    expect(decided('peewah', 'Encuesta', 'El envío masivo de la encuesta falló.')).toBe('media');
+    expect(decided('peewah', 'Tickets', 'We bulk-sent the tickets but many attendees never received them.')).toBe('media');
+    expect(decided('peewah', 'Reenvío', 'Por favor reenviar los certificados a todos los participantes.')).toBe('baja');
+    expect(decided('peewah', 'Resend', 'Could you resend the survey to all attendees?')).toBe('baja');
+  });
+  it('Peewah: the physical venue’s organisation is excluded as venue, but not the event page', () => {
+    for (const body of ['El salón del hotel quedó pequeño para los asistentes.', 'No hay suficientes cadeiras no auditório.', 'The venue’s sound system failed.', 'O local do evento está fechado e ninguém consegue chegar.']) {
+      expect(decided('peewah', 'Lugar', body), body).toBe('excluded:venue');
+    }
+    expect(run('peewah', 'Página', 'La página del evento no carga y el evento empieza ya.').exclusion).toBeNull();
+  });
+  it('Skedu: agenda display on a phone is nivel-1; plans, branch discounts and quotes are administrativo without supervisor', () => {
+    expect(run('skedu', 'Celular', 'En el celular la agenda se ve cortada.').tier).toBe('nivel-1');
+    for (const body of ['¿Qué plan me conviene para 3 profesionales?', '¿Hay descuento para varias sucursales?', 'Poderiam enviar um orçamento para 4 unidades?', 'Which plan includes online payments?']) {
+      const r = run('skedu', 'Consulta', body);
+      expect(r.tier, body).toBe('administrativo');
+      expect(r.flags, body).not.toContain('supervisor');
+    }
+    expect(run('skedu', 'Pago', 'Pagué la mensualidad, pero no aparece reflejado.').flags).toContain('supervisor');
+  });
+  it('Soporte Justo: a blank page or an error for every visitor is alta; a slow tool declared high is media with mismatch', () => {
+    expect(decided('soporte-justo', 'Web', 'Mi web sale en blanco en todos los equipos.')).toBe('alta');
+    expect(decided('soporte-justo', 'Site', 'Every visitor gets an error on the homepage.')).toBe('alta');
+    expect(decided('soporte-justo', 'Site', 'O site dá erro 500 para todo mundo.')).toBe('alta');
+    const r = run('soporte-justo', 'Prioridad Alta - webmail', 'El webmail está lentísimo, la web funciona.');
+    expect(r.priority).toBe('media');
+    expect(r.flags).toContain('priority-mismatch');
+    expect(decided('soporte-justo', 'DNS', '¿Cuánto tarda la propagación de un dominio?')).toBe('baja');
+  });
+  it('WebSaaS: anything that stops closing a sale is urgente; a report how-to is normal', () => {
+    expect(decided('websaas', 'FE', 'La factura electrónica da error y no deja cerrar la venta.')).toBe('urgente');
+    expect(decided('websaas', 'Cajeros', 'Ningún cajero puede iniciar sesión en el POS.')).toBe('urgente');
+    expect(decided('websaas', 'Caja', 'No se puede abrir la caja esta mañana.')).toBe('urgente');
+    expect(decided('websaas', 'Till', "The till won't open.")).toBe('urgente');
+    expect(decided('websaas', 'Reporte', '¿Cómo saco el reporte de ventas por vendedor?')).toBe('normal');
+    expect(decided('websaas', 'Reporte', 'Necesito un informe de ventas por cajero, no lo encuentro.')).toBe('normal');
+    // Generating a sales REPORT is not selling: never urgente.
+    expect(decided('websaas', 'Reporte', 'No puedo generar el reporte de ventas, sale error.')).toBe('importante');
+    // "Losing sales" is not "still selling".
+    expect(decided('websaas', 'Caixa', 'O sistema não emite notas, estamos perdendo vendas.')).toBe('urgente');
+  });
+  it('never reads a fuzzy look-alike as an offensive word or a complaint ("morning", "queda")', () => {
+    expect(run('soporte-justo', 'Web', 'Since this morning the site is slow.').flags).not.toContain('offensive-language');
+    expect(run('peewah', 'Registro', 'La página se queda cargando y nadie se puede inscribir.').category).toBe('tecnico');
+  });
+});
