@@ -1,5 +1,5 @@
 import type { CompiledTriage, Entry } from './compile-triage.js';
-import { wordEpoch, type TokenizedText } from './normalize-text.js';
+import { wordEpoch, type Words } from './normalize-text.js';
 
 /** One place where one rule's pattern matched; `negated` when a negation stands just before it. */
 export type Match = { group: Entry['group']; rule: number; positions: number[]; clause: number; negated: boolean };
@@ -152,7 +152,7 @@ function wordInfo(compiled: CompiledTriage, m: Matcher, norm: string): WordInfo 
 }
 
 // Per-call scratch, grown on demand and reused (matching is synchronous).
-let clauseOf = new Int32Array(256);
+let clauseOf: Int32Array = new Int32Array(0);
 let negBefore = new Int32Array(257);
 let clauseStart = new Int32Array(64);
 let infos: WordInfo[] = [];
@@ -236,15 +236,12 @@ function reachable(j: number, fromAt: number, fromLen: number, clause: number, o
 }
 
 /** Every rule match in the text, at most one per rule and start word; patterns never cross a clause. */
-export function findMatches(compiled: CompiledTriage, text: TokenizedText): Match[] {
-  const { tokens } = text;
-  const n = tokens.length;
+export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
+  const n = text.n;
   const m = matcherOf(compiled);
   cur = m;
-  if (clauseOf.length < n) {
-    clauseOf = new Int32Array(n * 2);
-    negBefore = new Int32Array(n * 2 + 1);
-  }
+  clauseOf = text.clause;
+  if (negBefore.length < n + 1) negBefore = new Int32Array(n * 2 + 1);
   if (infos.length < n) infos = new Array<WordInfo>(n * 2);
   const S = m.slots;
   if (slotCount.length < S) {
@@ -267,15 +264,14 @@ export function findMatches(compiled: CompiledTriage, text: TokenizedText): Matc
   let filled = 0;
   negBefore[0] = 0;
   for (let p = 0; p < n; p++) {
-    const tok = tokens[p]!;
     let info: WordInfo | undefined;
     if (byId) {
-      info = byId[tok.id];
-      if (info === undefined) byId[tok.id] = info = wordInfo(compiled, m, tok.norm);
-    } else info = wordInfo(compiled, m, tok.norm);
+      const id = text.id[p]!;
+      info = byId[id];
+      if (info === undefined) byId[id] = info = wordInfo(compiled, m, text.norm[p]!);
+    } else info = wordInfo(compiled, m, text.norm[p]!);
     infos[p] = info;
-    const clause = tok.clause;
-    clauseOf[p] = clause;
+    const clause = clauseOf[p]!;
     if (p === 0 || clause !== clauseOf[p - 1]) {
       if (clause >= clauseStart.length) {
         const grown = new Int32Array(clause * 2 + 2);
@@ -361,29 +357,27 @@ export function findMatches(compiled: CompiledTriage, text: TokenizedText): Matc
         } else {
           if (active === 1) {
             if (candidates.length < firstStart[id + 1]! - firstStart[id]!) candidates = new Int32Array((firstStart[id + 1]! - firstStart[id]!) * 2);
-            candidates.set(groupPos.subarray(ci, ce), 0);
+            for (let i = ci; i < ce; i++) candidates[i - ci] = groupPos[i]!;
             ce -= ci;
             ci = 0;
             cand = candidates;
           }
-          candidates.set(groupPos.subarray(from, to), ce);
-          ce += to - from;
+          for (let i = from; i < to; i++) candidates[ce++] = groupPos[i]!;
         }
         active++;
       }
       if (active === 0) continue;
       if (active > 1) {
-        if (ce <= 48) {
-          for (let i = 1; i < ce; i++) {
-            const v = candidates[i]!;
-            let j = i - 1;
-            while (j >= 0 && candidates[j]! > v) {
-              candidates[j + 1] = candidates[j]!;
-              j--;
-            }
-            candidates[j + 1] = v;
+        // Insertion sort: the groups are each ascending and usually few and short.
+        for (let i = 1; i < ce; i++) {
+          const v = candidates[i]!;
+          let j = i - 1;
+          while (j >= 0 && candidates[j]! > v) {
+            candidates[j + 1] = candidates[j]!;
+            j--;
           }
-        } else candidates.subarray(0, ce).sort();
+          candidates[j + 1] = v;
+        }
       }
       while (ci < ce) {
         const x = cand[ci]!;

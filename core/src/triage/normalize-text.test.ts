@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeWord, tokenize } from './normalize-text.js';
+import { normalizeWord, scanWords, tokenize } from './normalize-text.js';
 import { boundedEditDistance } from './edit-distance.js';
 
 describe('normalizeWord', () => {
@@ -39,6 +39,21 @@ describe('tokenize', () => {
     expect(t.tokens.map((x) => x.norm)).toEqual(['evento', 'y', 'correo', 'facturacion']);
     const last = t.tokens[3]!;
     expect(raw.slice(last.start, last.end)).toBe('Facturación');
+  });
+});
+
+describe('scanWords', () => {
+  it('gives the same words and clauses as tokenize, and the same ids to the same normalised words', () => {
+    const raw = 'FACTURAAA no sale, pero la factura sí; e-mail ana@x.com, mas Mas MAS. Facturación';
+    const t = tokenize(raw);
+    const w = scanWords(raw);
+    expect(w.n).toBe(t.tokens.length);
+    t.tokens.forEach((tok, i) => {
+      expect([w.norm[i], w.start[i], w.end[i], w.clause[i]]).toEqual([tok.norm, tok.start, tok.end, tok.clause]);
+      t.tokens.forEach((other, j) => expect(w.id[i] === w.id[j]).toBe(tok.norm === other.norm));
+    });
+    expect(w.clauses).toBe(t.clauses.length);
+    t.clauses.forEach((c, i) => expect(w.afterContrast[i] === 1).toBe(c.afterContrast));
   });
 });
 

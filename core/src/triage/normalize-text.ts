@@ -1,7 +1,7 @@
 /** One word of the ticket: its normalised form, where it stands in the original text, and its clause. */
-export type Token = { norm: string; start: number; end: number; clause: number; /** Dense id of `norm` in the word table of `epoch`. */ id: number };
+export type Token = { norm: string; start: number; end: number; clause: number };
 export type Clause = { afterContrast: boolean };
-export type TokenizedText = { text: string; tokens: Token[]; clauses: Clause[]; /** Word-table numbering the tokens' ids belong to. */ epoch: number };
+export type TokenizedText = { text: string; tokens: Token[]; clauses: Clause[] };
 
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}/gu;
@@ -57,33 +57,45 @@ for (let c = 0; c < CLASS.length; c++) {
 
 // Words of tickets, interned by their raw spelling: hashed straight from the text's char codes, so a word seen
 // before costs neither a substring nor a Map lookup. `id` numbers distinct normalised forms densely (per `epoch`).
-type WordRecord = { raw: string; hash: number; norm: string; id: number; contrast: boolean; mas: boolean };
+type WordRecord = { raw: string; norm: string; id: number; contrast: boolean; mas: boolean };
 const WORD_LIMIT = 50_000;
-let table = new Int32Array(1 << 17); // record index + 1, open addressing
+const TABLE_START = 1 << 12;
+let tableIndex = new Int32Array(TABLE_START); // record index + 1, open addressing
+let tableHash = new Int32Array(TABLE_START);
 let records: WordRecord[] = [];
 let normIds = new Map<string, number>();
 let epoch = 0;
 
 function clearWords(): void {
-  table = new Int32Array(1 << 17);
+  tableIndex = new Int32Array(TABLE_START);
+  tableHash = new Int32Array(TABLE_START);
   records = [];
   normIds = new Map();
   epoch++;
 }
 
-/** The current numbering of normalised words: a TokenizedText's `ids` are valid while this is unchanged. */
+/** The current numbering of normalised words: the `id`s of scanned words are valid while this is unchanged. */
 export function wordEpoch(): number {
   return epoch;
 }
 
+function place(index: Int32Array, hashes: Int32Array, hash: number, at: number): void {
+  const mask = index.length - 1;
+  let slot = hash & mask;
+  while (index[slot] !== 0) slot = (slot + 1) & mask;
+  index[slot] = at;
+  hashes[slot] = hash;
+}
+
 function internWord(text: string, start: number, end: number, hash: number): WordRecord {
-  const mask = table.length - 1;
+  const mask = tableIndex.length - 1;
   const len = end - start;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const at = table[slot]!;
+    const at = tableIndex[slot]!;
     if (at === 0) break;
+    if (tableHash[slot] !== hash) continue;
     const r = records[at - 1]!;
-    if (r.hash !== hash || r.raw.length !== len) continue;
+    if (r.raw.length !== len) continue;
     let k = 0;
     while (k < len && r.raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
     if (k === len) return r;
@@ -96,14 +108,17 @@ function internWord(text: string, start: number, end: number, hash: number): Wor
     normIds.set(norm, id);
   }
   // Portuguese "mas" (but) is a contrast only after a comma: Spanish "mas" is usually "más" (more) typed without its accent.
-  const r: WordRecord = { raw, hash, norm, id, contrast: CONTRAST.has(norm), mas: norm === 'mas' && raw.toLowerCase() === 'mas' };
+  const r: WordRecord = { raw, norm, id, contrast: CONTRAST.has(norm), mas: norm === 'mas' && raw.toLowerCase() === 'mas' };
   records.push(r);
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    if (table[slot] === 0) {
-      table[slot] = records.length;
-      break;
-    }
+  if (records.length * 2 > tableIndex.length) {
+    // Keep the table at most half full.
+    const index = new Int32Array(tableIndex.length * 2);
+    const hashes = new Int32Array(tableIndex.length * 2);
+    for (let slot = 0; slot < tableIndex.length; slot++) if (tableIndex[slot] !== 0) place(index, hashes, tableHash[slot]!, tableIndex[slot]!);
+    tableIndex = index;
+    tableHash = hashes;
   }
+  place(tableIndex, tableHash, hash, records.length);
   return r;
 }
 
@@ -140,13 +155,70 @@ export function blankUrls(raw: string): string {
   return out ?? raw;
 }
 
-/** Splits a ticket into normalised words and clauses, keeping each word's place in the original text. */
-export function tokenize(raw: string): TokenizedText {
+/**
+ * A ticket's words as flat arrays, for the triage: word i is text[start[i], end[i]), normalised norm[i] (id[i] in the
+ * word table of `epoch`), in clause clause[i]; afterContrast[c] is 1 when clause c opens with a contrast word.
+ * The arrays are reused: the result is valid until the next call of `scanWords`.
+ */
+export type Words = {
+  text: string;
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  clause: Int32Array;
+  id: Int32Array;
+  norm: string[];
+  clauses: number;
+  afterContrast: Uint8Array;
+  epoch: number;
+};
+
+const words: Words = {
+  text: '',
+  n: 0,
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  clause: new Int32Array(256),
+  id: new Int32Array(256),
+  norm: [],
+  clauses: 0,
+  afterContrast: new Uint8Array(64),
+  epoch: 0,
+};
+
+function grow(w: Words, n: number): void {
+  const size = Math.max(n, w.start.length * 2);
+  const copy = (a: Int32Array) => {
+    const b = new Int32Array(size);
+    b.set(a);
+    return b;
+  };
+  w.start = copy(w.start);
+  w.end = copy(w.end);
+  w.clause = copy(w.clause);
+  w.id = copy(w.id);
+}
+
+function openClause(w: Words, clause: number, contrast: boolean): void {
+  if (clause >= w.afterContrast.length) {
+    const b = new Uint8Array(clause * 2 + 2);
+    b.set(w.afterContrast);
+    w.afterContrast = b;
+  }
+  w.afterContrast[clause] = contrast ? 1 : 0;
+}
+
+/** Splits a ticket into normalised words and clauses (see `tokenize`), into the reused `Words`. */
+export function scanWords(raw: string): Words {
   const text = MAYBE_URL.test(raw) ? blankUrls(raw) : raw;
   if (records.length >= WORD_LIMIT) clearWords();
-  const tokens: Token[] = [];
-  const clauses: Clause[] = [{ afterContrast: false }];
+  const w = words;
+  w.text = raw;
+  w.epoch = epoch;
+  const norms = w.norm;
+  let count = 0;
   let clause = 0;
+  openClause(w, 0, false);
   let clauseHasWord = false;
   let lastWasComma = false;
   const n = text.length;
@@ -156,8 +228,8 @@ export function tokenize(raw: string): TokenizedText {
     const k = c < 0x3000 ? CLASS[c]! : 1;
     if (k === 2) {
       if (clauseHasWord) {
-        clauses.push({ afterContrast: false });
         clause++;
+        openClause(w, clause, false);
         clauseHasWord = false;
       }
       lastWasComma = c === 44;
@@ -188,15 +260,33 @@ export function tokenize(raw: string): TokenizedText {
       }
       break;
     }
-    const r = internWord(text, start, i, hash >>> 0);
+    const r = internWord(text, start, i, hash);
     const contrast = r.contrast || (r.mas && lastWasComma);
     lastWasComma = false;
     if (contrast) {
-      clauses.push({ afterContrast: true });
       clause++;
+      openClause(w, clause, true);
     }
     clauseHasWord = true;
-    tokens.push({ norm: r.norm, start, end: i, clause, id: r.id });
+    if (count >= w.start.length) grow(w, count + 1);
+    w.start[count] = start;
+    w.end[count] = i;
+    w.clause[count] = clause;
+    w.id[count] = r.id;
+    norms[count] = r.norm;
+    count++;
   }
-  return { text: raw, tokens, clauses, epoch };
+  w.n = count;
+  w.clauses = clause + 1;
+  return w;
+}
+
+/** Splits a ticket into normalised words and clauses, keeping each word's place in the original text. */
+export function tokenize(raw: string): TokenizedText {
+  const w = scanWords(raw);
+  const tokens: Token[] = [];
+  for (let i = 0; i < w.n; i++) tokens.push({ norm: w.norm[i]!, start: w.start[i]!, end: w.end[i]!, clause: w.clause[i]! });
+  const clauses: Clause[] = [];
+  for (let c = 0; c < w.clauses; c++) clauses.push({ afterContrast: w.afterContrast[c] === 1 });
+  return { text: raw, tokens, clauses };
 }

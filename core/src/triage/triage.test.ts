@@ -306,3 +306,68 @@ describe('triage: generalises by meaning (hard cases)', () => {
     expect(run('peewah', 'Registro', 'La página se queda cargando y nadie se puede inscribir.').category).toBe('tecnico');
   });
 });
+
+describe('triage: whole service vs part, how-to vs failure, request vs malfunction (hard cases)', () => {
+  const decided = (id: string, subject: string, body: string) => run(id, subject, body).priority;
+  it('Infraspeak: a shouted "nothing loads / nothing works" is urgente, but "nothing loads" in one screen is media', () => {
+    expect(decided('infraspeak', 'AYUDA', 'NO CARGA NADA!!!')).toBe('urgente');
+    expect(decided('infraspeak', 'x', 'não abre nada, está tudo parado')).toBe('urgente');
+    expect(decided('infraspeak', 'x', 'Everything is down, nothing opens')).toBe('urgente');
+    expect(decided('infraspeak', 'x', 'en la pantalla de informes no carga nada')).toBe('media');
+    expect(decided('infraspeak', 'x', 'no carga nada en la sección de reportes, el resto funciona')).toBe('media');
+  });
+  it('Infraspeak: work orders that cannot be assigned/dispatched or plans that do not generate are alta; a declared Baja is overridden', () => {
+    expect(decided('infraspeak', 'x', 'no puedo despachar ordenes a los tecnicos')).toBe('alta');
+    expect(decided('infraspeak', 'x', 'preventivos nao estão gerando ordens')).toBe('alta');
+    expect(decided('infraspeak', 'x', 'PPM schedule stopped generating work orders')).toBe('alta');
+    const r = run('infraspeak', 'Prioridad Baja - asignación', 'no se pueden asignar las OTs a ningún técnico');
+    expect(r.priority).toBe('alta');
+    expect(r.flags).toContain('priority-mismatch');
+  });
+  it('Infraspeak: how-to questions about main features are baja; mass updates are Technical Service; a broken search is media', () => {
+    expect(decided('infraspeak', 'duda', 'cómo asigno una orden a un técnico externo?')).toBe('baja');
+    expect(decided('infraspeak', 'q', 'how can I create a preventive plan for chillers?')).toBe('baja');
+    expect(run('infraspeak', 'x', 'preciso alterar a localização de 150 ativos de uma só vez').exclusion?.id).toBe('technical-service');
+    const s = run('infraspeak', 'x', 'la búsqueda de activos no devuelve resultados');
+    expect(s.exclusion).toBeNull();
+    expect(s.priority).toBe('media');
+  });
+  it('Peewah: settings that revert or a stuck mass send are media (a declared Alta mismatches); a request to change is baja', () => {
+    expect(decided('peewah', 'x', 'los cambios en la configuración del evento se revierten solos')).toBe('media');
+    expect(decided('peewah', 'x', 'mande la encuesta a todos y sigue procesando hace horas')).toBe('media');
+    expect(decided('peewah', 'x', 'the webinar recording is not saving')).toBe('media');
+    const r = run('peewah', 'Prioridad Alta - ajustes', 'La configuración de las entradas no se guarda, vuelve a como estaba');
+    expect(r.priority).toBe('media');
+    expect(r.flags).toContain('priority-mismatch');
+    expect(decided('peewah', 'x', 'quiero cambiar la fecha del evento')).toBe('baja');
+  });
+  it('Peewah: poor live-stream quality is excluded as transmission; attendees unable to enter is not', () => {
+    expect(run('peewah', 'x', 'audio out of sync on the live stream').exclusion?.id).toBe('transmission');
+    expect(run('peewah', 'x', 'a transmissão ao vivo está sem som').exclusion?.id).toBe('transmission');
+    expect(run('peewah', 'x', 'el video de la transmision se ve pixelado y con lag').exclusion?.id).toBe('transmission');
+    expect(run('peewah', 'x', 'los asistentes no pueden entrar a la página del evento').exclusion).toBeNull();
+  });
+  it('Peewah: QR rejected at the door or a failing check-in is alta and technical', () => {
+    for (const body of ['el check-in de asistentes falla, no escanea', 'the app rejects the QR codes at the door, says invalid ticket', 'os ingressos estão sendo rejeitados na entrada']) {
+      const r = run('peewah', 'x', body);
+      expect(r.priority, body).toBe('alta');
+      expect(r.category, body).toBe('tecnico');
+    }
+  });
+  it('Skedu: a payment not showing or a suspension threat over payment goes to a supervisor', () => {
+    for (const body of ['me amenazan con suspender el servicio por un pago que ya hice', 'o pagamento não aparece e vão suspender a conta']) {
+      const r = run('skedu', 'x', body);
+      expect(r.tier, body).toBe('administrativo');
+      expect(r.flags, body).toContain('supervisor');
+    }
+  });
+  it('Soporte Justo: not loading on two devices ("ni en la pc ni en el cel") is alta', () => {
+    expect(decided('soporte-justo', 'x', 'mi pagina no carga ni en la pc ni en el cel')).toBe('alta');
+    expect(decided('soporte-justo', 'x', 'não abre nem no pc nem no telemóvel')).toBe('alta');
+  });
+  it('WebSaaS: "how do I add a user / price list / tax" is normal', () => {
+    expect(decided('websaas', 'x', '¿Cómo agrego un nuevo cajero al sistema?')).toBe('normal');
+    expect(decided('websaas', 'x', 'como crio uma nova lista de preços?')).toBe('normal');
+    expect(decided('websaas', 'x', 'How do I add a new tax rate to products?')).toBe('normal');
+  });
+});

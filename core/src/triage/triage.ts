@@ -3,7 +3,7 @@ import type { LocalizedText, Policy } from '../policy/policy-schema.js';
 import { compileTriage, type CompiledTriage } from './compile-triage.js';
 import { detectInformation } from './detect-information.js';
 import { findMatches, type Match } from './find-matches.js';
-import { tokenize, type TokenizedText } from './normalize-text.js';
+import { scanWords, type Words } from './normalize-text.js';
 import { readDeclaredPriority } from './read-declared-priority.js';
 import type { TriageResult } from './triage-result-schema.js';
 
@@ -23,7 +23,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const { rules } = c;
   const subject = ticket.subject ?? '';
   const body = ticket.body ?? '';
-  const tokenized = tokenize(`${subject}\n${body}`);
+  const tokenized = scanWords(`${subject}\n${body}`);
   const matches = findMatches(c, tokenized);
   const masked = maskedPositions(c, matches);
   const evidence = (m: Match) => quote(tokenized, m.positions, masked);
@@ -32,7 +32,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const flags = new Set<string>();
 
   const usable = (m: Match, negation: 'skip' | 'only' | 'any') => (negation === 'any' ? true : negation === 'only' ? m.negated : !m.negated);
-  const strength = (m: Match, weight: number) => weight * (tokenized.clauses[m.clause]?.afterContrast ? rules.decision.afterContrast : 1);
+  const strength = (m: Match, weight: number) => weight * (tokenized.afterContrast[m.clause] === 1 ? rules.decision.afterContrast : 1);
   const withHit = new Set(matches.filter((m) => m.group.startsWith('with:')).map((m) => `${m.group.slice(5)}:${m.rule}`));
   const hitsOf = <R extends { negation: 'skip' | 'only' | 'any'; weight: number; with: string[] }>(group: Match['group'], list: readonly R[]): Hit[] => {
     const best = new Map<number, Hit>();
@@ -153,7 +153,21 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const missingInformation: string[] = [];
   const patternFound = new Set(matches.filter((m) => m.group === 'detector').map((m) => m.rule));
   const bodyStart = subject.length + 1;
-  const bodyWords = tokenized.tokens.filter((t) => t.start >= bodyStart).length;
+  let bodyWords = -1;
+  const countBodyWords = () => {
+    if (bodyWords < 0) {
+      // Words start in ascending order: count those from the first one in the body.
+      let lo = 0;
+      let hi = tokenized.n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (tokenized.start[mid]! < bodyStart) lo = mid + 1;
+        else hi = mid;
+      }
+      bodyWords = tokenized.n - lo;
+    }
+    return bodyWords;
+  };
   for (const req of policy.intake.requiredInformation) {
     if (req.categories.length > 0 && (!category || !req.categories.includes(category))) continue;
     const rule = rules.requiredInformation.find((r) => r.requirement === req.id);
@@ -161,7 +175,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
     const found = rule.anyOf.some((d, j) =>
       d.kind === 'patterns'
         ? c.detectorPatterns.some((p, k) => p.requirement === req.id && p.detector === j && patternFound.has(k))
-        : detectInformation(d, subject, body, bodyWords),
+        : detectInformation(d, subject, body, d.kind === 'words' ? countBodyWords() : 0),
     );
     if (!found) missingInformation.push(req.id);
   }
@@ -268,13 +282,13 @@ function maskedPositions(c: CompiledTriage, matches: Match[]): ReadonlySet<numbe
 }
 
 /** The ticket's own words from the first to the last matched one, masked words replaced. */
-function quote(t: TokenizedText, positions: number[], masked: ReadonlySet<number>): string {
+function quote(t: Words, positions: number[], masked: ReadonlySet<number>): string {
   const first = positions[0]!;
   const last = positions[positions.length - 1]!;
-  const parts: string[] = [];
+  let out = '';
   for (let i = first; i <= last; i++) {
-    const tok = t.tokens[i]!;
-    parts.push(masked.has(i) ? '***' : t.text.slice(tok.start, tok.end));
+    if (i > first) out += ' ';
+    out += masked.has(i) ? '***' : t.text.slice(t.start[i]!, t.end[i]!);
   }
-  return parts.join(' ');
+  return out;
 }
