@@ -100,7 +100,9 @@ function internWord(text: string, start: number, end: number, hash: number): Wor
     while (k < len && r.raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
     if (k === len) return r;
   }
-  const raw = text.slice(start, end);
+  const piece = text.slice(start, end);
+  // A long slice shares the ticket's memory: copy it so the table does not keep whole tickets alive.
+  const raw = piece.length >= 13 ? (' ' + piece).slice(1) : piece;
   const norm = normalizeWord(raw);
   let id = normIds.get(norm);
   if (id === undefined) {
