@@ -158,7 +158,14 @@ let clauseStart = new Int32Array(64);
 let infos: WordInfo[] = [];
 let slotCount = new Int32Array(256);
 let slotLast = new Int32Array(256);
-let slotStart = new Int32Array(257);
+// Positions filling slot sid: slotPos[slotStart[sid] .. slotEnd[sid]). Between calls every slot is empty (start = end):
+// a call fills only the slots its words touch (listed in `touched`) and empties them again at the start of the next call.
+let slotStart = new Int32Array(256);
+let slotEnd = new Int32Array(256);
+let slotGen = new Int32Array(256);
+let gen = 0;
+let touched = new Int32Array(256);
+let touchedLen = 0;
 let slotPos = new Int32Array(1024);
 let acc = new Int32Array(64);
 let matchedAt = new Int32Array(64);
@@ -178,7 +185,7 @@ function extend(j: number, end: number, prev: number, clause: number, depth: num
   if (j === end) return true;
   const sid = cur.slotFlat[j]!;
   let lo = slotStart[sid]!;
-  let hi = slotStart[sid + 1]!;
+  let hi = slotEnd[sid]!;
   if (lo === hi) return false;
   // First position after `prev` (positions are ascending).
   while (lo < hi) {
@@ -186,7 +193,7 @@ function extend(j: number, end: number, prev: number, clause: number, depth: num
     if (slotPos[mid]! <= prev) lo = mid + 1;
     else hi = mid;
   }
-  const limit = slotStart[sid + 1]!;
+  const limit = slotEnd[sid]!;
   const last = prev + 1 + cur.gapFlat[j]!;
   const negAt = negBefore[prev + 1]!;
   for (let i = lo; i < limit; i++) {
@@ -207,7 +214,7 @@ function extend(j: number, end: number, prev: number, clause: number, depth: num
 function reachable(j: number, fromAt: number, fromLen: number, clause: number, outAt: number): number {
   const sid = cur.slotFlat[j]!;
   let lo = slotStart[sid]!;
-  let hi = slotStart[sid + 1]!;
+  let hi = slotEnd[sid]!;
   if (lo === hi) return 0;
   const first = reach[fromAt]!;
   while (lo < hi) {
@@ -215,7 +222,7 @@ function reachable(j: number, fromAt: number, fromLen: number, clause: number, o
     if (slotPos[mid]! <= first) lo = mid + 1;
     else hi = mid;
   }
-  const limit = slotStart[sid + 1]!;
+  const limit = slotEnd[sid]!;
   const gap = cur.gapFlat[j]!;
   const lastFrom = fromAt + fromLen - 1;
   let k = fromAt;
@@ -244,13 +251,21 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   if (negBefore.length < n + 1) negBefore = new Int32Array(n * 2 + 1);
   if (infos.length < n) infos = new Array<WordInfo>(n * 2);
   const S = m.slots;
+  // Empty the slots the previous call filled.
+  for (let i = 0; i < touchedLen; i++) {
+    const sid = touched[i]!;
+    slotEnd[sid] = slotStart[sid]!;
+  }
+  touchedLen = 0;
   if (slotCount.length < S) {
     slotCount = new Int32Array(S * 2);
     slotLast = new Int32Array(S * 2);
-    slotStart = new Int32Array(S * 2 + 1);
+    slotStart = new Int32Array(S * 2);
+    slotEnd = new Int32Array(S * 2);
+    slotGen = new Int32Array(S * 2);
+    touched = new Int32Array(S * 2);
   }
-  slotCount.fill(0, 0, S);
-  slotLast.fill(-1, 0, S);
+  gen = (gen + 1) | 0;
   // Word ids are valid only in the word table they were numbered in; otherwise look words up by their text.
   let byId: (WordInfo | undefined)[] | null = null;
   if (text.epoch === wordEpoch()) {
@@ -284,27 +299,36 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     const slots = info.slots;
     for (let i = 0; i < slots.length; i++) {
       const sid = slots[i]!;
-      if (slotLast[sid] !== p) {
+      if (slotGen[sid] !== gen) {
+        slotGen[sid] = gen;
+        slotLast[sid] = p;
+        slotCount[sid] = 1;
+        touched[touchedLen++] = sid;
+        filled++;
+      } else if (slotLast[sid] !== p) {
         slotLast[sid] = p;
         slotCount[sid]!++;
         filled++;
       }
     }
   }
-  // Positions (ascending) that fill each distinct slot: slotPos[slotStart[sid] .. slotStart[sid + 1]).
-  slotStart[0] = 0;
-  for (let s = 0; s < S; s++) slotStart[s + 1] = slotStart[s]! + slotCount[s]!;
+  // Positions (ascending) that fill each touched slot: slotPos[slotStart[sid] .. slotEnd[sid]).
   if (slotPos.length < filled) slotPos = new Int32Array(filled * 2);
-  slotLast.fill(-1, 0, S);
+  let at = 0;
+  for (let i = 0; i < touchedLen; i++) {
+    const sid = touched[i]!;
+    slotStart[sid] = at;
+    slotEnd[sid] = at; // the fill cursor; ends at `at + slotCount[sid]`
+    slotLast[sid] = -1;
+    at += slotCount[sid]!;
+  }
   for (let p = 0; p < n; p++) {
     const slots = infos[p]!.slots;
     for (let i = 0; i < slots.length; i++) {
       const sid = slots[i]!;
       if (slotLast[sid] !== p) {
         slotLast[sid] = p;
-        // Filled back to front from the end of the slot's range.
-        slotPos[slotStart[sid + 1]! - slotCount[sid]!] = p;
-        slotCount[sid]!--;
+        slotPos[slotEnd[sid]!++] = p;
       }
     }
   }
@@ -341,7 +365,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         if (node >= 0) {
           // Most groups fail because their slot is nowhere in the ticket.
           const sid = groupSlot[g]!;
-          if (slotStart[sid] === slotStart[sid + 1]) continue;
+          if (slotStart[sid] === slotEnd[sid]) continue;
           if (reachNode[1] !== node || reachStamp[1] !== stamp) {
             reachNode[1] = node;
             reachStamp[1] = stamp;
@@ -367,7 +391,8 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         active++;
       }
       if (active === 0) continue;
-      if (active > 1) {
+      if (active > 1 && ce > 32) candidates.subarray(0, ce).sort();
+      else if (active > 1) {
         // Insertion sort: the groups are each ascending and usually few and short.
         for (let i = 1; i < ce; i++) {
           const v = candidates[i]!;
