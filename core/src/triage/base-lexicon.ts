@@ -55,6 +55,7 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'fora do ar',
     'em baixo',
     'no responde*',
+    'no|nao avanza|avanca|progresa',
     'nao responde',
     'not responding',
     'unresponsive',
@@ -141,7 +142,7 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'por ahora|enquanto|momento',
     'for_now|meanwhile|in_the_meantime',
     'otra|outra|another|other forma|manera|way|opcion',
-    'toca|toco hacer|corregir|pasar|digitar|anotar',
+    'toca|toco hacer|corregir|pasar|digitar|anotar|descargar|descargarlas|mandar|mandarlas|enviar|reenviar|subir',
   ],
   noworkaround: [
     'no hay|tenemos|existe alternativa*|solucion*|workaround|manera|forma|modo',
@@ -156,6 +157,7 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'there is no workaround|alternative|other way',
     'we have no workaround|alternative|other way',
     'no tenemos otra|ninguna forma|opcion',
+    'no|sin|sem|nao have|hay|tienen|tenemos|temos|tem? other|otro|otra|outro|outra|ningun|nenhum channel|canal|via|medio|meio|means',
   ],
   losses: [
     'perdid*|perdemos|perdiendo|perder|perdendo|perda*|prejuizo|losing|losses|lost',

@@ -40,6 +40,9 @@ type Matcher = {
   groupNode: Int32Array;
   /** The slot of that first later slot (-1 for single-slot entries). */
   groupSlot: Int32Array;
+  /** Where that first later slot stands in slotFlat/gapFlat (of the group's first entry), and its gap. */
+  groupRest: Int32Array;
+  groupGap: Int32Array;
   groupPosStart: Int32Array;
   groupPos: Int32Array;
   /** Most later slots of any entry. */
@@ -134,7 +137,7 @@ function matcherOf(compiled: CompiledTriage): Matcher {
   const groupPosStart = new Int32Array(groupLists.length + 1);
   groupLists.forEach((l, g) => (groupPosStart[g + 1] = groupPosStart[g]! + l.length));
   const groupPos = Int32Array.from(groupLists.flat());
-  const m: Matcher = { firstStart, entryList, entryKey, restStart, slotFlat, gapFlat, nodeFlat, skipStart, skipFlat, groupStart, groupNode: Int32Array.from(groupNodes), groupSlot: Int32Array.from(groupLists, (l, g) => (groupNodes[g]! >= 0 ? slotFlat[restStart[entryList[l[0]!]!]!]! : -1)), groupPosStart, groupPos, maxTail, entries, slots: compiled.slotMembers.length, words: new Map(), byId: [], epoch: -1 };
+  const m: Matcher = { firstStart, entryList, entryKey, restStart, slotFlat, gapFlat, nodeFlat, skipStart, skipFlat, groupStart, groupNode: Int32Array.from(groupNodes), groupSlot: Int32Array.from(groupLists, (l, g) => (groupNodes[g]! >= 0 ? slotFlat[restStart[entryList[l[0]!]!]!]! : -1)), groupRest: Int32Array.from(groupLists, (l) => restStart[entryList[l[0]!]!]!), groupGap: Int32Array.from(groupLists, (l) => gapFlat[restStart[entryList[l[0]!]!]!] ?? 0), groupPosStart, groupPos, maxTail, entries, slots: compiled.slotMembers.length, words: new Map(), byId: [], epoch: -1 };
   matchers.set(compiled, m);
   return m;
 }
@@ -163,9 +166,14 @@ let slotLast = new Int32Array(256);
 let slotStart = new Int32Array(256);
 let slotEnd = new Int32Array(256);
 let slotGen = new Int32Array(256);
+/** Per touched slot, the first of its positions not before the current start word (start words only move forward). */
+let slotCur = new Int32Array(256);
 let gen = 0;
 let touched = new Int32Array(256);
 let touchedLen = 0;
+// (slot, position) pairs in position order, as the words are read: pairSlot[k] is filled at pairPos[k].
+let pairSlot = new Int32Array(1024);
+let pairPos = new Int32Array(1024);
 let slotPos = new Int32Array(1024);
 let acc = new Int32Array(64);
 let matchedAt = new Int32Array(64);
@@ -263,6 +271,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     slotStart = new Int32Array(S * 2);
     slotEnd = new Int32Array(S * 2);
     slotGen = new Int32Array(S * 2);
+    slotCur = new Int32Array(S * 2);
     touched = new Int32Array(S * 2);
   }
   gen = (gen + 1) | 0;
@@ -297,6 +306,15 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     }
     negBefore[p + 1] = negBefore[p]! + (info.neg ? 1 : 0);
     const slots = info.slots;
+    if (filled + slots.length > pairSlot.length) {
+      const size = (filled + slots.length) * 2;
+      const a = new Int32Array(size);
+      a.set(pairSlot.subarray(0, filled));
+      pairSlot = a;
+      const b = new Int32Array(size);
+      b.set(pairPos.subarray(0, filled));
+      pairPos = b;
+    }
     for (let i = 0; i < slots.length; i++) {
       const sid = slots[i]!;
       if (slotGen[sid] !== gen) {
@@ -304,12 +322,13 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         slotLast[sid] = p;
         slotCount[sid] = 1;
         touched[touchedLen++] = sid;
-        filled++;
       } else if (slotLast[sid] !== p) {
         slotLast[sid] = p;
         slotCount[sid]!++;
-        filled++;
-      }
+      } else continue;
+      pairSlot[filled] = sid;
+      pairPos[filled] = p;
+      filled++;
     }
   }
   // Positions (ascending) that fill each touched slot: slotPos[slotStart[sid] .. slotEnd[sid]).
@@ -318,26 +337,17 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   for (let i = 0; i < touchedLen; i++) {
     const sid = touched[i]!;
     slotStart[sid] = at;
+    slotCur[sid] = at;
     slotEnd[sid] = at; // the fill cursor; ends at `at + slotCount[sid]`
-    slotLast[sid] = -1;
     at += slotCount[sid]!;
   }
-  for (let p = 0; p < n; p++) {
-    const slots = infos[p]!.slots;
-    for (let i = 0; i < slots.length; i++) {
-      const sid = slots[i]!;
-      if (slotLast[sid] !== p) {
-        slotLast[sid] = p;
-        slotPos[slotEnd[sid]!++] = p;
-      }
-    }
-  }
+  for (let k = 0; k < filled; k++) slotPos[slotEnd[pairSlot[k]!]!++] = pairPos[k]!;
 
   const out: Match[] = [];
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
   if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
   matchedAt.fill(-1, 0, compiled.ruleKeys);
-  const { firstStart, entryList, entryKey, restStart, entries, nodeFlat, skipStart, skipFlat, groupStart, groupNode, groupSlot, groupPosStart, groupPos } = m;
+  const { firstStart, entryList, entryKey, restStart, entries, nodeFlat, skipStart, skipFlat, groupStart, groupNode, groupSlot, groupRest, groupGap, groupPosStart, groupPos } = m;
   // Reachable positions per depth: depth 0 is the start word itself, depth d + 1 the positions of later slot d.
   const width = n + 1;
   const depths = m.maxTail + 1;
@@ -347,11 +357,26 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     reachNode = new Int32Array(depths * 2);
     reachStamp = new Int32Array(depths * 2);
   }
+  // Locals for the module's scratch tables (none of them is reallocated below, except `candidates`).
+  const rNode = reachNode;
+  const rStamp = reachStamp;
+  const rLen = reachLen;
+  const sStart = slotStart;
+  const sEnd = slotEnd;
+  const mAt = matchedAt;
+  const clauseOfL = clauseOf;
+  const negB = negBefore;
+  const infosL = infos;
+  const sCur = slotCur;
+  const sPos = slotPos;
+  let cands = candidates;
+  let st = stamp;
   for (let p = 0; p < n; p++) {
-    const ids = infos[p]!.ids;
+    const ids = infosL[p]!.ids;
     if (ids.length === 0) continue;
-    const clause = clauseOf[p]!;
-    stamp = (stamp + 1) | 0;
+    const clause = clauseOfL[p]!;
+    st = (st + 1) | 0;
+    stamp = st;
     reach[0] = p;
     for (let t = 0; t < ids.length; t++) {
       const id = ids[t]!;
@@ -365,13 +390,22 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         if (node >= 0) {
           // Most groups fail because their slot is nowhere in the ticket.
           const sid = groupSlot[g]!;
-          if (slotStart[sid] === slotEnd[sid]) continue;
-          if (reachNode[1] !== node || reachStamp[1] !== stamp) {
-            reachNode[1] = node;
-            reachStamp[1] = stamp;
-            reachLen[1] = reachable(restStart[entryList[groupPos[groupPosStart[g]!]!]!]!, 0, 1, clause, width);
+          const se = sEnd[sid]!;
+          if (sStart[sid] === se) continue;
+          if (rNode[1] !== node || rStamp[1] !== st) {
+            // What `reachable` finds first: the slot's first position after p must be within the gap, in the clause,
+            // with no negation skipped; otherwise it finds nothing.
+            let sc = sCur[sid]!;
+            while (sc < se && sPos[sc]! <= p) sc++;
+            sCur[sid] = sc;
+            if (sc === se) continue;
+            const r = sPos[sc]!;
+            if (r > p + 1 + groupGap[g]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
+            rNode[1] = node;
+            rStamp[1] = st;
+            rLen[1] = reachable(groupRest[g]!, 0, 1, clause, width);
           }
-          if (reachLen[1] === 0) continue;
+          if (rLen[1] === 0) continue;
         }
         const from = groupPosStart[g]!;
         const to = groupPosStart[g + 1]!;
@@ -380,35 +414,35 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
           ce = to;
         } else {
           if (active === 1) {
-            if (candidates.length < firstStart[id + 1]! - firstStart[id]!) candidates = new Int32Array((firstStart[id + 1]! - firstStart[id]!) * 2);
-            for (let i = ci; i < ce; i++) candidates[i - ci] = groupPos[i]!;
+            if (cands.length < firstStart[id + 1]! - firstStart[id]!) candidates = cands = new Int32Array((firstStart[id + 1]! - firstStart[id]!) * 2);
+            for (let i = ci; i < ce; i++) cands[i - ci] = groupPos[i]!;
             ce -= ci;
             ci = 0;
-            cand = candidates;
+            cand = cands;
           }
-          for (let i = from; i < to; i++) candidates[ce++] = groupPos[i]!;
+          for (let i = from; i < to; i++) cands[ce++] = groupPos[i]!;
         }
         active++;
       }
       if (active === 0) continue;
-      if (active > 1 && ce > 32) candidates.subarray(0, ce).sort();
+      if (active > 1 && ce > 32) cands.subarray(0, ce).sort();
       else if (active > 1) {
         // Insertion sort: the groups are each ascending and usually few and short.
         for (let i = 1; i < ce; i++) {
-          const v = candidates[i]!;
+          const v = cands[i]!;
           let j = i - 1;
-          while (j >= 0 && candidates[j]! > v) {
-            candidates[j + 1] = candidates[j]!;
+          while (j >= 0 && cands[j]! > v) {
+            cands[j + 1] = cands[j]!;
             j--;
           }
-          candidates[j + 1] = v;
+          cands[j + 1] = v;
         }
       }
       while (ci < ce) {
         const x = cand[ci]!;
         const e = entryList[x]!;
         const key = entryKey[e]!;
-        if (matchedAt[key] === p) {
+        if (mAt[key] === p) {
           ci++;
           continue;
         }
@@ -419,12 +453,12 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
           let failedAt = -1;
           for (let d = 0; d < re - rs; d++) {
             const node = nodeFlat[rs + d]!;
-            if (reachNode[d + 1] !== node || reachStamp[d + 1] !== stamp) {
-              reachNode[d + 1] = node;
-              reachStamp[d + 1] = stamp;
-              reachLen[d + 1] = reachable(rs + d, d * width, d === 0 ? 1 : reachLen[d]!, clause, (d + 1) * width);
+            if (rNode[d + 1] !== node || rStamp[d + 1] !== st) {
+              rNode[d + 1] = node;
+              rStamp[d + 1] = st;
+              rLen[d + 1] = reachable(rs + d, d * width, d === 0 ? 1 : rLen[d]!, clause, (d + 1) * width);
             }
-            if (reachLen[d + 1] === 0) {
+            if (rLen[d + 1] === 0) {
               failedAt = d;
               break;
             }
@@ -441,13 +475,13 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
           extend(rs, re, p, clause, 1);
         }
         ci++;
-        matchedAt[key] = p;
+        mAt[key] = p;
         const positions = new Array<number>(re - rs + 1);
         positions[0] = p;
         for (let i = 1; i < positions.length; i++) positions[i] = acc[i]!;
         // A negation up to NEGATION_WINDOW words before, in the same clause.
         const from = Math.max(0, p - NEGATION_WINDOW, clauseStart[clause]!);
-        const negated = negBefore[p]! - negBefore[from]! > 0;
+        const negated = negB[p]! - negB[from]! > 0;
         const entry = entries[e]!;
         out.push({ group: entry.group, rule: entry.rule, positions, clause, negated });
       }

@@ -95,10 +95,7 @@ function internWord(text: string, start: number, end: number, hash: number): Wor
     if (at === 0) break;
     if (tableHash[slot] !== hash) continue;
     const r = records[at - 1]!;
-    if (r.raw.length !== len) continue;
-    let k = 0;
-    while (k < len && r.raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === len) return r;
+    if (r.raw.length === len && text.startsWith(r.raw, start)) return r;
   }
   const piece = text.slice(start, end);
   // A long slice shares the ticket's memory: copy it so the table does not keep whole tickets alive.

@@ -4,12 +4,14 @@ export type DeclaredPriority = { priority: string; words: string };
 
 const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|rv|enc)\s*:\s*)+/;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const RUN3 = /(.)\1{2,}/g;
+const MARKS = /\p{M}/gu;
+
 function fold(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/(.)\1{2,}/g, '$1');
+  const lower = s.toLowerCase();
+  // NFD leaves ASCII text as it is and it has no marks to strip.
+  return (ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '')).replace(RUN3, '$1');
 }
 
 /**

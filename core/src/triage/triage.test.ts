@@ -447,3 +447,43 @@ describe('triage: generalisation round 3 (partial outages, negated exclusions, m
     expect(r3('websaas', 'x', 'How do I create a cashier user that can only invoice?').priority).toBe('normal');
   });
 });
+
+describe('triage: round 4 generalisation (failures vs how-to, locks, mass deletions, service down for all)', () => {
+  const r4 = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
+  it('WebSaaS: a locked or suspended system that lets them do nothing is urgente', () => {
+    expect(r4('websaas', 'Bloqueo', 'Al entrar sale que la suscripción está suspendida y el programa no nos deja hacer nada.').priority).toBe('urgente');
+    expect(r4('websaas', 'Locked', 'The software says our licence has expired and the registers are locked.').priority).toBe('urgente');
+  });
+  it('WebSaaS: every invoice failing or selling on paper is urgente, even with weaker importante hints', () => {
+    expect(r4('websaas', 'Error', 'Sale un error al emitir cualquier factura, mientras tanto vendemos apuntando en una libreta.').priority).toBe('urgente');
+  });
+  it('WebSaaS: one function failing while still invoicing is importante; a configure question is normal', () => {
+    const r = r4('websaas', 'Prioridad Urgente - promociones', 'Las promociones ya no se aplican solas en la caja, las restamos a mano. Podemos vender igual.');
+    expect(r.priority).toBe('importante');
+    expect(r.flags).toContain('priority-mismatch');
+    expect(r4('websaas', 'Impuestos', 'Tenemos algunos artículos exentos. ¿Cómo los configuro para que la factura los calcule bien?').priority).toBe('normal');
+  });
+  it('Infraspeak: deleting many records for the customer is technical service, failing to delete one is not', () => {
+    const r = r4('infraspeak', 'Limpieza', 'Por favor eliminen de una vez todas las ubicaciones duplicadas que importamos.');
+    expect(r.exclusion?.id).toBe('technical-service');
+    expect(r4('infraspeak', 'Error', 'No puedo eliminar una ubicación, da error.').exclusion).toBeNull();
+  });
+  it('Infraspeak: a crash in one action is media, lost field work is alta', () => {
+    expect(r4('infraspeak', 'Crash', 'La app se cierra cuando intento firmar la OT; se puede terminar sin firma.').priority).toBe('media');
+    expect(r4('infraspeak', 'Perdido', 'Nada de lo que los técnicos registran en la app queda guardado, perdemos todo el trabajo del día.').priority).toBe('alta');
+  });
+  it('Infraspeak: a denied workaround ("no way to do it by hand") does not cap the priority', () => {
+    expect(r4('infraspeak', 'Preventivos', 'Los planes preventivos no generan órdenes y no tenemos otra forma de crearlas, ni siquiera a mano.').priority).toBe('alta');
+  });
+  it('Soporte Justo: e-mail failing for every account is alta; a tool stuck is media; a how-to on a working site is baja', () => {
+    expect(r4('soporte-justo', 'Correo', 'Ninguna cuenta de correo del dominio recibe mensajes, todo rebota.').priority).toBe('alta');
+    expect(r4('soporte-justo', 'Backups', 'La copia de seguridad del cPanel se queda en 0% y no avanza.').priority).toBe('media');
+    expect(r4('soporte-justo', 'Duda', 'Todo funciona bien. Quiero saber cómo cambiar la versión de PHP.').priority).toBe('baja');
+  });
+  it('Peewah: a partially failed sending with a workaround is media; a quote plus a complaint is comercial', () => {
+    const r = r4('peewah', 'Prioridad Alta - invitaciones', 'Solo la mitad de las invitaciones fueron entregadas, el resto aparece como fallido. Podemos enviarlas desde nuestro propio correo.');
+    expect(r.priority).toBe('media');
+    expect(r.flags).toContain('priority-mismatch');
+    expect(r4('peewah', 'Propuesta', 'Queremos una cotización para 4 eventos. También un reclamo: nadie respondió nuestro último mensaje.').category).toBe('comercial');
+  });
+});

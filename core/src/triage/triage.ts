@@ -14,6 +14,96 @@ const MISMATCH_FLAG = 'priority-mismatch';
 
 type Hit = { rule: number; match: Match; strength: number };
 
+/** The rule groups a triage decides on, by index; `with:<group>` matches are filed at index + WITH, then unless and detector. */
+const GROUP_INDEX: Readonly<Record<string, number>> = {
+  priority: 0,
+  ceiling: 1,
+  exclusion: 2,
+  tier: 3,
+  category: 4,
+  flag: 5,
+  'with:priority': 6,
+  'with:ceiling': 7,
+  'with:exclusion': 8,
+  'with:tier': 9,
+  'with:category': 10,
+  'with:flag': 11,
+  unless: 12,
+  detector: 13,
+};
+const WITH = 6;
+const UNLESS = 12;
+const DETECTOR = 13;
+
+type RuleLike = { negation: 'skip' | 'only' | 'any'; weight: number; with: string[] };
+
+/** Per compiled policy: the rule lists by group index and stamped scratch tables, so a triage walks its matches once. */
+type Prep = {
+  /** Stamp of the current ticket (never 0, the tables' initial value). */
+  stamp: number;
+  lists: readonly (readonly RuleLike[])[];
+  /** Per group index WITH..DETECTOR: stamp of the ticket in which (group, rule) matched. */
+  seen: Int32Array[];
+  /** Per decided group: stamp and slot in the group's hit list of each rule's best hit. */
+  bestStamp: Int32Array[];
+  bestAt: Int32Array[];
+  /** Rule number of the `flag` group → echo. */
+  echo: Uint8Array;
+  /** For requirement id: per detector of its first rule, the `detector` group rule numbers of its patterns. */
+  detectorRules: Map<string, number[][]>;
+  requirementRule: Map<string, CompiledTriage['rules']['requiredInformation'][number]>;
+};
+
+const preps = new WeakMap<CompiledTriage, Prep>();
+
+function nextStamp(p: Prep): number {
+  if (p.stamp >= 0x7ffffffe) {
+    for (const a of p.seen) a.fill(0);
+    for (const a of p.bestStamp) a.fill(0);
+    p.stamp = 0;
+  }
+  return ++p.stamp;
+}
+
+function prepOf(c: CompiledTriage): Prep {
+  const hit = preps.get(c);
+  if (hit) return hit;
+  const { rules } = c;
+  const lists: (readonly RuleLike[])[] = [rules.priorities, rules.ceilings, rules.exclusions, rules.tiers, rules.categories, rules.flags];
+  const seen: Int32Array[] = [];
+  for (let g = 0; g < WITH; g++) seen.push(new Int32Array(0));
+  for (let g = 0; g < WITH; g++) seen.push(new Int32Array(lists[g]!.length));
+  seen.push(new Int32Array(rules.exclusions.length)); // unless
+  seen.push(new Int32Array(c.detectorPatterns.length)); // detector
+  const requirementRule = new Map<string, CompiledTriage['rules']['requiredInformation'][number]>();
+  for (const r of rules.requiredInformation) if (!requirementRule.has(r.requirement)) requirementRule.set(r.requirement, r);
+  const detectorRules = new Map<string, number[][]>();
+  for (const [id, r] of requirementRule) {
+    detectorRules.set(
+      id,
+      r.anyOf.map((_, j) => {
+        const ks: number[] = [];
+        c.detectorPatterns.forEach((p, k) => {
+          if (p.requirement === id && p.detector === j) ks.push(k);
+        });
+        return ks;
+      }),
+    );
+  }
+  const prep: Prep = {
+    lists,
+    stamp: 0,
+    seen,
+    bestStamp: lists.map((l) => new Int32Array(l.length)),
+    bestAt: lists.map((l) => new Int32Array(l.length)),
+    echo: Uint8Array.from(rules.flags, (f) => (f.echo ? 1 : 0)),
+    detectorRules,
+    requirementRule,
+  };
+  preps.set(c, prep);
+  return prep;
+}
+
 const text = (t: LocalizedText | undefined, locale: string): string => (t ? ((t as Record<string, string | undefined>)[locale] ?? t.es) : '');
 const clamp = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
 
@@ -31,27 +121,45 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const reasons: Reason[] = [];
   const flags = new Set<string>();
 
-  const usable = (m: Match, negation: 'skip' | 'only' | 'any') => (negation === 'any' ? true : negation === 'only' ? m.negated : !m.negated);
-  const strength = (m: Match, weight: number) => weight * (tokenized.afterContrast[m.clause] === 1 ? rules.decision.afterContrast : 1);
-  const withHit = new Set(matches.filter((m) => m.group.startsWith('with:')).map((m) => `${m.group.slice(5)}:${m.rule}`));
-  const hitsOf = <R extends { negation: 'skip' | 'only' | 'any'; weight: number; with: string[] }>(group: Match['group'], list: readonly R[]): Hit[] => {
-    const best = new Map<number, Hit>();
-    for (const m of matches) {
-      if (m.group !== group) continue;
-      const r = list[m.rule]!;
-      if (r.with.length > 0 && !withHit.has(`${group}:${m.rule}`)) continue;
-      if (!usable(m, r.negation)) continue;
-      const s = strength(m, r.weight);
-      const prev = best.get(m.rule);
-      if (!prev || s > prev.strength || (s === prev.strength && m.clause > prev.match.clause)) best.set(m.rule, { rule: m.rule, match: m, strength: s });
+  // One walk over the matches: which (with-group, rule), unless and detector matched, then each group's best hit per rule,
+  // in the order of each rule's first usable match.
+  const prep = prepOf(c);
+  const stamp = nextStamp(prep);
+  const { seen, lists, bestStamp, bestAt } = prep;
+  const afterContrast = rules.decision.afterContrast;
+  const groupOf = new Int8Array(matches.length);
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
+    const g = GROUP_INDEX[m.group]!;
+    groupOf[i] = g;
+    if (g >= WITH) seen[g]![m.rule] = stamp;
+  }
+  const hitLists: Hit[][] = [[], [], [], [], [], []];
+  for (let i = 0; i < matches.length; i++) {
+    const g = groupOf[i]!;
+    if (g >= WITH) continue;
+    const m = matches[i]!;
+    const rule = m.rule;
+    const r = lists[g]![rule]!;
+    if (r.with.length > 0 && seen[g + WITH]![rule] !== stamp) continue;
+    if (r.negation === 'only' ? !m.negated : r.negation === 'skip' && m.negated) continue;
+    const s = r.weight * (tokenized.afterContrast[m.clause] === 1 ? afterContrast : 1);
+    const list = hitLists[g]!;
+    if (bestStamp[g]![rule] !== stamp) {
+      bestStamp[g]![rule] = stamp;
+      bestAt[g]![rule] = list.length;
+      list.push({ rule, match: m, strength: s });
+    } else {
+      const at = bestAt[g]![rule]!;
+      const prev = list[at]!;
+      if (s > prev.strength || (s === prev.strength && m.clause > prev.match.clause)) list[at] = { rule, match: m, strength: s };
     }
-    return [...best.values()];
-  };
+  }
 
   // Category first: intake requirements and flag rules may depend on it.
   let category: string | null = null;
   if (policy.categories.length > 0) {
-    const hits = hitsOf('category', rules.categories);
+    const hits = hitLists[4]!;
     const scores = new Map<string, { score: number; hits: Hit[] }>();
     for (const h of hits) {
       const id = rules.categories[h.rule]!.category;
@@ -77,8 +185,9 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
 
   // Exclusions: the first matching rule (by weight, then order) whose `unless` does not match.
   let exclusion: TriageResult['exclusion'] = null;
-  const unlessHit = new Set(matches.filter((m) => m.group === 'unless').map((m) => m.rule));
-  const exclusionHits = hitsOf('exclusion', rules.exclusions).sort((a, b) => b.strength - a.strength || a.rule - b.rule);
+  const unlessSeen = seen[UNLESS]!;
+  const unlessHit = { has: (rule: number) => unlessSeen[rule] === stamp };
+  const exclusionHits = hitLists[2]!.sort((a, b) => b.strength - a.strength || a.rule - b.rule);
   const blocked = exclusionHits.filter((h) => unlessHit.has(h.rule));
   const exHit = exclusionHits.find((h) => !unlessHit.has(h.rule));
   if (exHit) {
@@ -94,12 +203,12 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
 
   // Priority.
   const declared = policy.priorities.length > 0 ? readDeclaredPriority(c, subject) : null;
-  const priority = decidePriority(c, hitsOf('priority', rules.priorities), hitsOf('ceiling', rules.ceilings), declared?.priority ?? null, evidence, reasons, flags);
+  const priority = decidePriority(c, hitLists[0]!, hitLists[1]!, declared?.priority ?? null, evidence, reasons, flags);
 
   // Tier.
   let tier: string | null = null;
   if (policy.tiers.length > 0) {
-    const hits = hitsOf('tier', rules.tiers);
+    const hits = hitLists[3]!;
     const scores = new Map<string, { score: number; hits: Hit[] }>();
     for (const h of hits) {
       const id = rules.tiers[h.rule]!.tier;
@@ -132,7 +241,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   }
 
   // Flag rules (hints such as external causes, offensive language).
-  const flagHits = hitsOf('flag', rules.flags);
+  const flagHits = hitLists[5]!;
   for (const h of flagHits.sort((a, b) => a.rule - b.rule)) {
     const r = rules.flags[h.rule]!;
     if (r.categories.length > 0 && (!category || !r.categories.includes(category))) continue;
@@ -151,7 +260,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
 
   // Required information.
   const missingInformation: string[] = [];
-  const patternFound = new Set(matches.filter((m) => m.group === 'detector').map((m) => m.rule));
+  const detectorSeen = seen[DETECTOR]!;
   const bodyStart = subject.length + 1;
   let bodyWords = -1;
   const countBodyWords = () => {
@@ -170,13 +279,16 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   };
   for (const req of policy.intake.requiredInformation) {
     if (req.categories.length > 0 && (!category || !req.categories.includes(category))) continue;
-    const rule = rules.requiredInformation.find((r) => r.requirement === req.id);
+    const rule = prep.requirementRule.get(req.id);
     if (!rule) continue;
-    const found = rule.anyOf.some((d, j) =>
-      d.kind === 'patterns'
-        ? c.detectorPatterns.some((p, k) => p.requirement === req.id && p.detector === j && patternFound.has(k))
-        : detectInformation(d, subject, body, d.kind === 'words' ? countBodyWords() : 0),
-    );
+    const patternRules = prep.detectorRules.get(req.id)!;
+    let found = false;
+    for (let j = 0; j < rule.anyOf.length && !found; j++) {
+      const d = rule.anyOf[j]!;
+      if (d.kind === 'patterns') {
+        for (const k of patternRules[j]!) if (detectorSeen[k] === stamp) found = true;
+      } else found = detectInformation(d, subject, body, d.kind === 'words' ? countBodyWords() : 0);
+    }
     if (!found) missingInformation.push(req.id);
   }
   if (missingInformation.length > 0) {
