@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/src/index.js';
 import { DUE_TICKETS_SQL } from '../../worker/src/store/tickets.js';
-import { deliver, example, onIssue, uniqueIds } from './support/github-deliveries.js';
+import { deliver, example, githubTime, onIssue, uniqueIds } from './support/github-deliveries.js';
 import { issueState } from './support/stand-in.js';
 import { settled, ticketKey } from './support/storage.js';
 
@@ -15,7 +15,7 @@ async function runCron(scheduledTime: number): Promise<void> {
 describe('the SLA cron', () => {
   it('turns an issue at risk and then breached as its thresholds pass', async () => {
     const ids = uniqueIds();
-    const createdAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const createdAt = githubTime();
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt, title: 'No puedo descargar el reporte de asistentes' }));
     const key = ticketKey(ids.issueId);
     const first = await settled(key);

@@ -2,11 +2,10 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/src/index.js';
-import { deliver, example, onIssue, uniqueIds } from './support/github-deliveries.js';
+import { deliver, example, onIssue, recent, uniqueIds } from './support/github-deliveries.js';
 import { issueState } from './support/stand-in.js';
 import { settled, ticketKey, ticketRow } from './support/storage.js';
 
-const recent = () => new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Hands a batch to the consumer directly, as the queue would, and reports acks and retries. */
 async function consume(messages: { ticketKey: string; version: number }[]) {

@@ -1,10 +1,9 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { deliver, example, onIssue, uniqueIds } from './support/github-deliveries.js';
+import { deliver, example, onIssue, recent, uniqueIds } from './support/github-deliveries.js';
 import { addFault, issueState, repoPath, requestLog } from './support/stand-in.js';
 import { admin, settled, ticketKey, writeBacks } from './support/storage.js';
 
-const recent = () => new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('write-back when GitHub fails', () => {

@@ -1,11 +1,10 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { deliver, deliveryId, example, onIssue, uniqueIds } from './support/github-deliveries.js';
+import { deliver, deliveryId, example, githubTime, onIssue, recent, uniqueIds } from './support/github-deliveries.js';
 import { issueState, requestLog } from './support/stand-in.js';
 import { settled, ticketKey, ticketRow, writeBacks } from './support/storage.js';
 
 const MARKER = '<!-- plazo:sla-comment -->';
-const recent = () => new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 describe('GitHub issues, end to end through D1, the queue and the REST stand-in', () => {
   it('labels a new issue with its priority and comments its deadlines (personal token)', async () => {
@@ -85,7 +84,7 @@ describe('GitHub issues, end to end through D1, the queue and the REST stand-in'
 
     const labeled = onIssue(example('issues', 'labeled'), ids, { createdAt: recent(), labels: [`priority: ${first.priority}`, `priority: ${override}`] });
     labeled.label = { ...labeled.label, name: `priority: ${override}` };
-    labeled.issue.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    labeled.issue.updated_at = githubTime();
     expect(await (await deliver('issues', labeled)).json()).toMatchObject({ status: 'accepted' });
     const row = await settled(ticketKey(ids.issueId));
     const evaluation = JSON.parse(row.evaluation);
@@ -107,7 +106,7 @@ describe('GitHub issues, end to end through D1, the queue and the REST stand-in'
     expect(await (await deliver('issue_comment', onPr)).json()).toMatchObject({ status: 'ignored' });
 
     const reply = onIssue(example('issue_comment', 'created'), ids, { createdAt: recent() });
-    reply.comment = { ...reply.comment, id: ids.issueId + 5, author_association: 'MEMBER', created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), user: { ...reply.comment.user, login: 'support-agent', id: 777, type: 'User' } };
+    reply.comment = { ...reply.comment, id: ids.issueId + 5, author_association: 'MEMBER', created_at: githubTime(), user: { ...reply.comment.user, login: 'support-agent', id: 777, type: 'User' } };
     expect(await (await deliver('issue_comment', reply)).json()).toMatchObject({ status: 'accepted' });
     const evaluation = JSON.parse((await settled(ticketKey(ids.issueId))).evaluation);
     if (evaluation.sla.firstResponse) expect(evaluation.sla.firstResponse.state).toBe('met');
@@ -145,6 +144,5 @@ describe('GitHub issues, end to end through D1, the queue and the REST stand-in'
     expect(await res.json()).toMatchObject({ status: 'ignored' });
     const ping = await deliver('ping', example('ping', null));
     expect(await ping.json()).toMatchObject({ status: 'ignored' });
-    void exports;
   });
 });

@@ -13,6 +13,11 @@ export function example(event: string, action: string | null, pick: (p: Record<s
   return structuredClone(found) as Record<string, any>;
 }
 
+/** An instant as GitHub writes it (whole seconds, "Z"), `agoMs` before now. */
+export const githubTime = (agoMs = 0) => new Date(Date.now() - agoMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** A minute ago: a new issue's clocks have started and nothing is due yet. */
+export const recent = () => githubTime(60_000);
+
 let counter = 0;
 /** Ids no other test uses, so tests share storage and the stand-in without meeting. */
 export function uniqueIds() {

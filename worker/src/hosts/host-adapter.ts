@@ -12,8 +12,8 @@ export type DeliveryMeta = { id: string; event: string };
 
 export type InstallationUpsert = { key: string; host: HostName; externalId: string; account: string | null };
 
-/** A ticket as the host reports it, stored as is; deciding anything waits for the write-back. */
-export type TicketUpsert = {
+/** What identifies a ticket and what the host said about it, both as delivered and as stored. */
+type TicketFields = {
   key: string;
   installationKey: string;
   /** Where its configuration lives (GitHub: the repository). */
@@ -24,6 +24,10 @@ export type TicketUpsert = {
   subject: string;
   body: string;
   requester: string | null;
+};
+
+/** A ticket as the host reports it, stored as is; deciding anything waits for the write-back. */
+export type TicketUpsert = TicketFields & {
   status: 'open' | 'closed';
   /** The host's update instant: an older delivery never overwrites a newer one. */
   hostUpdatedAt: string;
@@ -52,16 +56,8 @@ export type StoredInstallation = {
   selfLogin: string | null;
 };
 
-export type StoredTicket = {
-  key: string;
+export type StoredTicket = TicketFields & {
   host: HostName;
-  installationKey: string;
-  scope: string;
-  ref: unknown;
-  createdAt: string;
-  subject: string;
-  body: string;
-  requester: string | null;
   status: 'open' | 'closed' | 'retired';
   hostState: unknown;
   policyId: string | null;
@@ -116,7 +112,7 @@ export interface HostAdapter<S = unknown, St = unknown, C = unknown> {
   policyId(settings: S): string | undefined;
   toTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: S, policy: Policy): TicketInput;
   plan(input: PlanInput<S, St>): C[];
-  /** The state the host would show after the changes; dry runs keep it instead of calling the host. */
+  /** The state a dry run keeps in place of calling the host, so the next plan diffs against the simulated host. */
   simulate(state: St, changes: readonly C[]): St;
   readStoredState(stored: unknown): St;
   describeFailure(error: unknown): HostFailure;

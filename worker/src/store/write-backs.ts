@@ -1,3 +1,5 @@
+import { readJson } from './json-column.js';
+
 export type WriteBackStatus = 'planned' | 'applied' | 'dry-run' | 'no-change' | 'retrying' | 'failed';
 
 export async function insertWriteBack(
@@ -18,5 +20,5 @@ export async function finishWriteBack(db: D1Database, id: number, status: WriteB
 
 export async function listWriteBacks(db: D1Database, ticketKey: string, limit = 20): Promise<Record<string, unknown>[]> {
   const { results } = await db.prepare('SELECT * FROM write_backs WHERE ticket_key = ?1 ORDER BY id DESC LIMIT ?2').bind(ticketKey, limit).all<Record<string, unknown>>();
-  return results.map((r) => ({ ...r, changes: JSON.parse(String(r.changes)) }));
+  return results.map((r) => ({ ...r, changes: readJson(r.changes) }));
 }

@@ -5,7 +5,8 @@ import { connectGitHub } from './github-session.js';
 import { mergeGitHubSettings, parseGitHubSettings, type GitHubSettings } from './github-settings.js';
 import { toGitHubTicket } from './github-ticket.js';
 import { parseGitHubDelivery } from './parse-github-delivery.js';
-import { planGitHubChanges, simulateGitHubChanges, type GitHubChange } from './plan-github-changes.js';
+import { planGitHubChanges, type GitHubChange } from './plan-github-changes.js';
+import { simulateGitHubDryRun } from './simulate-github-changes.js';
 import { verifyGitHubDelivery } from './verify-github-delivery.js';
 
 /** GitHub Issues: labels and one comment, as a GitHub App or with a personal token. */
@@ -20,7 +21,7 @@ export const githubAdapter: HostAdapter<GitHubSettings, GitHubState, GitHubChang
   policyId: (settings) => settings.policy,
   toTicket: toGitHubTicket,
   plan: planGitHubChanges,
-  simulate: simulateGitHubChanges,
+  simulate: simulateGitHubDryRun,
   readStoredState: readGitHubState,
   describeFailure: (error) => describeGitHubFailure(error),
 };

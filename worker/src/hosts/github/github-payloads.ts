@@ -54,7 +54,6 @@ export const issuesEventSchema = z.object({
   ...issueContext,
   label: labelSchema.optional(),
 });
-export type IssuesEvent = z.infer<typeof issuesEventSchema>;
 
 export const issueTransferredSchema = issuesEventSchema.extend({
   action: z.literal('transferred'),
@@ -71,7 +70,6 @@ export const issueCommentEventSchema = z.object({
     created_at: instant,
   }),
 });
-export type IssueCommentEvent = z.infer<typeof issueCommentEventSchema>;
 
 const installationSchema = z.object({
   id: z.number().int().positive(),

@@ -6,7 +6,8 @@ import { createGitHubClient, type GitHubClient } from './github-client.js';
 import { githubRefSchema, readGitHubState, type GitHubRef, type GitHubState } from './github-facts.js';
 import { parseGitHubSettings } from './github-settings.js';
 import { TOKEN_INSTALLATION } from './parse-github-delivery.js';
-import { simulateGitHubChanges, type GitHubChange } from './plan-github-changes.js';
+import type { GitHubChange } from './plan-github-changes.js';
+import { simulateGitHubChanges } from './simulate-github-changes.js';
 import { isPlazoComment } from './render-sla-comment.js';
 
 export const CONFIG_PATH = '.github/plazo.yml';

@@ -7,7 +7,6 @@ const labelSpec = z.strictObject({
   color: color.optional(),
   description: z.string().max(100).optional(),
 });
-export type LabelSpec = z.infer<typeof labelSpec>;
 
 /**
  * `.github/plazo.yml` in a repository, and an installation's defaults (same shape). Example:
@@ -92,3 +91,5 @@ export function slaLabels(settings: GitHubSettings): { atRisk: ResolvedLabel; br
 
 /** GitHub compares label names without regard to case. */
 export const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export const hasLabel = (names: readonly string[], name: string) => names.some((n) => sameLabel(n, name));

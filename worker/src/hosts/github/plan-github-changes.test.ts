@@ -1,7 +1,8 @@
 import { builtInPolicies, evaluateTicket, parseTicket, type Evaluation } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
 import type { GitHubState } from './github-facts.js';
-import { planGitHubChanges, simulateGitHubChanges } from './plan-github-changes.js';
+import { planGitHubChanges } from './plan-github-changes.js';
+import { simulateGitHubChanges } from './simulate-github-changes.js';
 
 const policy = builtInPolicies.get('peewah')!;
 function evaluate(subject: string, body: string, nowIso: string, priority?: string): Evaluation {

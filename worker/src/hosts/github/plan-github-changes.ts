@@ -1,7 +1,7 @@
 import type { Evaluation } from '@plazo/core';
 import type { PlanInput } from '../host-adapter.js';
-import type { GitHubState } from './github-facts.js';
-import { priorityLabel, sameLabel, slaLabels, type GitHubSettings, type ResolvedLabel } from './github-settings.js';
+import { shownLabels, type GitHubState } from './github-facts.js';
+import { hasLabel, priorityLabel, sameLabel, slaLabels, type GitHubSettings, type ResolvedLabel } from './github-settings.js';
 import { renderSlaComment } from './render-sla-comment.js';
 
 /** One change on GitHub; applied in order, each is safe to repeat. */
@@ -21,8 +21,6 @@ export function slaStatusOf(evaluation: Evaluation): 'at-risk' | 'breached' | nu
   return null;
 }
 
-const has = (names: readonly string[], name: string) => names.some((n) => sameLabel(n, name));
-
 /** The diff between what the issue shows and what it should show; excluded issues get only the comment, a matching issue nothing. */
 export function planGitHubChanges({ evaluation, policy, settings, configProblems, state }: PlanInput<GitHubSettings, GitHubState>): GitHubChange[] {
   const sla = slaLabels(settings);
@@ -35,43 +33,19 @@ export function planGitHubChanges({ evaluation, policy, settings, configProblems
   const status = slaStatusOf(evaluation);
   if (status) wanted.push(status === 'breached' ? sla.breached : sla.atRisk);
 
+  const labels = shownLabels(state);
   const changes: GitHubChange[] = [];
-  const missing = wanted.filter((l) => !has(state.labels, l.name));
+  const missing = wanted.filter((l) => !hasLabel(labels, l.name));
   for (const label of missing) {
-    if (!state.repoLabels || !has(state.repoLabels, label.name)) changes.push({ kind: 'create-label', ...label });
+    if (!state.repoLabels || !hasLabel(state.repoLabels, label.name)) changes.push({ kind: 'create-label', ...label });
   }
   if (missing.length > 0) changes.push({ kind: 'add-labels', names: missing.map((l) => l.name) });
-  for (const name of state.labels) {
-    if (has(managed, name) && !wanted.some((l) => sameLabel(l.name, name))) changes.push({ kind: 'remove-label', name });
+  for (const name of labels) {
+    if (hasLabel(managed, name) && !wanted.some((l) => sameLabel(l.name, name))) changes.push({ kind: 'remove-label', name });
   }
 
   const body = renderSlaComment(evaluation, policy, configProblems);
   if (!state.comment) changes.push({ kind: 'create-comment', body });
   else if (state.comment.body !== body) changes.push({ kind: 'update-comment', commentId: state.comment.id, body });
   return changes;
-}
-
-/** The state the issue shows after `changes`; a dry run keeps it in place of calling GitHub. */
-export function simulateGitHubChanges(state: GitHubState, changes: readonly GitHubChange[]): GitHubState {
-  const next: GitHubState = { labels: [...state.labels], repoLabels: state.repoLabels ? [...state.repoLabels] : null, comment: state.comment };
-  for (const change of changes) {
-    switch (change.kind) {
-      case 'create-label':
-        next.repoLabels = [...(next.repoLabels ?? []), change.name];
-        break;
-      case 'add-labels':
-        next.labels.push(...change.names.filter((n) => !has(next.labels, n)));
-        break;
-      case 'remove-label':
-        next.labels = next.labels.filter((n) => !sameLabel(n, change.name));
-        break;
-      case 'create-comment':
-        next.comment = { id: 0, body: change.body };
-        break;
-      case 'update-comment':
-        next.comment = { id: change.commentId, body: change.body };
-        break;
-    }
-  }
-  return next;
 }
