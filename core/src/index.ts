@@ -16,4 +16,5 @@ export { toZonedIso } from './calendar/to-zoned-iso.js';
 export { dueAt } from './deadline/due-at.js';
 export { targetDurationMs } from './deadline/target-duration-ms.js';
 export { computeSla } from './sla/compute-sla.js';
+export { overallSlaState, type OverallSlaState } from './sla/overall-sla-state.js';
 export { triage } from './triage/triage.js';

@@ -91,7 +91,7 @@ describe('.github/plazo.yml and installations', () => {
     const row = await settled(ticketKey(ids.issueId));
     expect(row.status).toBe('closed');
     const evaluation = JSON.parse(row.evaluation);
-    if (evaluation.sla.resolution) expect(evaluation.sla.resolution.state).toBe('met');
+    expect(evaluation.sla.resolution?.state).toBe('met');
     expect((await issueState(ids)).comments[0]!.body.startsWith(MARKER)).toBe(true);
   });
 });

@@ -109,7 +109,7 @@ describe('GitHub issues, end to end through D1, the queue and the REST stand-in'
     reply.comment = { ...reply.comment, id: ids.issueId + 5, author_association: 'MEMBER', created_at: githubTime(), user: { ...reply.comment.user, login: 'support-agent', id: 777, type: 'User' } };
     expect(await (await deliver('issue_comment', reply)).json()).toMatchObject({ status: 'accepted' });
     const evaluation = JSON.parse((await settled(ticketKey(ids.issueId))).evaluation);
-    if (evaluation.sla.firstResponse) expect(evaluation.sla.firstResponse.state).toBe('met');
+    expect(evaluation.sla.firstResponse?.state).toBe('met');
     const state = await issueState(ids);
     expect(state.comments).toHaveLength(1);
   });

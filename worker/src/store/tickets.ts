@@ -1,4 +1,4 @@
-import type { Evaluation } from '@plazo/core';
+import { overallSlaState, type Evaluation } from '@plazo/core';
 import type { HostName, StoredTicket, TicketFact, TicketUpsert } from '../hosts/host-adapter.js';
 import { readJson } from './json-column.js';
 
@@ -122,16 +122,6 @@ export async function releaseLease(db: D1Database, key: string, nextCheckAt?: nu
   else await db.prepare('UPDATE tickets SET lease_until = NULL, next_check_at = ?2 WHERE key = ?1').bind(key, nextCheckAt).run();
 }
 
-export type SlaSummary = 'none' | 'running' | 'paused' | 'met' | 'at-risk' | 'breached' | 'excluded';
-
-/** The ticket's worst state, for listing and filtering. */
-export function summarize(evaluation: Evaluation): SlaSummary {
-  if (evaluation.excluded) return 'excluded';
-  const order: SlaSummary[] = ['breached', 'at-risk', 'running', 'paused', 'met'];
-  const states = [evaluation.sla.firstResponse?.state, evaluation.sla.resolution?.state].filter((s): s is NonNullable<typeof s> => !!s);
-  return order.find((s) => states.includes(s as never)) ?? 'none';
-}
-
 /** Records a finished write-back; a newer version waiting keeps the earlier of the two check times. */
 export async function finishTicket(
   db: D1Database,
@@ -146,7 +136,7 @@ export async function finishTicket(
          applied_version = MAX(applied_version, ?6), host_state = ?8, lease_until = NULL, updated_at = ?9
        WHERE key = ?1`,
     )
-    .bind(key, JSON.stringify(f.evaluation), f.policyId, summarize(f.evaluation), f.evaluatedAt, f.appliedVersion, next, JSON.stringify(f.hostState), f.nowMs)
+    .bind(key, JSON.stringify(f.evaluation), f.policyId, overallSlaState(f.evaluation), f.evaluatedAt, f.appliedVersion, next, JSON.stringify(f.hostState), f.nowMs)
     .run();
 }
 

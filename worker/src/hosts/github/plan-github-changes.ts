@@ -1,4 +1,4 @@
-import type { Evaluation } from '@plazo/core';
+import { overallSlaState, type Evaluation } from '@plazo/core';
 import type { PlanInput } from '../host-adapter.js';
 import { shownLabels, type GitHubState } from './github-facts.js';
 import { hasLabel, priorityLabel, sameLabel, slaLabels, type GitHubSettings, type ResolvedLabel } from './github-settings.js';
@@ -13,14 +13,6 @@ export type GitHubChange =
   | { kind: 'update-comment'; commentId: number; body: string };
 
 /** The SLA label an issue should carry: breached wins over at risk. */
-export function slaStatusOf(evaluation: Evaluation): 'at-risk' | 'breached' | null {
-  if (evaluation.excluded) return null;
-  const states = [evaluation.sla.firstResponse?.state, evaluation.sla.resolution?.state];
-  if (states.includes('breached')) return 'breached';
-  if (states.includes('at-risk')) return 'at-risk';
-  return null;
-}
-
 /** The diff between what the issue shows and what it should show; excluded issues get only the comment, a matching issue nothing. */
 export function planGitHubChanges({ evaluation, policy, settings, configProblems, state }: PlanInput<GitHubSettings, GitHubState>): GitHubChange[] {
   const sla = slaLabels(settings);
@@ -30,8 +22,9 @@ export function planGitHubChanges({ evaluation, policy, settings, configProblems
     managed.push(...policy.priorities.map((p) => priorityLabel(settings, policy, p.id).name));
     if (evaluation.priority) wanted.push(priorityLabel(settings, policy, evaluation.priority));
   }
-  const status = slaStatusOf(evaluation);
-  if (status) wanted.push(status === 'breached' ? sla.breached : sla.atRisk);
+  const status = overallSlaState(evaluation);
+  if (status === 'breached') wanted.push(sla.breached);
+  if (status === 'at-risk') wanted.push(sla.atRisk);
 
   const labels = shownLabels(state);
   const changes: GitHubChange[] = [];
