@@ -5,6 +5,7 @@ export { parsePolicy, formatPath } from './policy/parse-policy.js';
 export { policyCalendar } from './policy/policy-calendar.js';
 export { toPolicyJsonSchema } from './policy/policy-json-schema.js';
 export { builtInPolicies } from './policies/built-in-policies.js';
+export { findPolicy } from './policies/find-policy.js';
 export * from './ticket/ticket-schema.js';
 export { parseTicket } from './ticket/parse-ticket.js';
 export * from './evaluation/evaluation-schema.js';

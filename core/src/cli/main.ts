@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { evaluateTicket } from '../evaluate/evaluate-ticket.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
+import { findPolicy } from '../policies/find-policy.js';
 import { toPolicyJsonSchema } from '../policy/policy-json-schema.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { Issue } from '../result.js';
@@ -164,12 +165,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'policies':
         return listPolicies(io);
       case 'policy': {
-        const policy = rest[0] ? builtInPolicies.get(rest[0]) : undefined;
-        if (!policy) {
-          say(io.stderr, `plazo policy: unknown policy "${rest[0] ?? ''}"; known policies: ${[...builtInPolicies.keys()].join(', ')}`);
+        const policy = findPolicy(rest[0] ?? '');
+        if (!policy.ok) {
+          say(io.stderr, `plazo policy: ${policy.issue.detail}`);
           return 2;
         }
-        say(io.stdout, JSON.stringify(policy, null, 2));
+        say(io.stdout, JSON.stringify(policy.value, null, 2));
         return 0;
       }
       case 'validate':

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { builtInPolicies } from '../policies/built-in-policies.js';
+import { findPolicy } from '../policies/find-policy.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { fail, ok, type Result } from '../result.js';
@@ -7,9 +7,8 @@ import { fail, ok, type Result } from '../result.js';
 /** `--policy` takes a built-in id or the path of a policy file (anything ending in .json). */
 export async function resolvePolicy(ref: string): Promise<Result<Policy, 'unknown-policy' | 'unreadable-file' | 'invalid-json' | 'invalid-policy'>> {
   if (!ref.endsWith('.json')) {
-    const policy = builtInPolicies.get(ref);
-    if (policy) return ok(policy);
-    return fail('unknown-policy', `unknown policy "${ref}"; known policies: ${[...builtInPolicies.keys()].join(', ')} (or give a path to a policy .json file)`);
+    const policy = findPolicy(ref);
+    return policy.ok ? policy : fail('unknown-policy', `${policy.issue.detail} (or give a path to a policy .json file)`);
   }
   return readPolicyFile(ref);
 }

@@ -1,4 +1,4 @@
-import { builtInPolicies, evaluateTicket, parsePolicy, parseTicket } from '@plazo/core';
+import { evaluateTicket, findPolicy, parsePolicy, parseTicket } from '@plazo/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { limitBody } from '../http/body-limit.js';
@@ -28,8 +28,9 @@ export const evaluateRoutes = new Hono().post('/', limitBody, async (c) => {
   const { policy: policyRef, ticket: ticketInput, now } = request.data;
   let policy;
   if (typeof policyRef === 'string') {
-    policy = builtInPolicies.get(policyRef);
-    if (!policy) return problem(c, 404, { code: 'unknown-policy', detail: `unknown policy "${policyRef}"; known: ${[...builtInPolicies.keys()].join(', ')}` });
+    const found = findPolicy(policyRef);
+    if (!found.ok) return problem(c, 404, found.issue);
+    policy = found.value;
   } else {
     const parsed = parsePolicy(policyRef);
     if (!parsed.ok) return problem(c, 400, parsed.issue);

@@ -1,4 +1,4 @@
-import { builtInPolicies } from '@plazo/core';
+import { builtInPolicies, findPolicy } from '@plazo/core';
 import { Hono } from 'hono';
 import { problem } from '../http/problem.js';
 
@@ -18,7 +18,6 @@ export const policyRoutes = new Hono()
     }),
   )
   .get('/:id', (c) => {
-    const policy = builtInPolicies.get(c.req.param('id'));
-    if (!policy) return problem(c, 404, { code: 'unknown-policy', detail: `unknown policy "${c.req.param('id')}"; known: ${[...builtInPolicies.keys()].join(', ')}` });
-    return c.json(policy);
+    const policy = findPolicy(c.req.param('id'));
+    return policy.ok ? c.json(policy.value) : problem(c, 404, policy.issue);
   });
