@@ -33,17 +33,12 @@ type Matcher = {
   skipFlat: Int32Array;
   /**
    * The entries of each first term grouped by their first later slot (trie node; -1: single-slot entries):
-   * groups groupStart[id] .. groupStart[id + 1], group g's node groupNode[g] and its list positions, ascending,
-   * groupPos[groupPosStart[g] .. groupPosStart[g + 1]). A group whose first later slot cannot follow the start word fails whole.
+   * groups groupStart[id] .. groupStart[id + 1]. Group g, side by side for the scan of a start word's groups:
+   * groupRow[g * 6 ..] = its node, that slot (-1 for single-slot entries), its gap, its place in slotFlat/gapFlat,
+   * and the range of its list positions, ascending, in groupPos. A group whose first later slot cannot follow the start word fails whole.
    */
   groupStart: Int32Array;
-  groupNode: Int32Array;
-  /** The slot of that first later slot (-1 for single-slot entries). */
-  groupSlot: Int32Array;
-  /** Where that first later slot stands in slotFlat/gapFlat (of the group's first entry), and its gap. */
-  groupRest: Int32Array;
-  groupGap: Int32Array;
-  groupPosStart: Int32Array;
+  groupRow: Int32Array;
   groupPos: Int32Array;
   /** Most later slots of any entry. */
   maxTail: number;
@@ -137,7 +132,18 @@ function matcherOf(compiled: CompiledTriage): Matcher {
   const groupPosStart = new Int32Array(groupLists.length + 1);
   groupLists.forEach((l, g) => (groupPosStart[g + 1] = groupPosStart[g]! + l.length));
   const groupPos = Int32Array.from(groupLists.flat());
-  const m: Matcher = { firstStart, entryList, entryKey, restStart, slotFlat, gapFlat, nodeFlat, skipStart, skipFlat, groupStart, groupNode: Int32Array.from(groupNodes), groupSlot: Int32Array.from(groupLists, (l, g) => (groupNodes[g]! >= 0 ? slotFlat[restStart[entryList[l[0]!]!]!]! : -1)), groupRest: Int32Array.from(groupLists, (l) => restStart[entryList[l[0]!]!]!), groupGap: Int32Array.from(groupLists, (l) => gapFlat[restStart[entryList[l[0]!]!]!] ?? 0), groupPosStart, groupPos, maxTail, entries, slots: compiled.slotMembers.length, words: new Map(), byId: [], epoch: -1 };
+  const groupCount = groupLists.length;
+  const groupRow = new Int32Array(groupCount * 6);
+  for (let g = 0; g < groupCount; g++) {
+    const first = restStart[entryList[groupLists[g]![0]!]!]!;
+    groupRow[g * 6] = groupNodes[g]!;
+    groupRow[g * 6 + 1] = groupNodes[g]! >= 0 ? slotFlat[first]! : -1;
+    groupRow[g * 6 + 2] = gapFlat[first] ?? 0;
+    groupRow[g * 6 + 3] = first;
+    groupRow[g * 6 + 4] = groupPosStart[g]!;
+    groupRow[g * 6 + 5] = groupPosStart[g + 1]!;
+  }
+  const m: Matcher = { firstStart, entryList, entryKey, restStart, slotFlat, gapFlat, nodeFlat, skipStart, skipFlat, groupStart, groupRow, groupPos, maxTail, entries, slots: compiled.slotMembers.length, words: new Map(), byId: [], epoch: -1 };
   matchers.set(compiled, m);
   return m;
 }
@@ -148,7 +154,8 @@ function wordInfo(compiled: CompiledTriage, m: Matcher, norm: string): WordInfo 
   const ids = compiled.index.lookup(norm);
   const slots: number[] = [];
   for (const id of ids) for (const sid of compiled.termSlots[id]!) slots.push(sid);
-  const info: WordInfo = { ids, slots: Int32Array.from(slots), neg: compiled.negators.has(norm) };
+  // Each slot once: a word fills a slot at most once.
+  const info: WordInfo = { ids, slots: Int32Array.from(new Set(slots)), neg: compiled.negators.has(norm) };
   if (m.words.size >= WORD_CACHE_LIMIT) m.words.clear();
   m.words.set(norm, info);
   return info;
@@ -160,7 +167,6 @@ let negBefore = new Int32Array(257);
 let clauseStart = new Int32Array(64);
 let infos: WordInfo[] = [];
 let slotCount = new Int32Array(256);
-let slotLast = new Int32Array(256);
 // Positions filling slot sid: slotPos[slotStart[sid] .. slotEnd[sid]). Between calls every slot is empty (start = end):
 // a call fills only the slots its words touch (listed in `touched`) and empties them again at the start of the next call.
 let slotStart = new Int32Array(256);
@@ -267,7 +273,6 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   touchedLen = 0;
   if (slotCount.length < S) {
     slotCount = new Int32Array(S * 2);
-    slotLast = new Int32Array(S * 2);
     slotStart = new Int32Array(S * 2);
     slotEnd = new Int32Array(S * 2);
     slotGen = new Int32Array(S * 2);
@@ -319,13 +324,9 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
       const sid = slots[i]!;
       if (slotGen[sid] !== gen) {
         slotGen[sid] = gen;
-        slotLast[sid] = p;
         slotCount[sid] = 1;
         touched[touchedLen++] = sid;
-      } else if (slotLast[sid] !== p) {
-        slotLast[sid] = p;
-        slotCount[sid]!++;
-      } else continue;
+      } else slotCount[sid]!++;
       pairSlot[filled] = sid;
       pairPos[filled] = p;
       filled++;
@@ -347,7 +348,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
   if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
   matchedAt.fill(-1, 0, compiled.ruleKeys);
-  const { firstStart, entryList, entryKey, restStart, entries, nodeFlat, skipStart, skipFlat, groupStart, groupNode, groupSlot, groupRest, groupGap, groupPosStart, groupPos } = m;
+  const { firstStart, entryList, entryKey, restStart, entries, nodeFlat, skipStart, skipFlat, groupStart, groupRow, groupPos } = m;
   // Reachable positions per depth: depth 0 is the start word itself, depth d + 1 the positions of later slot d.
   const width = n + 1;
   const depths = m.maxTail + 1;
@@ -386,10 +387,11 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
       let ce = 0;
       let active = 0;
       for (let g = groupStart[id]!, ge = groupStart[id + 1]!; g < ge; g++) {
-        const node = groupNode[g]!;
+        const row = g * 6;
+        const node = groupRow[row]!;
         if (node >= 0) {
           // Most groups fail because their slot is nowhere in the ticket.
-          const sid = groupSlot[g]!;
+          const sid = groupRow[row + 1]!;
           const se = sEnd[sid]!;
           if (sStart[sid] === se) continue;
           if (rNode[1] !== node || rStamp[1] !== st) {
@@ -400,15 +402,15 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
             sCur[sid] = sc;
             if (sc === se) continue;
             const r = sPos[sc]!;
-            if (r > p + 1 + groupGap[g]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
+            if (r > p + 1 + groupRow[row + 2]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
             rNode[1] = node;
             rStamp[1] = st;
-            rLen[1] = reachable(groupRest[g]!, 0, 1, clause, width);
+            rLen[1] = reachable(groupRow[row + 3]!, 0, 1, clause, width);
           }
           if (rLen[1] === 0) continue;
         }
-        const from = groupPosStart[g]!;
-        const to = groupPosStart[g + 1]!;
+        const from = groupRow[row + 4]!;
+        const to = groupRow[row + 5]!;
         if (active === 0) {
           ci = from;
           ce = to;
@@ -420,24 +422,23 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
             ci = 0;
             cand = cands;
           }
-          for (let i = from; i < to; i++) cands[ce++] = groupPos[i]!;
+          if (active < 8) {
+            // Merge the group's ascending positions into the ascending candidates, from the back.
+            let i = ce - 1;
+            let k = ce + (to - from) - 1;
+            for (let j = to - 1; j >= from; j--) {
+              const v = groupPos[j]!;
+              while (i >= 0 && cands[i]! > v) cands[k--] = cands[i--]!;
+              cands[k--] = v;
+            }
+            ce += to - from;
+          } else for (let i = from; i < to; i++) cands[ce++] = groupPos[i]!;
         }
         active++;
       }
       if (active === 0) continue;
-      if (active > 1 && ce > 32) cands.subarray(0, ce).sort();
-      else if (active > 1) {
-        // Insertion sort: the groups are each ascending and usually few and short.
-        for (let i = 1; i < ce; i++) {
-          const v = cands[i]!;
-          let j = i - 1;
-          while (j >= 0 && cands[j]! > v) {
-            cands[j + 1] = cands[j]!;
-            j--;
-          }
-          cands[j + 1] = v;
-        }
-      }
+      // Past the first 8 groups the rest were appended unsorted.
+      if (active > 8) cands.subarray(0, ce).sort();
       while (ci < ce) {
         const x = cand[ci]!;
         const e = entryList[x]!;

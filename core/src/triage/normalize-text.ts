@@ -57,19 +57,27 @@ for (let c = 0; c < CLASS.length; c++) {
 
 // Words of tickets, interned by their raw spelling: hashed straight from the text's char codes, so a word seen
 // before costs neither a substring nor a Map lookup. `id` numbers distinct normalised forms densely (per `epoch`).
-type WordRecord = { raw: string; norm: string; id: number; contrast: boolean; mas: boolean };
+// Open addressing over flat tables: slot s holds [hash, record + 1, start of the raw spelling in `pool`, its length],
+// so a lookup compares char codes in one typed array and touches no object.
 const WORD_LIMIT = 50_000;
 const TABLE_START = 1 << 12;
-let tableIndex = new Int32Array(TABLE_START); // record index + 1, open addressing
-let tableHash = new Int32Array(TABLE_START);
-let records: WordRecord[] = [];
+let table = new Int32Array(TABLE_START * 4);
+let pool = new Uint16Array(1 << 15);
+let poolLen = 0;
+let recordCount = 0;
+let recId = new Int32Array(1024);
+/** Bit 1: a contrast word; bit 2: Portuguese "mas" spelt without accent (a contrast after a comma). */
+let recFlags = new Uint8Array(1024);
+let recNorm: string[] = [];
 let normIds = new Map<string, number>();
 let epoch = 0;
 
 function clearWords(): void {
-  tableIndex = new Int32Array(TABLE_START);
-  tableHash = new Int32Array(TABLE_START);
-  records = [];
+  table = new Int32Array(TABLE_START * 4);
+  pool = new Uint16Array(1 << 15);
+  poolLen = 0;
+  recordCount = 0;
+  recNorm = [];
   normIds = new Map();
   epoch++;
 }
@@ -79,26 +87,33 @@ export function wordEpoch(): number {
   return epoch;
 }
 
-function place(index: Int32Array, hashes: Int32Array, hash: number, at: number): void {
-  const mask = index.length - 1;
+function place(t: Int32Array, hash: number, at: number, from: number, len: number): void {
+  const mask = (t.length >> 2) - 1;
   let slot = hash & mask;
-  while (index[slot] !== 0) slot = (slot + 1) & mask;
-  index[slot] = at;
-  hashes[slot] = hash;
+  while (t[slot * 4 + 1] !== 0) slot = (slot + 1) & mask;
+  t[slot * 4] = hash;
+  t[slot * 4 + 1] = at;
+  t[slot * 4 + 2] = from;
+  t[slot * 4 + 3] = len;
 }
 
-function internWord(text: string, start: number, end: number, hash: number): WordRecord {
-  const mask = tableIndex.length - 1;
+/** The record of the word text[start, end) (hash: its FNV-1a hash), added if new. */
+function internWord(text: string, start: number, end: number, hash: number): number {
+  const t = table;
+  const mask = (t.length >> 2) - 1;
   const len = end - start;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const at = tableIndex[slot]!;
+    const b = slot * 4;
+    const at = t[b + 1]!;
     if (at === 0) break;
-    if (tableHash[slot] !== hash) continue;
-    const r = records[at - 1]!;
-    if (r.raw.length === len && text.startsWith(r.raw, start)) return r;
+    if (t[b] !== hash || t[b + 3] !== len) continue;
+    const from = t[b + 2]!;
+    let k = 0;
+    while (k < len && pool[from + k] === text.charCodeAt(start + k)) k++;
+    if (k === len) return at - 1;
   }
   const piece = text.slice(start, end);
-  // A long slice shares the ticket's memory: copy it so the table does not keep whole tickets alive.
+  // A long slice shares the ticket's memory: copy it so the caches do not keep whole tickets alive.
   const raw = piece.length >= 13 ? (' ' + piece).slice(1) : piece;
   const norm = normalizeWord(raw);
   let id = normIds.get(norm);
@@ -106,18 +121,34 @@ function internWord(text: string, start: number, end: number, hash: number): Wor
     id = normIds.size;
     normIds.set(norm, id);
   }
-  // Portuguese "mas" (but) is a contrast only after a comma: Spanish "mas" is usually "más" (more) typed without its accent.
-  const r: WordRecord = { raw, norm, id, contrast: CONTRAST.has(norm), mas: norm === 'mas' && raw.toLowerCase() === 'mas' };
-  records.push(r);
-  if (records.length * 2 > tableIndex.length) {
-    // Keep the table at most half full.
-    const index = new Int32Array(tableIndex.length * 2);
-    const hashes = new Int32Array(tableIndex.length * 2);
-    for (let slot = 0; slot < tableIndex.length; slot++) if (tableIndex[slot] !== 0) place(index, hashes, tableHash[slot]!, tableIndex[slot]!);
-    tableIndex = index;
-    tableHash = hashes;
+  const r = recordCount++;
+  if (r >= recId.length) {
+    const ids = new Int32Array(recId.length * 2);
+    ids.set(recId);
+    recId = ids;
+    const flags = new Uint8Array(recFlags.length * 2);
+    flags.set(recFlags);
+    recFlags = flags;
   }
-  place(tableIndex, tableHash, hash, records.length);
+  recId[r] = id;
+  // Portuguese "mas" (but) is a contrast only after a comma: Spanish "mas" is usually "más" (more) typed without its accent.
+  recFlags[r] = (CONTRAST.has(norm) ? 1 : 0) | (norm === 'mas' && raw.toLowerCase() === 'mas' ? 2 : 0);
+  recNorm[r] = norm;
+  if (poolLen + len > pool.length) {
+    const grown = new Uint16Array(Math.max(pool.length * 2, poolLen + len));
+    grown.set(pool.subarray(0, poolLen));
+    pool = grown;
+  }
+  const from = poolLen;
+  for (let k = 0; k < len; k++) pool[from + k] = text.charCodeAt(start + k);
+  poolLen += len;
+  if (recordCount * 2 > t.length >> 2) {
+    // Keep the table at most half full.
+    const grown = new Int32Array(t.length * 2);
+    for (let b = 0; b < t.length; b += 4) if (t[b + 1] !== 0) place(grown, t[b]!, t[b + 1]!, t[b + 2]!, t[b + 3]!);
+    table = grown;
+  }
+  place(table, hash, r + 1, from, len);
   return r;
 }
 
@@ -210,7 +241,7 @@ function openClause(w: Words, clause: number, contrast: boolean): void {
 /** Splits a ticket into normalised words and clauses (see `tokenize`), into the reused `Words`. */
 export function scanWords(raw: string): Words {
   const text = MAYBE_URL.test(raw) ? blankUrls(raw) : raw;
-  if (records.length >= WORD_LIMIT) clearWords();
+  if (recordCount >= WORD_LIMIT) clearWords();
   const w = words;
   w.text = raw;
   w.epoch = epoch;
@@ -260,7 +291,8 @@ export function scanWords(raw: string): Words {
       break;
     }
     const r = internWord(text, start, i, hash);
-    const contrast = r.contrast || (r.mas && lastWasComma);
+    const flags = recFlags[r]!;
+    const contrast = (flags & 1) !== 0 || ((flags & 2) !== 0 && lastWasComma);
     lastWasComma = false;
     if (contrast) {
       clause++;
@@ -271,8 +303,8 @@ export function scanWords(raw: string): Words {
     w.start[count] = start;
     w.end[count] = i;
     w.clause[count] = clause;
-    w.id[count] = r.id;
-    norms[count] = r.norm;
+    w.id[count] = recId[r]!;
+    norms[count] = recNorm[r]!;
     count++;
   }
   w.n = count;

@@ -14,13 +14,35 @@ function fold(s: string): string {
   return (ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '')).replace(RUN3, '$1');
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+type Word = { 0: string; index: number };
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/** `[...s.matchAll(WORD)]`; for ASCII text, where letters and digits are [A-Za-z0-9], without the regex. */
+function wordsOf(s: string): Word[] {
+  if (!ASCII.test(s)) return [...s.matchAll(WORD)] as Word[];
+  const out: Word[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiWordChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiWordChar(s.charCodeAt(i))) i++;
+    out.push({ 0: s.slice(start, i), index: start });
+  }
+  return out;
+}
+
 /**
  * The priority a customer wrote in the subject: "Prioridad Alta - …", "Alta prioridad: …",
  * "URGENTE: …", "[Urgent] …", "… - prioridad alta", or a bare word of `triage.declared.bare` first.
  */
 export function readDeclaredPriority(compiled: CompiledTriage, subject: string): DeclaredPriority | null {
   const s = fold(subject).replace(REPLY_PREFIX, '');
-  const words = [...s.matchAll(/[\p{L}\p{N}]+/gu)];
+  const words = wordsOf(s);
   if (words.length === 0) return null;
   const lookup = (w: string | undefined) => {
     if (!w) return undefined;

@@ -55,6 +55,8 @@ type Prep = {
 };
 
 const preps = new WeakMap<CompiledTriage, Prep>();
+/** Group index of each match of the current ticket (reused: triage is synchronous). */
+let groupScratch = new Int8Array(256);
 
 function nextStamp(p: Prep): number {
   if (p.stamp >= 0x7ffffffe) {
@@ -127,7 +129,8 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const stamp = nextStamp(prep);
   const { seen, lists, bestStamp, bestAt } = prep;
   const afterContrast = rules.decision.afterContrast;
-  const groupOf = new Int8Array(matches.length);
+  if (groupScratch.length < matches.length) groupScratch = new Int8Array(matches.length * 2);
+  const groupOf = groupScratch;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
     const g = GROUP_INDEX[m.group]!;
