@@ -45,7 +45,7 @@ describe('plazo evaluate --jsonl', () => {
     expect(status).toBe(1);
     expect(lines.map((l) => JSON.parse(l).id)).toEqual(['T-1', 'T-5']);
     expect(err).toMatch(/^line 2: invalid-json/m);
-    expect(err).toMatch(/^line 3: invalid-ticket: .*createdAt/m);
+    expect(err).toMatch(/^line 3: invalid-ticket: the ticket has 1 problem\n  createdAt: must be an ISO 8601 instant/m);
     expect(err).toMatch(/^line 4: ticket T-4: unknown-priority: unknown priority "superalta" for policy websaas; known: urgente, importante, normal/m);
     expect(err).toMatch(/2 ticket\(s\) evaluated, 3 line\(s\) rejected/);
   });

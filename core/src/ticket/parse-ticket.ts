@@ -7,6 +7,5 @@ export function parseTicket(input: unknown): Result<Ticket, 'invalid-ticket'> {
   const parsed = ticketSchema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const problems = toProblems(parsed.error);
-  const detail = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-  return fail('invalid-ticket', `the ticket is invalid: ${detail}`, problems);
+  return fail('invalid-ticket', `the ticket has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
 }
