@@ -1,7 +1,7 @@
 // The public API of @plazo/core: everything the worker, the Zendesk app and the Forge app may use.
 export * from './result.js';
 export * from './policy/policy-schema.js';
-export { parsePolicy, formatPath } from './policy/parse-policy.js';
+export { parsePolicy, formatPath, toProblems } from './policy/parse-policy.js';
 export { policyCalendar } from './policy/policy-calendar.js';
 export { toPolicyJsonSchema } from './policy/policy-json-schema.js';
 export { builtInPolicies } from './policies/built-in-policies.js';

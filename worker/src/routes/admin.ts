@@ -1,3 +1,4 @@
+import { toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../env.js';
@@ -19,7 +20,7 @@ const ticketQuery = z.object({
 });
 
 function badQuery(error: z.ZodError) {
-  const problems = error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+  const problems = toProblems(error);
   return { code: 'invalid-query', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems };
 }
 

@@ -1,4 +1,4 @@
-import { evaluateTicket, findPolicy, parsePolicy, parseTicket } from '@plazo/core';
+import { evaluateTicket, findPolicy, parsePolicy, parseTicket, toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { limitBody } from '../http/body-limit.js';
@@ -22,7 +22,7 @@ export const evaluateRoutes = new Hono().post('/', limitBody, async (c) => {
   }
   const request = requestSchema.safeParse(json);
   if (!request.success) {
-    const problems = request.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+    const problems = toProblems(request.error);
     return problem(c, 400, { code: 'invalid-request', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
   }
   const { policy: policyRef, ticket: ticketInput, now } = request.data;

@@ -1,4 +1,4 @@
-import { fail, ok, type Policy, type Result } from '@plazo/core';
+import { fail, ok, type Policy, type Result, toProblems } from '@plazo/core';
 import { z } from 'zod';
 
 const color = z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "d73a4a"');
@@ -42,7 +42,7 @@ export type GitHubSettings = z.infer<typeof githubSettingsSchema>;
 export function parseGitHubSettings(raw: unknown): Result<GitHubSettings, 'invalid-config'> {
   const parsed = githubSettingsSchema.safeParse(raw ?? {});
   if (parsed.success) return ok(parsed.data);
-  const problems = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+  const problems = toProblems(parsed.error);
   return fail('invalid-config', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
 }
 

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '@plazo/core';
+import { fail, ok, type Result, toProblems } from '@plazo/core';
 import type { z } from 'zod';
 import type { DeliveryEffect, DeliveryMeta, InstallationUpsert, TicketFact, TicketUpsert } from '../host-adapter.js';
 import type { GitHubFact, GitHubRef } from './github-facts.js';
@@ -56,7 +56,7 @@ function describe(error: z.ZodError): string {
 }
 
 function invalid(event: string, error: z.ZodError) {
-  const problems = error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+  const problems = toProblems(error);
   return fail('invalid-payload', `the ${event} payload does not match its schema: ${describe(error)}`, problems);
 }
 
