@@ -41,26 +41,33 @@ function withoutFirstEmail(text: string): string {
   return m ? text.slice(0, m[0]) + ' ' + text.slice(m[1]) : text;
 }
 
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
+// JavaScript's \s, by char code: the line terminators and white space (Unicode Zs, U+FEFF).
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 
 /**
  * `URL.test(text)`, run only on the runs of non-space characters that could hold a match (one with a "/", or a "."
  * followed by something): a match never contains white space, and \b sees white space and the text's ends alike.
+ * The runs are found from the "/"s and "."s (native searches), not by reading every character.
  */
 function hasUrl(text: string): boolean {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    const start = i;
-    let candidate = false;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isSpace(c)) break;
-      if (c === 47 || (c === 46 && i + 1 < n && !isSpace(text.charCodeAt(i + 1)))) candidate = true;
-      i++;
+  let slash = text.indexOf('/');
+  let dot = text.indexOf('.');
+  while (slash !== -1 || dot !== -1) {
+    const i = slash === -1 ? dot : dot === -1 ? slash : Math.min(slash, dot);
+    if (i === dot && !(i + 1 < n && !isSpace(text.charCodeAt(i + 1)))) {
+      dot = text.indexOf('.', i + 1);
+      continue;
     }
-    if (candidate && URL.test(text.slice(start, i))) return true;
+    // The run around i: from the character after the previous white space to the next white space.
+    let start = i;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < n && !isSpace(text.charCodeAt(end))) end++;
+    if (URL.test(text.slice(start, end))) return true;
+    if (slash !== -1 && slash < end) slash = text.indexOf('/', end);
+    if (dot !== -1 && dot < end) dot = text.indexOf('.', end);
   }
   return false;
 }

@@ -42,6 +42,13 @@ type Matcher = {
   groupPos: Int32Array;
   /** Most later slots of any entry. */
   maxTail: number;
+  /**
+   * Per trie node, its reachable positions for the current start word: reach[nodeAt[node] .. + nodeLen[node]) when
+   * nodeStamp[node] is the start word's stamp. Each node is searched once per start word, however its entries interleave.
+   */
+  nodeStamp: Int32Array;
+  nodeAt: Int32Array;
+  nodeLen: Int32Array;
   entries: Entry[];
   slots: number;
   words: Map<string, WordInfo>;
@@ -143,7 +150,7 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     groupRow[g * 6 + 4] = groupPosStart[g]!;
     groupRow[g * 6 + 5] = groupPosStart[g + 1]!;
   }
-  const m: Matcher = { firstStart, entryList, entryKey, restStart, slotFlat, gapFlat, nodeFlat, skipStart, skipFlat, groupStart, groupRow, groupPos, maxTail, entries, slots: compiled.slotMembers.length, words: new Map(), byId: [], epoch: -1 };
+  const m: Matcher = { firstStart, entryList, entryKey, restStart, slotFlat, gapFlat, nodeFlat, skipStart, skipFlat, groupStart, groupRow, groupPos, maxTail, nodeStamp: new Int32Array(nodeIds.size), nodeAt: new Int32Array(nodeIds.size), nodeLen: new Int32Array(nodeIds.size), entries, slots: compiled.slotMembers.length, words: new Map(), byId: [], epoch: -1 };
   matchers.set(compiled, m);
   return m;
 }
@@ -183,11 +190,9 @@ let pairPos = new Int32Array(1024);
 let slotPos = new Int32Array(1024);
 let acc = new Int32Array(64);
 let matchedAt = new Int32Array(64);
-// Reachable positions per depth of the current prefix: reach[d * width .. + reachLen[d]), for trie node reachNode[d] at stamp reachStamp[d].
+// Reachable positions of the trie nodes searched for the current start word, one after another; reach[0] is the start word.
 let reach = new Int32Array(1024);
-let reachLen = new Int32Array(16);
-let reachNode = new Int32Array(16);
-let reachStamp = new Int32Array(16);
+let reachTop = 1;
 let stamp = 0;
 let candidates = new Int32Array(1024);
 
@@ -254,6 +259,21 @@ function reachable(j: number, fromAt: number, fromLen: number, clause: number, o
     reach[outAt + len++] = r;
   }
   return len;
+}
+
+/** Searches trie node `node` (later slot `j`) from reach[fromAt .. + fromLen) and stores its positions after the others. */
+function searchNode(node: number, j: number, fromAt: number, fromLen: number, clause: number, nodeAt: Int32Array, nodeLen: Int32Array): void {
+  const sid = cur.slotFlat[j]!;
+  const need = reachTop + slotEnd[sid]! - slotStart[sid]!;
+  if (reach.length < need) {
+    const grown = new Int32Array(need * 2);
+    grown.set(reach.subarray(0, reachTop));
+    reach = grown;
+  }
+  const len = reachable(j, fromAt, fromLen, clause, reachTop);
+  nodeAt[node] = reachTop;
+  nodeLen[node] = len;
+  reachTop += len;
 }
 
 /** Every rule match in the text, at most one per rule and start word; patterns never cross a clause. */
@@ -349,19 +369,8 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
   matchedAt.fill(-1, 0, compiled.ruleKeys);
   const { firstStart, entryList, entryKey, restStart, entries, nodeFlat, skipStart, skipFlat, groupStart, groupRow, groupPos } = m;
-  // Reachable positions per depth: depth 0 is the start word itself, depth d + 1 the positions of later slot d.
-  const width = n + 1;
-  const depths = m.maxTail + 1;
-  if (reach.length < depths * width) reach = new Int32Array(depths * width * 2);
-  if (reachLen.length < depths) {
-    reachLen = new Int32Array(depths * 2);
-    reachNode = new Int32Array(depths * 2);
-    reachStamp = new Int32Array(depths * 2);
-  }
+  const { nodeStamp, nodeAt, nodeLen } = m;
   // Locals for the module's scratch tables (none of them is reallocated below, except `candidates`).
-  const rNode = reachNode;
-  const rStamp = reachStamp;
-  const rLen = reachLen;
   const sStart = slotStart;
   const sEnd = slotEnd;
   const mAt = matchedAt;
@@ -379,6 +388,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     st = (st + 1) | 0;
     stamp = st;
     reach[0] = p;
+    reachTop = 1;
     for (let t = 0; t < ids.length; t++) {
       const id = ids[t]!;
       // The entries to try, ascending: those of the groups whose first later slot can follow the start word.
@@ -394,7 +404,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
           const sid = groupRow[row + 1]!;
           const se = sEnd[sid]!;
           if (sStart[sid] === se) continue;
-          if (rNode[1] !== node || rStamp[1] !== st) {
+          if (nodeStamp[node] !== st) {
             // What `reachable` finds first: the slot's first position after p must be within the gap, in the clause,
             // with no negation skipped; otherwise it finds nothing.
             let sc = sCur[sid]!;
@@ -403,11 +413,10 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
             if (sc === se) continue;
             const r = sPos[sc]!;
             if (r > p + 1 + groupRow[row + 2]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
-            rNode[1] = node;
-            rStamp[1] = st;
-            rLen[1] = reachable(groupRow[row + 3]!, 0, 1, clause, width);
+            nodeStamp[node] = st;
+            searchNode(node, groupRow[row + 3]!, 0, 1, clause, nodeAt, nodeLen);
           }
-          if (rLen[1] === 0) continue;
+          if (nodeLen[node] === 0) continue;
         }
         const from = groupRow[row + 4]!;
         const to = groupRow[row + 5]!;
@@ -452,17 +461,20 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         if (re > rs) {
           // Walk the entry's prefix, reusing the reachable positions of the previous entry's shared prefix.
           let failedAt = -1;
+          let fromAt = 0;
+          let fromLen = 1;
           for (let d = 0; d < re - rs; d++) {
             const node = nodeFlat[rs + d]!;
-            if (rNode[d + 1] !== node || rStamp[d + 1] !== st) {
-              rNode[d + 1] = node;
-              rStamp[d + 1] = st;
-              rLen[d + 1] = reachable(rs + d, d * width, d === 0 ? 1 : rLen[d]!, clause, (d + 1) * width);
+            if (nodeStamp[node] !== st) {
+              nodeStamp[node] = st;
+              searchNode(node, rs + d, fromAt, fromLen, clause, nodeAt, nodeLen);
             }
-            if (rLen[d + 1] === 0) {
+            fromLen = nodeLen[node]!;
+            if (fromLen === 0) {
               failedAt = d;
               break;
             }
+            fromAt = nodeAt[node]!;
           }
           if (failedAt >= 0) {
             // Every entry up to `next` shares the prefix that cannot be matched.
