@@ -5,6 +5,8 @@
  */
 export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
   /** Words that negate what follows, or make it a wish ("espero que todo esté bien"): NegEx-style look-back of 3 words. */
+  /** Words that make what follows hypothetical ("sería", "would", "tendríamos que"): a ceiling right after one does not cap. */
+  hypothetical: ['seria', 'serian', 'seriamos', 'would', 'tendria', 'tendriamos', 'haria', 'hariamos', 'teria', 'teriamos', 'seriam', 'ojala'],
   neg: ['espero', 'esperamos', 'hope', 'ojala', 'no', 'nao', 'not', 'dejo', 'dejaron', 'stopped', 'stop', 'stops', 'parou', 'pararon', 'nunca', 'never', 'sin', 'sem', 'ni', 'nem', 'tampoco', 'jamas', 'nadie', 'ningun', 'ninguno', 'ninguna', 'nobody', 'ninguem', 'nenhum', 'nenhuma', 'none', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'wont', 'isnt', 'arent', 'wasnt', 'couldnt', 'nor'],
   cannot: [
     'no pued*|pod*|deja*|permit*|consig*|logr*|alcanz*|pude|pudo|pudimos|pudieron|quiere|quieren',

@@ -28,6 +28,8 @@ export type CompiledTriage = {
   /** For each term id, the distinct slots it fills. */
   termSlots: number[][];
   negators: ReadonlySet<string>;
+  /** Normalised words of the `hypothetical` lexicon entry ("sería", "would"). */
+  hypotheticals: ReadonlySet<string>;
   /** Normalised declared-priority word → priority id. */
   declaredWords: ReadonlyMap<string, string>;
   declaredPrefixes: readonly string[];
@@ -140,6 +142,7 @@ function build(policy: Policy): CompiledTriage {
   for (const e of entries) for (const id of e.seq.slots[0]!) byFirstTerm[id]!.push(e);
 
   const negators = new Set((lexicon.neg ?? []).flatMap((e) => e.split(/[\s|]+/)).map(normalizeWord));
+  const hypotheticals = new Set((lexicon.hypothetical ?? []).flatMap((e) => e.split(/[\s|]+/)).map(normalizeWord));
 
   const declaredWords = new Map<string, string>();
   const addWord = (w: string, id: string) => {
@@ -170,6 +173,7 @@ function build(policy: Policy): CompiledTriage {
     slotMembers,
     termSlots: invert(slotMembers, index.terms.length),
     negators,
+    hypotheticals,
     declaredWords,
     declaredPrefixes: (policy.declaredPriority?.prefixes ?? ['prioridad', 'priority', 'prioridade']).map(normalizeWord),
     declaredBare: new Set(rules.declared.bare.map(normalizeWord)),

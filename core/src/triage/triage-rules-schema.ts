@@ -40,8 +40,20 @@ const ruleFields = {
 export const priorityRuleSchema = z.strictObject({ ...ruleFields, priority: slug });
 export type PriorityRule = z.infer<typeof priorityRuleSchema>;
 
-/** "At most this priority" evidence (a workaround exists, the service keeps working). */
-export const ceilingRuleSchema = z.strictObject({ ...ruleFields, max: slug });
+/**
+ * "At most this priority" (a workaround exists, the service keeps working): caps the more severe priorities.
+ * A match right after a hypothetical word of the lexicon entry `hypothetical` (up to 3 words before, same clause:
+ * "sería una alternativa", "we could do it by hand") does not count: a workaround that is only imagined caps nothing.
+ */
+export const ceilingRuleSchema = z.strictObject({
+  ...ruleFields,
+  max: slug,
+  /**
+   * true: the match is also evidence for `max` itself (weight as a priority rule's), as when `max`'s definition is
+   * "there is a workaround". false: it only caps, so "the rest keeps working" never pushes a ticket up to `max`.
+   */
+  evidence: z.boolean().default(true),
+});
 export type CeilingRule = z.infer<typeof ceilingRuleSchema>;
 
 export const exclusionRuleSchema = z.strictObject({

@@ -487,3 +487,32 @@ describe('triage: round 4 generalisation (failures vs how-to, locks, mass deleti
     expect(r4('peewah', 'Propuesta', 'Queremos una cotización para 4 eventos. También un reclamo: nadie respondió nuestro último mensaje.').category).toBe('comercial');
   });
 });
+
+describe('triage: ceilings that only cap, hypothetical workarounds', () => {
+  const capOnlyCopy = (id: string) => {
+    const p = structuredClone(policy(id)) as unknown as { triage: { ceilings: { id: string }[] } };
+    p.triage.ceilings = p.triage.ceilings.map((c) => ({ ...c, evidence: false }));
+    const parsed = parsePolicy({ ...p, id: `${id}-copy` });
+    if (!parsed.ok) throw new Error('copy does not parse');
+    return parsed.value;
+  };
+  it('counts a workaround imagined with "sería" or "tendríamos que" as no workaround', () => {
+    const base = 'Los planes preventivos no generan órdenes de trabajo.';
+    expect(run('infraspeak', 'Preventivos', `${base} Podemos crearlas a mano por ahora.`).priority).toBe('media');
+    expect(run('infraspeak', 'Preventivos', `${base} Tendríamos que crearlas a mano por ahora, y son cientos.`).priority).toBe('alta');
+    expect(run('infraspeak', 'Preventivos', `${base} Sería crearlas a mano por ahora, y son cientos.`).priority).toBe('alta');
+  });
+  it('lets a ceiling marked evidence: false cap the priority without counting as evidence for its maximum', () => {
+    const t = { subject: 'Caja', body: 'Las otras cajas funcionan bien.' };
+    const capOnly = capOnlyCopy('websaas');
+    expect(triage(policy('websaas'), t).priority).toBe('importante');
+    const r = triage(capOnly, t);
+    expect(r.priority).toBe('normal');
+    expect(r.reasons.some((x) => x.rule.startsWith('ceiling:'))).toBe(false);
+  });
+  it('still caps a more severe priority with a ceiling marked evidence: false', () => {
+    const t = { subject: 'Caja', body: 'La caja 2 no abre. Las otras cajas funcionan.' };
+    const capOnly = capOnlyCopy('websaas');
+    expect(triage(capOnly, t).priority).toBe('importante');
+  });
+});

@@ -206,7 +206,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
 
   // Priority.
   const declared = policy.priorities.length > 0 ? readDeclaredPriority(c, subject) : null;
-  const priority = decidePriority(c, hitLists[0]!, hitLists[1]!, declared?.priority ?? null, evidence, reasons, flags);
+  const priority = decidePriority(tokenized, c, hitLists[0]!, hitLists[1]!, declared?.priority ?? null, evidence, reasons, flags);
 
   // Tier.
   let tier: string | null = null;
@@ -303,7 +303,18 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags: [...flags], reasons, missingInformation };
 }
 
+const HYPOTHETICAL_WINDOW = 3;
+
+/** A hypothetical word ("sería", "would", "tendríamos") up to HYPOTHETICAL_WINDOW words before the match, in its clause. */
+function hypothetical(c: CompiledTriage, t: Words, m: Match): boolean {
+  if (c.hypotheticals.size === 0) return false;
+  const p = m.positions[0]!;
+  for (let q = p - 1; q >= 0 && q >= p - HYPOTHETICAL_WINDOW && t.clause[q] === m.clause; q--) if (c.hypotheticals.has(t.norm[q]!)) return true;
+  return false;
+}
+
 function decidePriority(
+  tokenized: Words,
   c: CompiledTriage,
   hits: Hit[],
   ceilingHits: Hit[],
@@ -324,16 +335,19 @@ function decidePriority(
     s.score += h.strength;
     s.hits.push({ note: r.note ?? r.id, id: `priority:${r.priority}/${r.id}`, hit: h });
   }
-  // A ceiling ("there is a workaround", "the rest keeps working") is evidence for its own priority and caps the more severe ones,
-  // unless more severe evidence comes in a later clause after a contrast ("funcionaba, pero ahora no factura").
+  // A ceiling ("there is a workaround", "the rest keeps working") caps the more severe priorities and, unless `evidence: false`,
+  // is evidence for its own; not when more severe evidence comes in a later clause after a contrast ("funcionaba, pero ahora
+  // no factura"), nor when the workaround is only hypothetical ("sería una alternativa").
   let ceiling: { max: string; hit: Hit; id: string; note: string } | null = null;
   for (const h of ceilingHits) {
     const r = rules.ceilings[h.rule]!;
     const overridden = hits.some((x) => rank(rules.priorities[x.rule]!.priority) < rank(r.max) && x.match.clause > h.match.clause && x.strength > rules.priorities[x.rule]!.weight);
-    if (overridden) continue;
-    const s = scores.get(r.max)!;
-    s.score += h.strength;
-    s.hits.push({ note: r.note ?? r.id, id: `ceiling:${r.max}/${r.id}`, hit: h });
+    if (overridden || hypothetical(c, tokenized, h.match)) continue;
+    if (r.evidence) {
+      const s = scores.get(r.max)!;
+      s.score += h.strength;
+      s.hits.push({ note: r.note ?? r.id, id: `ceiling:${r.max}/${r.id}`, hit: h });
+    }
     if (!ceiling || rank(r.max) > rank(ceiling.max)) ceiling = { max: r.max, hit: h, id: `ceiling:${r.max}/${r.id}`, note: r.note ?? r.id };
   }
   if (ceiling) for (const id of order) if (rank(id) < rank(ceiling.max)) scores.get(id)!.score = 0;
