@@ -24,8 +24,6 @@ export type JobOutcome =
 
 export type RunContext = { db: D1Database; settings: Settings; attempts: number; nowMs: number; random?: () => number };
 
-class PermanentError extends Error {}
-
 /** Evaluates a ticket and brings the host in line with a diff (or stores it as a dry run); an applied version is never applied again. */
 export async function runWriteBack(job: WriteBackJob, ctx: RunContext): Promise<JobOutcome> {
   const { db } = ctx;
@@ -39,15 +37,27 @@ export async function runWriteBack(job: WriteBackJob, ctx: RunContext): Promise<
   if (!(await acquireLease(db, ticket.key, ctx.nowMs, LEASE_MS))) return { kind: 'busy' };
 
   let writeBackId: number | null = null;
+  /** Ends the job: retried later while tries remain and the failure is retryable, else recorded as failed. */
+  const settle = async (failure: { retryable: boolean; retryAfterMs: number | null; detail: string }): Promise<JobOutcome> => {
+    const giveUp = !failure.retryable || ctx.attempts >= ctx.settings.maxAttempts;
+    if (writeBackId !== null) await finishWriteBack(db, writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
+    if (!giveUp) {
+      await releaseLease(db, ticket.key);
+      return { kind: 'retry', delaySeconds: retryDelaySeconds(ctx.attempts, ctx.settings.retryBaseSeconds, failure.retryAfterMs, ctx.random), error: failure.detail };
+    }
+    await releaseLease(db, ticket.key, Date.now() + AFTER_FAILURE_MS);
+    await recordFailedJob(db, { ticketKey: ticket.key, job, error: failure.detail, attempts: ctx.attempts }, Date.now());
+    return { kind: 'failed', error: failure.detail };
+  };
   try {
     const session = await adapter.connect(installation, ctx.settings);
     const { settings, problems } = await resolveSettings(adapter, session, installation, ticket, ctx);
     const policy = resolvePolicy(adapter, settings, ctx.settings.defaultPolicyId, problems);
     const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
-    if (!input.ok) throw new PermanentError(input.issue.detail);
     const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
-    const evaluated = evaluateTicket(policy, input.value, evaluateAt);
-    if (!evaluated.ok) throw new PermanentError(evaluated.issue.detail);
+    const evaluated = input.ok ? evaluateTicket(policy, input.value, evaluateAt) : input;
+    // Retrying cannot fix a ticket or policy the core refuses, so it fails at once.
+    if (!evaluated.ok) return await settle({ retryable: false, retryAfterMs: null, detail: evaluated.issue.detail });
     const evaluation = evaluated.value;
 
     const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
@@ -70,16 +80,8 @@ export async function runWriteBack(job: WriteBackJob, ctx: RunContext): Promise<
     await finishTicket(db, ticket.key, { evaluation, policyId: policy.id, evaluatedAt: evaluateAt, appliedVersion: ticket.version, hostState, nowMs: Date.now() });
     return { kind: 'done', status };
   } catch (error) {
-    const failure = error instanceof PermanentError ? { retryable: false, retryAfterMs: null, detail: error.message } : adapter.describeFailure(error);
-    const giveUp = !failure.retryable || ctx.attempts >= ctx.settings.maxAttempts;
-    if (writeBackId !== null) await finishWriteBack(db, writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
-    if (!giveUp) {
-      await releaseLease(db, ticket.key);
-      return { kind: 'retry', delaySeconds: retryDelaySeconds(ctx.attempts, ctx.settings.retryBaseSeconds, failure.retryAfterMs, ctx.random), error: failure.detail };
-    }
-    await releaseLease(db, ticket.key, Date.now() + AFTER_FAILURE_MS);
-    await recordFailedJob(db, { ticketKey: ticket.key, job, error: failure.detail, attempts: ctx.attempts }, Date.now());
-    return { kind: 'failed', error: failure.detail };
+    // Host calls throw (octokit); the adapter says whether trying again can help.
+    return await settle(adapter.describeFailure(error));
   }
 }
 
@@ -112,7 +114,8 @@ function resolvePolicy(adapter: AnyHostAdapter, settings: unknown, fallbackId: s
   const chosen = id ? builtInPolicies.get(id) : undefined;
   if (id && !chosen) problems.push({ path: 'policy', message: `unknown policy "${id}"; known: ${[...builtInPolicies.keys()].join(', ')}` });
   const policy = chosen ?? builtInPolicies.get(fallbackId) ?? builtInPolicies.values().next().value;
-  if (!policy) throw new PermanentError('no policy is available');
+  // Core always ships built-in policies, so finding none is a programmer error.
+  if (!policy) throw new Error('no built-in policy is available');
   return policy;
 }
 
