@@ -14,6 +14,24 @@ const MISMATCH_FLAG = 'priority-mismatch';
 
 type Hit = { rule: number; match: Match; strength: number };
 
+/**
+ * The target (category or tier) with the most evidence; ties go to the one the policy lists first.
+ * Its hits come strongest first, so the first one names the deciding rule.
+ */
+function topTarget(hits: Hit[], targetOf: (h: Hit) => string, order: readonly string[]): { id: string; score: number; hits: Hit[] } | undefined {
+  const scores = new Map<string, { score: number; hits: Hit[] }>();
+  for (const h of hits) {
+    const id = targetOf(h);
+    const s = scores.get(id) ?? { score: 0, hits: [] };
+    s.score += h.strength;
+    s.hits.push(h);
+    scores.set(id, s);
+  }
+  const top = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || order.indexOf(a[0]) - order.indexOf(b[0]))[0];
+  if (!top) return undefined;
+  return { id: top[0], score: top[1].score, hits: top[1].hits.sort((a, b) => b.strength - a.strength) };
+}
+
 /** The rule groups a triage decides on, by index; `with:<group>` matches are filed at index + WITH, then unless and detector. */
 const GROUP_INDEX: Readonly<Record<string, number>> = {
   priority: 0,
@@ -162,23 +180,12 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // Category first: intake requirements and flag rules may depend on it.
   let category: string | null = null;
   if (policy.categories.length > 0) {
-    const hits = hitLists[4]!;
-    const scores = new Map<string, { score: number; hits: Hit[] }>();
-    for (const h of hits) {
-      const id = rules.categories[h.rule]!.category;
-      const s = scores.get(id) ?? { score: 0, hits: [] };
-      s.score += h.strength;
-      s.hits.push(h);
-      scores.set(id, s);
-    }
-    const order = policy.categories.map((x) => x.id);
-    const top = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || order.indexOf(a[0]) - order.indexOf(b[0]))[0];
+    const top = topTarget(hitLists[4]!, (h) => rules.categories[h.rule]!.category, policy.categories.map((x) => x.id));
     if (top) {
-      category = top[0];
-      const h = top[1].hits.sort((a, b) => b.strength - a.strength)[0]!;
-      const r = rules.categories[h.rule]!;
+      category = top.id;
+      const r = rules.categories[top.hits[0]!.rule]!;
       const label = text(policy.categories.find((x) => x.id === category)?.label, locale);
-      reasons.push({ rule: `category:${category}/${r.id}`, kind: 'category', detail: `Routed to ${label}: ${r.note ?? r.id}.`, evidence: top[1].hits.map((x) => evidence(x.match)), confidence: clamp(0.5 + 0.1 * top[1].score) });
+      reasons.push({ rule: `category:${category}/${r.id}`, kind: 'category', detail: `Routed to ${label}: ${r.note ?? r.id}.`, evidence: top.hits.map((x) => evidence(x.match)), confidence: clamp(0.5 + 0.1 * top.score) });
     } else if (rules.defaultCategory) {
       category = rules.defaultCategory;
       const label = text(policy.categories.find((x) => x.id === category)?.label, locale);
@@ -211,21 +218,11 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // Tier.
   let tier: string | null = null;
   if (policy.tiers.length > 0) {
-    const hits = hitLists[3]!;
-    const scores = new Map<string, { score: number; hits: Hit[] }>();
-    for (const h of hits) {
-      const id = rules.tiers[h.rule]!.tier;
-      const s = scores.get(id) ?? { score: 0, hits: [] };
-      s.score += h.strength;
-      s.hits.push(h);
-      scores.set(id, s);
-    }
-    const order = policy.tiers.map((x) => x.id);
-    const top = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || order.indexOf(a[0]) - order.indexOf(b[0]))[0];
+    const top = topTarget(hitLists[3]!, (h) => rules.tiers[h.rule]!.tier, policy.tiers.map((x) => x.id));
     if (top) {
-      tier = top[0];
+      tier = top.id;
       const label = text(policy.tiers.find((x) => x.id === tier)?.label, locale);
-      const sorted = top[1].hits.sort((a, b) => b.strength - a.strength);
+      const sorted = top.hits;
       const tierFlags = [...new Set(sorted.flatMap((h) => rules.tiers[h.rule]!.flags))];
       tierFlags.forEach((f) => flags.add(f));
       const why = sorted.map((h) => rules.tiers[h.rule]!.note ?? rules.tiers[h.rule]!.id).join('; ');
@@ -234,7 +231,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
         kind: 'tier',
         detail: `${label}: ${why}.${tierFlags.length ? ` Flags: ${tierFlags.join(', ')}.` : ''}`,
         evidence: sorted.map((h) => evidence(h.match)),
-        confidence: clamp(0.5 + 0.1 * top[1].score),
+        confidence: clamp(0.5 + 0.1 * top.score),
       });
     } else if (rules.defaultTier) {
       tier = rules.defaultTier;
