@@ -1,7 +1,7 @@
-import { builtInPolicies, evaluateTicket, parseTicket, type Policy, type Problem } from '@plazo/core';
+import { builtInPolicies, evaluateTicket, ok, parseTicket, type Policy, type Problem, type Result } from '@plazo/core';
 import type { Settings } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
-import type { AnyHostAdapter, HostSession, StoredInstallation, StoredTicket } from '../hosts/host-adapter.js';
+import type { AnyHostAdapter, HostFailure, HostSession, StoredInstallation, StoredTicket } from '../hosts/host-adapter.js';
 import { recordFailedJob } from '../store/failed-jobs.js';
 import { getInstallation, setSelfLogin } from '../store/installations.js';
 import { getScopeConfig, putScopeConfig, SCOPE_CONFIG_TTL_MS } from '../store/scope-configs.js';
@@ -36,53 +36,75 @@ export async function runWriteBack(job: WriteBackJob, ctx: RunContext): Promise<
   if (!installation.active) return { kind: 'skipped', reason: 'installation is suspended or removed' };
   if (!(await acquireLease(db, ticket.key, ctx.nowMs, LEASE_MS))) return { kind: 'busy' };
 
-  let writeBackId: number | null = null;
-  /** Ends the job: retried later while tries remain and the failure is retryable, else recorded as failed. */
-  const settle = async (failure: { retryable: boolean; retryAfterMs: number | null; detail: string }): Promise<JobOutcome> => {
-    const giveUp = !failure.retryable || ctx.attempts >= ctx.settings.maxAttempts;
-    if (writeBackId !== null) await finishWriteBack(db, writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
-    if (!giveUp) {
-      await releaseLease(db, ticket.key);
-      return { kind: 'retry', delaySeconds: retryDelaySeconds(ctx.attempts, ctx.settings.retryBaseSeconds, failure.retryAfterMs, ctx.random), error: failure.detail };
-    }
-    await releaseLease(db, ticket.key, Date.now() + AFTER_FAILURE_MS);
-    await recordFailedJob(db, { ticketKey: ticket.key, job, error: failure.detail, attempts: ctx.attempts }, Date.now());
-    return { kind: 'failed', error: failure.detail };
-  };
+  const attempt: Attempt = { writeBackId: null };
+  let failure: HostFailure;
   try {
-    const session = await adapter.connect(installation, ctx.settings);
-    const { settings, problems } = await resolveSettings(adapter, session, installation, ticket, ctx);
-    const policy = resolvePolicy(adapter, settings, ctx.settings.defaultPolicyId, problems);
-    const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
-    const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
-    const evaluated = input.ok ? evaluateTicket(policy, input.value, evaluateAt) : input;
+    const written = await writeEvaluation(job, ctx, ticket, adapter, installation, attempt);
+    if (written.ok) return { kind: 'done', status: written.value };
     // Retrying cannot fix a ticket or policy the core refuses, so it fails at once.
-    if (!evaluated.ok) return await settle({ retryable: false, retryAfterMs: null, detail: evaluated.issue.detail });
-    const evaluation = evaluated.value;
-
-    const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
-    const changes = adapter.plan({ evaluation, policy, settings, configProblems: problems, state });
-    let hostState: unknown = state;
-    let status: 'applied' | 'dry-run' | 'no-change' = 'no-change';
-    if (changes.length > 0) {
-      const mode = session ? 'live' : 'dry-run';
-      writeBackId = await insertWriteBack(db, { ticketKey: ticket.key, version: ticket.version, mode, status: session ? 'planned' : 'dry-run', changes }, Date.now());
-      if (session) {
-        await learnSelf(db, session, installation);
-        hostState = await session.apply(ticket, state, changes);
-        await finishWriteBack(db, writeBackId, 'applied', null, Date.now());
-        status = 'applied';
-      } else {
-        hostState = adapter.simulate(state, changes);
-        status = 'dry-run';
-      }
-    }
-    await finishTicket(db, ticket.key, { evaluation, policyId: policy.id, evaluatedAt: evaluateAt, appliedVersion: ticket.version, hostState, nowMs: Date.now() });
-    return { kind: 'done', status };
+    failure = { retryable: false, retryAfterMs: null, detail: written.issue.detail };
   } catch (error) {
     // Host calls throw (octokit); the adapter says whether trying again can help.
-    return await settle(adapter.describeFailure(error));
+    failure = adapter.describeFailure(error);
   }
+  return settle(job, ctx, ticket.key, attempt, failure);
+}
+
+/** The write-back row a job created, so a failure can be recorded on it. */
+type Attempt = { writeBackId: number | null };
+
+/** Evaluates the ticket and brings the host in line (or stores a dry run); host calls may throw. */
+async function writeEvaluation(
+  job: WriteBackJob,
+  ctx: RunContext,
+  ticket: StoredTicket,
+  adapter: AnyHostAdapter,
+  installation: StoredInstallation,
+  attempt: Attempt,
+): Promise<Result<'applied' | 'dry-run' | 'no-change', string>> {
+  const { db } = ctx;
+  const session = await adapter.connect(installation, ctx.settings);
+  const { settings, problems } = await resolveSettings(adapter, session, installation, ticket, ctx);
+  const policy = resolvePolicy(adapter, settings, ctx.settings.defaultPolicyId, problems);
+  const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
+  const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
+  const evaluated = input.ok ? evaluateTicket(policy, input.value, evaluateAt) : input;
+  if (!evaluated.ok) return evaluated;
+  const evaluation = evaluated.value;
+
+  const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
+  const changes = adapter.plan({ evaluation, policy, settings, configProblems: problems, state });
+  let hostState: unknown = state;
+  let status: 'applied' | 'dry-run' | 'no-change' = 'no-change';
+  if (changes.length > 0) {
+    const mode = session ? 'live' : 'dry-run';
+    attempt.writeBackId = await insertWriteBack(db, { ticketKey: ticket.key, version: ticket.version, mode, status: session ? 'planned' : 'dry-run', changes }, Date.now());
+    if (session) {
+      await learnSelf(db, session, installation);
+      hostState = await session.apply(ticket, state, changes);
+      await finishWriteBack(db, attempt.writeBackId, 'applied', null, Date.now());
+      status = 'applied';
+    } else {
+      hostState = adapter.simulate(state, changes);
+      status = 'dry-run';
+    }
+  }
+  await finishTicket(db, ticket.key, { evaluation, policyId: policy.id, evaluatedAt: evaluateAt, appliedVersion: ticket.version, hostState, nowMs: Date.now() });
+  return ok(status);
+}
+
+/** Ends a failed job: retried later while tries remain and the failure is retryable, else recorded as failed. */
+async function settle(job: WriteBackJob, ctx: RunContext, ticketKey: string, attempt: Attempt, failure: HostFailure): Promise<JobOutcome> {
+  const { db } = ctx;
+  const giveUp = !failure.retryable || ctx.attempts >= ctx.settings.maxAttempts;
+  if (attempt.writeBackId !== null) await finishWriteBack(db, attempt.writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
+  if (!giveUp) {
+    await releaseLease(db, ticketKey);
+    return { kind: 'retry', delaySeconds: retryDelaySeconds(ctx.attempts, ctx.settings.retryBaseSeconds, failure.retryAfterMs, ctx.random), error: failure.detail };
+  }
+  await releaseLease(db, ticketKey, Date.now() + AFTER_FAILURE_MS);
+  await recordFailedJob(db, { ticketKey, job, error: failure.detail, attempts: ctx.attempts }, Date.now());
+  return { kind: 'failed', error: failure.detail };
 }
 
 /** The scope's file (cached a few minutes) over the installation's defaults; a broken file is reported, not used. */
