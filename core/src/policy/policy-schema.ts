@@ -164,6 +164,7 @@ export const policySchema = z
       .strictObject({
         prefixes: z.array(z.string().min(1)).default(['prioridad']).describe('Words that introduce the priority word, lower-case without accents.'),
         synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Extra words per priority a customer may write instead of its label ("urgent" → "urgente").'),
+        bare: z.array(z.string().min(1)).default([]).describe('Words that declare a priority even with no prefix or punctuation after them ("URGENTE caja bloqueada").'),
       })
       .optional(),
     triage: triageRulesSchema.optional(),

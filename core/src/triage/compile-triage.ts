@@ -153,11 +153,9 @@ function build(policy: Policy): CompiledTriage {
     addWord(p.id, p.id);
     for (const l of Object.values(p.labels)) addWord(l, p.id);
   }
-  const synonyms = { ...(policy.declaredPriority?.synonyms ?? {}) };
-  for (const [id, words] of Object.entries(rules.declared.synonyms)) synonyms[id] = [...(synonyms[id] ?? []), ...words];
-  for (const [id, words] of Object.entries(synonyms)) {
+  for (const [id, words] of Object.entries(policy.declaredPriority?.synonyms ?? {})) {
     if (!priorities.has(id)) {
-      unknown(`declared synonyms.${id}`, 'priority', id, priorities);
+      unknown(`declaredPriority.synonyms.${id}`, 'priority', id, priorities);
       continue;
     }
     for (const w of words) addWord(w, id);
@@ -176,7 +174,7 @@ function build(policy: Policy): CompiledTriage {
     hypotheticals,
     declaredWords,
     declaredPrefixes: (policy.declaredPriority?.prefixes ?? ['prioridad', 'priority', 'prioridade']).map(normalizeWord),
-    declaredBare: new Set(rules.declared.bare.map(normalizeWord)),
+    declaredBare: new Set((policy.declaredPriority?.bare ?? []).map(normalizeWord)),
     detectorPatterns,
     problems,
   };

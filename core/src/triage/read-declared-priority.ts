@@ -38,7 +38,7 @@ function wordsOf(s: string): Word[] {
 
 /**
  * The priority a customer wrote in the subject: "Prioridad Alta - …", "Alta prioridad: …",
- * "URGENTE: …", "[Urgent] …", "… - prioridad alta", or a bare word of `triage.declared.bare` first.
+ * "URGENTE: …", "[Urgent] …", "… - prioridad alta", or a bare word of `declaredPriority.bare` first.
  */
 export function readDeclaredPriority(compiled: CompiledTriage, subject: string): DeclaredPriority | null {
   const s = fold(subject).replace(REPLY_PREFIX, '');

@@ -126,14 +126,6 @@ export const triageRulesSchema = z.strictObject({
   requiredInformation: z.array(requiredInformationRuleSchema).default([]),
   /** Flag set when required information is missing. */
   missingInformationFlag: slug.default('missing-information'),
-  declared: z
-    .strictObject({
-      /** Extra words per priority, lower-case without accents, added to the policy's `declaredPriority.synonyms`. */
-      synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}),
-      /** Words that declare a priority even with no prefix or punctuation after them ("URGENTE caja bloqueada"). */
-      bare: z.array(z.string().min(1)).default([]),
-    })
-    .default({ synonyms: {}, bare: [] }),
   decision: z
     .strictObject({
       /** Score the text needs before it overrides a declared priority. */
