@@ -14,10 +14,10 @@ describe('.github/plazo.yml and installations', () => {
     const row = await settled(ticketKey(ids.issueId));
     const evaluation = JSON.parse(row.evaluation);
     expect(row.policy_id).toBe('websaas');
-    const name = { urgente: 'P0 urgente', importante: 'P1', normal: 'P2' }[evaluation.priority as string]!;
+    expect(evaluation.priority).toBe('urgente');
     const state = await issueState(ids);
-    expect(state.labels).toContain(name);
-    if (evaluation.priority === 'urgente') expect(state.repoLabels.find((l) => l.name === name)?.color).toBe('b60205');
+    expect(state.labels).toContain('P0 urgente');
+    expect(state.repoLabels.find((l) => l.name === 'P0 urgente')?.color).toBe('b60205');
     expect(state.comments[0]!.body).not.toContain('[!WARNING]');
   });
 
