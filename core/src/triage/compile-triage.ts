@@ -139,7 +139,21 @@ function build(policy: Policy): CompiledTriage {
 
   index.freeze();
   const byFirstTerm: Entry[][] = Array.from({ length: index.terms.length }, () => []);
-  for (const e of entries) for (const id of e.seq.slots[0]!) byFirstTerm[id]!.push(e);
+  // Per first term, the kept entries' (rule, later slots and gaps): an entry whose later slots start with an earlier
+  // entry's of the same rule can never be the match reported (one per rule and start word, the first in order).
+  const kept: Set<string>[] = Array.from({ length: index.terms.length }, () => new Set());
+  for (const e of entries) {
+    const steps = e.slotIds.map((sid, j) => `|${sid},${e.seq.gaps[j + 1]}`);
+    for (const id of e.seq.slots[0]!) {
+      const seen = kept[id]!;
+      let prefix = String(e.key);
+      let dominated = seen.has(prefix);
+      for (let j = 0; j < steps.length && !dominated; j++) dominated = seen.has((prefix += steps[j]));
+      if (dominated) continue;
+      seen.add(prefix);
+      byFirstTerm[id]!.push(e);
+    }
+  }
 
   const negators = new Set((lexicon.neg ?? []).flatMap((e) => e.split(/[\s|]+/)).map(normalizeWord));
   const hypotheticals = new Set((lexicon.hypothetical ?? []).flatMap((e) => e.split(/[\s|]+/)).map(normalizeWord));
