@@ -126,6 +126,19 @@ describe('triage: Infraspeak severity and Technical Service', () => {
     }
     expect(run('infraspeak', 'Clave', 'Perdí mi contraseña, ¿cómo la recupero?').exclusion).toBeNull();
   });
+  it('reads closing or fixing many records at once, instead of one by one, as a Technical Service mass action', () => {
+    expect(run('infraspeak', 'Ordens', 'Temos 800 ordens de 2021 abertas. Podem fechar todas de uma vez?').exclusion?.id).toBe('technical-service');
+    expect(run('infraspeak', 'Assets', 'Editing them one by one would take days, could you change the category at once for us?').exclusion?.id).toBe('technical-service');
+  });
+  it('reads "bring back what we deleted" as recovering deleted items', () => {
+    expect(run('infraspeak', 'Plans', 'A technician deleted our checklists by mistake. Can you bring them back?').exclusion?.id).toBe('technical-service');
+  });
+  it('keeps a template to import data themselves as a how-to, not Technical Service', () => {
+    const r = run('infraspeak', 'Importar', '¿Tenéis una plantilla Excel para cargar los equipos nosotros mismos?');
+    expect(r.exclusion).toBeNull();
+    expect(r.reasons.some((x) => x.rule.endsWith('/not-applied'))).toBe(true);
+    expect(run('infraspeak', 'Importar', '¿Nos podéis cargar esta plantilla Excel con los equipos?').exclusion?.id).toBe('technical-service');
+  });
 });
 
 describe('triage: Skedu tiers', () => {
