@@ -11,8 +11,9 @@ const WORD_CACHE_LIMIT = 50_000;
 type WordInfo = { ids: readonly number[]; slots: Int32Array; neg: boolean };
 
 /**
- * A compiled policy's entries as flat integer tables, so matching allocates nothing per attempt:
- * entries by first term (CSR), each entry's later slots and gaps, and a per-word cache.
+ * A compiled policy's entries as flat integer tables, so matching allocates nothing per attempt: entries by first
+ * term (CSR), each entry's later slots and gaps, and per first term a trie of the later slots, so that a start word
+ * visits only the prefixes that can follow it and every entry sharing a prefix is settled with it.
  */
 type Matcher = {
   /** Entries whose first slot accepts term `id`: entryList[firstStart[id] .. firstStart[id + 1]). */
@@ -23,32 +24,21 @@ type Matcher = {
   restStart: Int32Array;
   slotFlat: Int32Array;
   gapFlat: Int32Array;
-  /** Node of the prefix trie of later slots (shared by every entry with the same later slots and gaps so far), per later slot. */
-  nodeFlat: Int32Array;
-  /**
-   * For list position x and depth d, skipFlat[skipStart[x] + d]: the next list position whose entry does not share
-   * x's later slots 0..d. When those slots cannot be matched, every entry up to there fails too.
-   */
-  skipStart: Int32Array;
-  skipFlat: Int32Array;
-  /**
-   * The entries of each first term grouped by their first later slot (trie node; -1: single-slot entries):
-   * groups groupStart[id] .. groupStart[id + 1]. Group g, side by side for the scan of a start word's groups:
-   * groupRow[g * 6 ..] = its node, that slot (-1 for single-slot entries), its gap, its place in slotFlat/gapFlat,
-   * and the range of its list positions, ascending, in groupPos. A group whose first later slot cannot follow the start word fails whole.
-   */
-  groupStart: Int32Array;
-  groupRow: Int32Array;
-  groupPos: Int32Array;
-  /** Most later slots of any entry. */
-  maxTail: number;
-  /**
-   * Per trie node, its reachable positions for the current start word: reach[nodeAt[node] .. + nodeLen[node]) when
-   * nodeStamp[node] is the start word's stamp. Each node is searched once per start word, however its entries interleave.
-   */
-  nodeStamp: Int32Array;
-  nodeAt: Int32Array;
-  nodeLen: Int32Array;
+  /** Trie root of each first term; its terminals are the single-slot entries. */
+  rootOf: Int32Array;
+  /** Per trie node: its slot and the most words allowed before it (roots: -1, 0). */
+  nodeSlot: Int32Array;
+  nodeGap: Int32Array;
+  /** Children of node k: childList[childStart[k] .. childStart[k + 1]). */
+  childStart: Int32Array;
+  childList: Int32Array;
+  /** List positions (ascending) of the entries whose later slots end at node k: terminalList[terminalStart[k] .. terminalStart[k + 1]). */
+  terminalStart: Int32Array;
+  terminalList: Int32Array;
+  /** Per trie root, the call (`gen`) whose present children are at present[presentAt .. + presentLen). */
+  rootGen: Int32Array;
+  presentAt: Int32Array;
+  presentLen: Int32Array;
   entries: Entry[];
   slots: number;
   words: Map<string, WordInfo>;
@@ -88,69 +78,71 @@ function matcherOf(compiled: CompiledTriage): Matcher {
       gapFlat[restStart[e]! + j] = entry.seq.gaps[j + 1]!;
     }
   }
-  // Prefix trie of the later slots: a node per distinct (parent, slot, gap).
-  const nodeFlat = new Int32Array(restStart[n]!);
-  const nodeIds = new Map<string, number>();
-  let maxTail = 0;
-  for (let e = 0; e < n; e++) {
-    let parent = -1;
-    maxTail = Math.max(maxTail, restStart[e + 1]! - restStart[e]!);
-    for (let j = restStart[e]!; j < restStart[e + 1]!; j++) {
-      const k = `${parent},${slotFlat[j]},${gapFlat[j]}`;
-      let id = nodeIds.get(k);
-      if (id === undefined) nodeIds.set(k, (id = nodeIds.size));
-      nodeFlat[j] = parent = id;
-    }
-  }
-  const tailOf = (x: number) => restStart[entryList[x]! + 1]! - restStart[entryList[x]!]!;
-  const skipStart = new Int32Array(entryList.length + 1);
-  for (let x = 0; x < entryList.length; x++) skipStart[x + 1] = skipStart[x]! + tailOf(x);
-  const skipFlat = new Int32Array(skipStart[entryList.length]!);
+  // Per first term, a trie of the later slots: a node per distinct (parent, slot, gap), entries at their last node.
+  const slotCount = compiled.slotMembers.length;
+  const nodeSlot: number[] = [];
+  const nodeGap: number[] = [];
+  const children: number[][] = [];
+  const terminals: number[][] = [];
+  const childOf = new Map<number, number>();
+  const addNode = (slot: number, gap: number) => {
+    nodeSlot.push(slot);
+    nodeGap.push(gap);
+    children.push([]);
+    terminals.push([]);
+    return nodeSlot.length - 1;
+  };
+  const rootOf = new Int32Array(terms);
   for (let id = 0; id < terms; id++) {
-    const xs = firstStart[id]!;
-    const xe = firstStart[id + 1]!;
-    for (let x = xe - 1; x >= xs; x--) {
-      const ex = entryList[x]!;
-      for (let d = 0; d < tailOf(x); d++) {
-        const y = x + 1;
-        const shares = y < xe && tailOf(y) > d && nodeFlat[restStart[entryList[y]!]! + d] === nodeFlat[restStart[ex]! + d];
-        skipFlat[skipStart[x]! + d] = shares ? skipFlat[skipStart[y]! + d]! : y;
-      }
-    }
-  }
-  const groupStart = new Int32Array(terms + 1);
-  const groupNodes: number[] = [];
-  const groupLists: number[][] = [];
-  for (let id = 0; id < terms; id++) {
-    const byNode = new Map<number, number[]>();
+    const root = (rootOf[id] = addNode(-1, 0));
     for (let x = firstStart[id]!; x < firstStart[id + 1]!; x++) {
       const e = entryList[x]!;
-      const node = restStart[e + 1]! > restStart[e]! ? nodeFlat[restStart[e]!]! : -1;
-      let list = byNode.get(node);
-      if (!list) byNode.set(node, (list = []));
-      list.push(x);
+      let node = root;
+      for (let j = restStart[e]!; j < restStart[e + 1]!; j++) {
+        // Gaps are at most a handful of words, so (parent, slot, gap) packs into one number.
+        const key = (node * slotCount + slotFlat[j]!) * 64 + gapFlat[j]!;
+        let child = childOf.get(key);
+        if (child === undefined) {
+          childOf.set(key, (child = addNode(slotFlat[j]!, gapFlat[j]!)));
+          children[node]!.push(child);
+        }
+        node = child;
+      }
+      terminals[node]!.push(x);
     }
-    for (const [node, list] of byNode) {
-      groupNodes.push(node);
-      groupLists.push(list);
-    }
-    groupStart[id + 1] = groupNodes.length;
   }
-  const groupPosStart = new Int32Array(groupLists.length + 1);
-  groupLists.forEach((l, g) => (groupPosStart[g + 1] = groupPosStart[g]! + l.length));
-  const groupPos = Int32Array.from(groupLists.flat());
-  const groupCount = groupLists.length;
-  const groupRow = new Int32Array(groupCount * 6);
-  for (let g = 0; g < groupCount; g++) {
-    const first = restStart[entryList[groupLists[g]![0]!]!]!;
-    groupRow[g * 6] = groupNodes[g]!;
-    groupRow[g * 6 + 1] = groupNodes[g]! >= 0 ? slotFlat[first]! : -1;
-    groupRow[g * 6 + 2] = gapFlat[first] ?? 0;
-    groupRow[g * 6 + 3] = first;
-    groupRow[g * 6 + 4] = groupPosStart[g]!;
-    groupRow[g * 6 + 5] = groupPosStart[g + 1]!;
-  }
-  const m: Matcher = { firstStart, entryList, entryKey, restStart, slotFlat, gapFlat, nodeFlat, skipStart, skipFlat, groupStart, groupRow, groupPos, maxTail, nodeStamp: new Int32Array(nodeIds.size), nodeAt: new Int32Array(nodeIds.size), nodeLen: new Int32Array(nodeIds.size), entries, slots: compiled.slotMembers.length, words: new Map(), byId: [], epoch: -1 };
+  const csr = (lists: number[][]): [Int32Array, Int32Array] => {
+    const start = new Int32Array(lists.length + 1);
+    lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
+    const flat = new Int32Array(start[lists.length]!);
+    lists.forEach((l, i) => flat.set(l, start[i]!));
+    return [start, flat];
+  };
+  const [childStart, childList] = csr(children);
+  const [terminalStart, terminalList] = csr(terminals);
+  const m: Matcher = {
+    firstStart,
+    entryList,
+    entryKey,
+    restStart,
+    slotFlat,
+    gapFlat,
+    rootOf,
+    nodeSlot: Int32Array.from(nodeSlot),
+    nodeGap: Int32Array.from(nodeGap),
+    childStart,
+    childList,
+    terminalStart,
+    terminalList,
+    rootGen: new Int32Array(nodeSlot.length).fill(-1),
+    presentAt: new Int32Array(nodeSlot.length),
+    presentLen: new Int32Array(nodeSlot.length),
+    entries,
+    slots: slotCount,
+    words: new Map(),
+    byId: [],
+    epoch: -1,
+  };
   matchers.set(compiled, m);
   return m;
 }
@@ -190,11 +182,15 @@ let pairPos = new Int32Array(1024);
 let slotPos = new Int32Array(1024);
 let acc = new Int32Array(64);
 let matchedAt = new Int32Array(64);
-// Reachable positions of the trie nodes searched for the current start word, one after another; reach[0] is the start word.
+// Reachable positions of the trie nodes on the current path, one after another; reach[0] is the start word.
 let reach = new Int32Array(1024);
 let reachTop = 1;
-let stamp = 0;
-let candidates = new Int32Array(1024);
+// List positions of the entries matched from the current start word and term, in trie order.
+let matched = new Int32Array(256);
+let matchedLen = 0;
+// Per trie root seen in this call, its children whose slot is somewhere in the ticket: present[presentAt .. + presentLen).
+let present = new Int32Array(1024);
+let presentTop = 0;
 
 // The matcher and tables of the current call, read by `extend`.
 let cur: Matcher;
@@ -226,12 +222,12 @@ function extend(j: number, end: number, prev: number, clause: number, depth: num
 }
 
 /**
- * The positions where later slot `j` can stand, given the positions `from` (reach[fromAt .. fromAt + fromLen)) where the
- * previous slot can: after one of them, within its gap, in the same clause, with no negation skipped. This is what the
- * depth-first `extend` explores, so a prefix with no reachable position fails for every entry that shares it.
+ * The positions where a later slot (`sid`, at most `gap` words after) can stand, given the positions
+ * reach[fromAt .. fromAt + fromLen) where the previous slot can: after one of them, within the gap, in the same clause,
+ * with no negation skipped. This is what the depth-first `extend` explores, so a prefix with no reachable position
+ * fails for every entry that shares it.
  */
-function reachable(j: number, fromAt: number, fromLen: number, clause: number, outAt: number): number {
-  const sid = cur.slotFlat[j]!;
+function reachable(sid: number, gap: number, fromAt: number, fromLen: number, clause: number, outAt: number): number {
   let lo = slotStart[sid]!;
   let hi = slotEnd[sid]!;
   if (lo === hi) return 0;
@@ -242,7 +238,6 @@ function reachable(j: number, fromAt: number, fromLen: number, clause: number, o
     else hi = mid;
   }
   const limit = slotEnd[sid]!;
-  const gap = cur.gapFlat[j]!;
   const lastFrom = fromAt + fromLen - 1;
   let k = fromAt;
   let len = 0;
@@ -261,19 +256,54 @@ function reachable(j: number, fromAt: number, fromLen: number, clause: number, o
   return len;
 }
 
-/** Searches trie node `node` (later slot `j`) from reach[fromAt .. + fromLen) and stores its positions after the others. */
-function searchNode(node: number, j: number, fromAt: number, fromLen: number, clause: number, nodeAt: Int32Array, nodeLen: Int32Array): void {
-  const sid = cur.slotFlat[j]!;
+/** Searches trie node `node` from the positions reach[fromAt .. + fromLen); records the entries ending there, then its children. */
+function visit(node: number, fromAt: number, fromLen: number, clause: number): void {
+  const m = cur;
+  const sid = m.nodeSlot[node]!;
   const need = reachTop + slotEnd[sid]! - slotStart[sid]!;
   if (reach.length < need) {
     const grown = new Int32Array(need * 2);
     grown.set(reach.subarray(0, reachTop));
     reach = grown;
   }
-  const len = reachable(j, fromAt, fromLen, clause, reachTop);
-  nodeAt[node] = reachTop;
-  nodeLen[node] = len;
-  reachTop += len;
+  const at = reachTop;
+  const len = reachable(sid, m.nodeGap[node]!, fromAt, fromLen, clause, at);
+  if (len === 0) return;
+  reachTop = at + len;
+  addTerminals(node);
+  for (let c = m.childStart[node]!, ce = m.childStart[node + 1]!; c < ce; c++) {
+    const child = m.childList[c]!;
+    const csid = m.nodeSlot[child]!;
+    if (slotStart[csid] !== slotEnd[csid]) visit(child, at, len, clause);
+  }
+  // This node's positions serve only its own subtree.
+  reachTop = at;
+}
+
+/** Sorts a[0 .. n) ascending in place: usually a handful, so by insertion. */
+function sortAscending(a: Int32Array, n: number): void {
+  if (n > 32) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) a[j + 1] = a[j--]!;
+    a[j + 1] = v;
+  }
+}
+
+function addTerminals(node: number): void {
+  const from = cur.terminalStart[node]!;
+  const to = cur.terminalStart[node + 1]!;
+  if (from === to) return;
+  if (matched.length < matchedLen + to - from) {
+    const grown = new Int32Array((matchedLen + to - from) * 2);
+    grown.set(matched.subarray(0, matchedLen));
+    matched = grown;
+  }
+  for (let i = from; i < to; i++) matched[matchedLen++] = cur.terminalList[i]!;
 }
 
 /** Every rule match in the text, at most one per rule and start word; patterns never cross a clause. */
@@ -368,9 +398,9 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
   if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
   matchedAt.fill(-1, 0, compiled.ruleKeys);
-  const { firstStart, entryList, entryKey, restStart, entries, nodeFlat, skipStart, skipFlat, groupStart, groupRow, groupPos } = m;
-  const { nodeStamp, nodeAt, nodeLen } = m;
-  // Locals for the module's scratch tables (none of them is reallocated below, except `candidates`).
+  const { entryList, entryKey, restStart, entries, rootOf, nodeSlot, nodeGap, childStart, childList, rootGen, presentAt, presentLen } = m;
+  presentTop = 0;
+  // Locals for the module's scratch tables (none of them is reallocated below).
   const sStart = slotStart;
   const sEnd = slotEnd;
   const mAt = matchedAt;
@@ -379,119 +409,68 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   const infosL = infos;
   const sCur = slotCur;
   const sPos = slotPos;
-  let cands = candidates;
-  let st = stamp;
   for (let p = 0; p < n; p++) {
     const ids = infosL[p]!.ids;
     if (ids.length === 0) continue;
     const clause = clauseOfL[p]!;
-    st = (st + 1) | 0;
-    stamp = st;
     reach[0] = p;
     reachTop = 1;
     for (let t = 0; t < ids.length; t++) {
-      const id = ids[t]!;
-      // The entries to try, ascending: those of the groups whose first later slot can follow the start word.
-      let cand = groupPos;
-      let ci = 0;
-      let ce = 0;
-      let active = 0;
-      for (let g = groupStart[id]!, ge = groupStart[id + 1]!; g < ge; g++) {
-        const row = g * 6;
-        const node = groupRow[row]!;
-        if (node >= 0) {
-          // Most groups fail because their slot is nowhere in the ticket.
-          const sid = groupRow[row + 1]!;
-          const se = sEnd[sid]!;
-          if (sStart[sid] === se) continue;
-          if (nodeStamp[node] !== st) {
-            // What `reachable` finds first: the slot's first position after p must be within the gap, in the clause,
-            // with no negation skipped; otherwise it finds nothing.
-            let sc = sCur[sid]!;
-            while (sc < se && sPos[sc]! <= p) sc++;
-            sCur[sid] = sc;
-            if (sc === se) continue;
-            const r = sPos[sc]!;
-            if (r > p + 1 + groupRow[row + 2]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
-            nodeStamp[node] = st;
-            searchNode(node, groupRow[row + 3]!, 0, 1, clause, nodeAt, nodeLen);
-          }
-          if (nodeLen[node] === 0) continue;
+      const root = rootOf[ids[t]!]!;
+      matchedLen = 0;
+      addTerminals(root);
+      if (rootGen[root] !== gen) {
+        // A start word's term often comes back ("no", "de"): its children absent from the ticket are dropped once.
+        rootGen[root] = gen;
+        const cs = childStart[root]!;
+        const ce = childStart[root + 1]!;
+        if (present.length < presentTop + ce - cs) {
+          const grown = new Int32Array((presentTop + ce - cs) * 2);
+          grown.set(present.subarray(0, presentTop));
+          present = grown;
         }
-        const from = groupRow[row + 4]!;
-        const to = groupRow[row + 5]!;
-        if (active === 0) {
-          ci = from;
-          ce = to;
-        } else {
-          if (active === 1) {
-            if (cands.length < firstStart[id + 1]! - firstStart[id]!) candidates = cands = new Int32Array((firstStart[id + 1]! - firstStart[id]!) * 2);
-            for (let i = ci; i < ce; i++) cands[i - ci] = groupPos[i]!;
-            ce -= ci;
-            ci = 0;
-            cand = cands;
-          }
-          if (active < 8) {
-            // Merge the group's ascending positions into the ascending candidates, from the back.
-            let i = ce - 1;
-            let k = ce + (to - from) - 1;
-            for (let j = to - 1; j >= from; j--) {
-              const v = groupPos[j]!;
-              while (i >= 0 && cands[i]! > v) cands[k--] = cands[i--]!;
-              cands[k--] = v;
-            }
-            ce += to - from;
-          } else for (let i = from; i < to; i++) cands[ce++] = groupPos[i]!;
+        presentAt[root] = presentTop;
+        for (let c = cs; c < ce; c++) {
+          const sid = nodeSlot[childList[c]!]!;
+          if (sStart[sid] !== sEnd[sid]) present[presentTop++] = childList[c]!;
         }
-        active++;
+        presentLen[root] = presentTop - presentAt[root]!;
       }
-      if (active === 0) continue;
-      // Past the first 8 groups the rest were appended unsorted.
-      if (active > 8) cands.subarray(0, ce).sort();
-      while (ci < ce) {
-        const x = cand[ci]!;
+      const pl = present;
+      for (let c = presentAt[root]!, ce = c + presentLen[root]!; c < ce; c++) {
+        const child = pl[c]!;
+        // Most first later slots fail here: their first position after p is too far, in another clause or past a
+        // negation (what `reachable` would find first).
+        const sid = nodeSlot[child]!;
+        const se = sEnd[sid]!;
+        let sc = sCur[sid]!;
+        while (sc < se && sPos[sc]! <= p) sc++;
+        sCur[sid] = sc;
+        if (sc === se) continue;
+        const r = sPos[sc]!;
+        if (r > p + 1 + nodeGap[child]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
+        visit(child, 0, 1, clause);
+      }
+      if (matchedLen === 0) continue;
+      // Entries in list order, as the rules were written: the first of each rule is the match reported.
+      sortAscending(matched, matchedLen);
+      const list = matched;
+      for (let i = 0; i < matchedLen; i++) {
+        const x = list[i]!;
         const e = entryList[x]!;
         const key = entryKey[e]!;
-        if (mAt[key] === p) {
-          ci++;
-          continue;
-        }
+        if (mAt[key] === p) continue;
+        mAt[key] = p;
         const rs = restStart[e]!;
         const re = restStart[e + 1]!;
         if (re > rs) {
-          // Walk the entry's prefix, reusing the reachable positions of the previous entry's shared prefix.
-          let failedAt = -1;
-          let fromAt = 0;
-          let fromLen = 1;
-          for (let d = 0; d < re - rs; d++) {
-            const node = nodeFlat[rs + d]!;
-            if (nodeStamp[node] !== st) {
-              nodeStamp[node] = st;
-              searchNode(node, rs + d, fromAt, fromLen, clause, nodeAt, nodeLen);
-            }
-            fromLen = nodeLen[node]!;
-            if (fromLen === 0) {
-              failedAt = d;
-              break;
-            }
-            fromAt = nodeAt[node]!;
-          }
-          if (failedAt >= 0) {
-            // Every entry up to `next` shares the prefix that cannot be matched.
-            const next = skipFlat[skipStart[x]! + failedAt]!;
-            ci++;
-            while (ci < ce && cand[ci]! < next) ci++;
-            continue;
-          }
           if (acc.length < re - rs + 1) acc = new Int32Array((re - rs + 1) * 2);
-          // It matches: the depth-first search finds the same positions as before (the earliest that work).
+          // The depth-first search gives the earliest positions that work.
           extend(rs, re, p, clause, 1);
         }
-        ci++;
-        mAt[key] = p;
         const positions = new Array<number>(re - rs + 1);
         positions[0] = p;
-        for (let i = 1; i < positions.length; i++) positions[i] = acc[i]!;
+        for (let j = 1; j < positions.length; j++) positions[j] = acc[j]!;
         // A negation up to NEGATION_WINDOW words before, in the same clause.
         const from = Math.max(0, p - NEGATION_WINDOW, clauseStart[clause]!);
         const negated = negB[p]! - negB[from]! > 0;
