@@ -24,18 +24,18 @@ type Matcher = {
   restStart: Int32Array;
   slotFlat: Int32Array;
   gapFlat: Int32Array;
-  /** Trie root of each first term; its terminals are the single-slot entries. */
-  rootOf: Int32Array;
-  /** Per trie node: its slot and the most words allowed before it (roots: -1, 0). */
+  /**
+   * Trie nodes, numbered breadth-first so that siblings stand side by side: node t is the root of term t (its
+   * terminals are the single-slot entries), and the children of node k are the nodes childStart[k] .. childStart[k + 1).
+   * Per node: its slot and the most words allowed before it (roots: -1, 0).
+   */
+  childStart: Int32Array;
   nodeSlot: Int32Array;
   nodeGap: Int32Array;
-  /** Children of node k: childList[childStart[k] .. childStart[k + 1]). */
-  childStart: Int32Array;
-  childList: Int32Array;
   /** List positions (ascending) of the entries whose later slots end at node k: terminalList[terminalStart[k] .. terminalStart[k + 1]). */
   terminalStart: Int32Array;
   terminalList: Int32Array;
-  /** Per trie root, the call (`gen`) whose present children are at present[presentAt .. + presentLen). */
+  /** Per term, the call (`gen`) whose root children present in the ticket are at present[presentAt .. + presentLen). */
   rootGen: Int32Array;
   presentAt: Int32Array;
   presentLen: Int32Array;
@@ -92,9 +92,10 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     terminals.push([]);
     return nodeSlot.length - 1;
   };
-  const rootOf = new Int32Array(terms);
+  const roots: number[] = [];
   for (let id = 0; id < terms; id++) {
-    const root = (rootOf[id] = addNode(-1, 0));
+    const root = addNode(-1, 0);
+    roots.push(root);
     for (let x = firstStart[id]!; x < firstStart[id + 1]!; x++) {
       const e = entryList[x]!;
       let node = root;
@@ -111,15 +112,18 @@ function matcherOf(compiled: CompiledTriage): Matcher {
       terminals[node]!.push(x);
     }
   }
-  const csr = (lists: number[][]): [Int32Array, Int32Array] => {
-    const start = new Int32Array(lists.length + 1);
-    lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
-    const flat = new Int32Array(start[lists.length]!);
-    lists.forEach((l, i) => flat.set(l, start[i]!));
-    return [start, flat];
-  };
-  const [childStart, childList] = csr(children);
-  const [terminalStart, terminalList] = csr(terminals);
+  // Breadth-first renumbering: roots first, in term order, then each node's children together.
+  const order = [...roots];
+  const childStart = new Int32Array(nodeSlot.length + 1);
+  for (let k = 0; k < order.length; k++) {
+    childStart[k] = order.length;
+    for (const child of children[order[k]!]!) order.push(child);
+  }
+  childStart[order.length] = order.length;
+  const terminalStart = new Int32Array(order.length + 1);
+  order.forEach((old, k) => (terminalStart[k + 1] = terminalStart[k]! + terminals[old]!.length));
+  const terminalList = new Int32Array(terminalStart[order.length]!);
+  order.forEach((old, k) => terminalList.set(terminals[old]!, terminalStart[k]!));
   const m: Matcher = {
     firstStart,
     entryList,
@@ -127,16 +131,14 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     restStart,
     slotFlat,
     gapFlat,
-    rootOf,
-    nodeSlot: Int32Array.from(nodeSlot),
-    nodeGap: Int32Array.from(nodeGap),
     childStart,
-    childList,
+    nodeSlot: Int32Array.from(order, (old) => nodeSlot[old]!),
+    nodeGap: Int32Array.from(order, (old) => nodeGap[old]!),
     terminalStart,
     terminalList,
-    rootGen: new Int32Array(nodeSlot.length).fill(-1),
-    presentAt: new Int32Array(nodeSlot.length),
-    presentLen: new Int32Array(nodeSlot.length),
+    rootGen: new Int32Array(terms).fill(-1),
+    presentAt: new Int32Array(terms),
+    presentLen: new Int32Array(terms),
     entries,
     slots: slotCount,
     words: new Map(),
@@ -271,8 +273,7 @@ function visit(node: number, fromAt: number, fromLen: number, clause: number): v
   if (len === 0) return;
   reachTop = at + len;
   addTerminals(node);
-  for (let c = m.childStart[node]!, ce = m.childStart[node + 1]!; c < ce; c++) {
-    const child = m.childList[c]!;
+  for (let child = m.childStart[node]!, ce = m.childStart[node + 1]!; child < ce; child++) {
     const csid = m.nodeSlot[child]!;
     if (slotStart[csid] !== slotEnd[csid]) visit(child, at, len, clause);
   }
@@ -398,7 +399,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
   if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
   matchedAt.fill(-1, 0, compiled.ruleKeys);
-  const { entryList, entryKey, restStart, entries, rootOf, nodeSlot, nodeGap, childStart, childList, rootGen, presentAt, presentLen } = m;
+  const { entryList, entryKey, restStart, entries, nodeSlot, nodeGap, childStart, rootGen, presentAt, presentLen } = m;
   presentTop = 0;
   // Locals for the module's scratch tables (none of them is reallocated below).
   const sStart = slotStart;
@@ -416,7 +417,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     reach[0] = p;
     reachTop = 1;
     for (let t = 0; t < ids.length; t++) {
-      const root = rootOf[ids[t]!]!;
+      const root = ids[t]!;
       matchedLen = 0;
       addTerminals(root);
       if (rootGen[root] !== gen) {
@@ -431,8 +432,8 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         }
         presentAt[root] = presentTop;
         for (let c = cs; c < ce; c++) {
-          const sid = nodeSlot[childList[c]!]!;
-          if (sStart[sid] !== sEnd[sid]) present[presentTop++] = childList[c]!;
+          const sid = nodeSlot[c]!;
+          if (sStart[sid] !== sEnd[sid]) present[presentTop++] = c;
         }
         presentLen[root] = presentTop - presentAt[root]!;
       }
