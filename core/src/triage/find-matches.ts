@@ -7,8 +7,6 @@ export type Match = { group: Entry['group']; rule: number; positions: number[]; 
 const NEGATION_WINDOW = 3;
 const WORD_CACHE_LIMIT = 50_000;
 
-/** What one normalised word means to a policy: the terms it satisfies, the slots those fill, and whether it negates. */
-type WordInfo = { ids: readonly number[]; slots: Int32Array; neg: boolean };
 
 /**
  * A compiled policy's entries as flat integer tables, so matching allocates nothing per attempt: entries by first
@@ -41,9 +39,17 @@ type Matcher = {
   presentLen: Int32Array;
   entries: Entry[];
   slots: number;
-  words: Map<string, WordInfo>;
-  /** The same, by word id of the tokenizer's word table of `epoch`. */
-  byId: (WordInfo | undefined)[];
+  /**
+   * What each normalised word seen so far means to the policy, as word number w: the terms it satisfies and the slots
+   * those fill (each once), side by side in wordFlat from wordAt[w] as [terms, ...ids, slots, ...sids], and whether it negates.
+   */
+  words: Map<string, number>;
+  wordAt: Int32Array;
+  wordFlat: Int32Array;
+  wordFlatLen: number;
+  wordNeg: Uint8Array;
+  /** Word number + 1 by word id of the tokenizer's word table of `epoch` (0: not looked up yet). */
+  byId: Int32Array;
   epoch: number;
 };
 
@@ -142,31 +148,57 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     entries,
     slots: slotCount,
     words: new Map(),
-    byId: [],
+    wordAt: new Int32Array(256),
+    wordFlat: new Int32Array(1024),
+    wordFlatLen: 0,
+    wordNeg: new Uint8Array(256),
+    byId: new Int32Array(256),
     epoch: -1,
   };
   matchers.set(compiled, m);
   return m;
 }
 
-function wordInfo(compiled: CompiledTriage, m: Matcher, norm: string): WordInfo {
+/** The word number of a normalised word, looked up (terms, slots, negation) the first time. */
+function wordNumber(compiled: CompiledTriage, m: Matcher, norm: string): number {
   const hit = m.words.get(norm);
-  if (hit) return hit;
+  if (hit !== undefined) return hit;
   const ids = compiled.index.lookup(norm);
-  const slots: number[] = [];
-  for (const id of ids) for (const sid of compiled.termSlots[id]!) slots.push(sid);
-  // Each slot once: a word fills a slot at most once.
-  const info: WordInfo = { ids, slots: Int32Array.from(new Set(slots)), neg: compiled.negators.has(norm) };
-  if (m.words.size >= WORD_CACHE_LIMIT) m.words.clear();
-  m.words.set(norm, info);
-  return info;
+  const slots = new Set<number>();
+  for (const id of ids) for (const sid of compiled.termSlots[id]!) slots.add(sid);
+  const w = m.words.size;
+  if (w >= m.wordAt.length) {
+    const at = new Int32Array(w * 2);
+    at.set(m.wordAt);
+    m.wordAt = at;
+    const neg = new Uint8Array(w * 2);
+    neg.set(m.wordNeg);
+    m.wordNeg = neg;
+  }
+  const need = m.wordFlatLen + 2 + ids.length + slots.size;
+  if (need > m.wordFlat.length) {
+    const flat = new Int32Array(need * 2);
+    flat.set(m.wordFlat.subarray(0, m.wordFlatLen));
+    m.wordFlat = flat;
+  }
+  let k = m.wordFlatLen;
+  m.wordAt[w] = k;
+  m.wordFlat[k++] = ids.length;
+  for (const id of ids) m.wordFlat[k++] = id;
+  m.wordFlat[k++] = slots.size;
+  for (const sid of slots) m.wordFlat[k++] = sid;
+  m.wordFlatLen = k;
+  m.wordNeg[w] = compiled.negators.has(norm) ? 1 : 0;
+  m.words.set(norm, w);
+  return w;
 }
 
 // Per-call scratch, grown on demand and reused (matching is synchronous).
 let clauseOf: Int32Array = new Int32Array(0);
 let negBefore = new Int32Array(257);
 let clauseStart = new Int32Array(64);
-let infos: WordInfo[] = [];
+/** Word number of each position of the current text. */
+let posWord = new Int32Array(256);
 let slotCount = new Int32Array(256);
 // Positions filling slot sid: slotPos[slotStart[sid] .. slotEnd[sid]). Between calls every slot is empty (start = end):
 // a call fills only the slots its words touch (listed in `touched`) and empties them again at the start of the next call.
@@ -314,7 +346,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   cur = m;
   clauseOf = text.clause;
   if (negBefore.length < n + 1) negBefore = new Int32Array(n * 2 + 1);
-  if (infos.length < n) infos = new Array<WordInfo>(n * 2);
+  if (posWord.length < n) posWord = new Int32Array(n * 2);
   const S = m.slots;
   // Empty the slots the previous call filled.
   for (let i = 0; i < touchedLen; i++) {
@@ -331,26 +363,35 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     touched = new Int32Array(S * 2);
   }
   gen = (gen + 1) | 0;
+  // The word table is bounded; it is emptied only between calls, so word numbers hold for a whole text.
+  if (m.words.size + n > WORD_CACHE_LIMIT) {
+    m.words.clear();
+    m.wordFlatLen = 0;
+    m.epoch = -1;
+  }
   // Word ids are valid only in the word table they were numbered in; otherwise look words up by their text.
-  let byId: (WordInfo | undefined)[] | null = null;
-  if (text.epoch === wordEpoch()) {
-    if (m.epoch !== text.epoch) {
-      m.byId = [];
-      m.epoch = text.epoch;
-    }
-    byId = m.byId;
+  const byIdValid = text.epoch === wordEpoch();
+  if (byIdValid && m.epoch !== text.epoch) {
+    m.byId.fill(0);
+    m.epoch = text.epoch;
   }
   // Per word: its terms and slots, its clause, and a running count of negations (a gap never skips one).
   let filled = 0;
   negBefore[0] = 0;
   for (let p = 0; p < n; p++) {
-    let info: WordInfo | undefined;
-    if (byId) {
+    let w: number;
+    if (byIdValid) {
       const id = text.id[p]!;
-      info = byId[id];
-      if (info === undefined) byId[id] = info = wordInfo(compiled, m, text.norm[p]!);
-    } else info = wordInfo(compiled, m, text.norm[p]!);
-    infos[p] = info;
+      if (id >= m.byId.length) {
+        const grown = new Int32Array(Math.max(id + 1, m.byId.length * 2));
+        grown.set(m.byId);
+        m.byId = grown;
+      }
+      const known = m.byId[id]!;
+      w = known > 0 ? known - 1 : wordNumber(compiled, m, text.norm[p]!);
+      m.byId[id] = w + 1;
+    } else w = wordNumber(compiled, m, text.norm[p]!);
+    posWord[p] = w;
     const clause = clauseOf[p]!;
     if (p === 0 || clause !== clauseOf[p - 1]) {
       if (clause >= clauseStart.length) {
@@ -360,10 +401,12 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
       }
       clauseStart[clause] = p;
     }
-    negBefore[p + 1] = negBefore[p]! + (info.neg ? 1 : 0);
-    const slots = info.slots;
-    if (filled + slots.length > pairSlot.length) {
-      const size = (filled + slots.length) * 2;
+    negBefore[p + 1] = negBefore[p]! + m.wordNeg[w]!;
+    const flat = m.wordFlat;
+    const slotsAt = m.wordAt[w]! + 1 + flat[m.wordAt[w]!]!;
+    const slotsLen = flat[slotsAt]!;
+    if (filled + slotsLen > pairSlot.length) {
+      const size = (filled + slotsLen) * 2;
       const a = new Int32Array(size);
       a.set(pairSlot.subarray(0, filled));
       pairSlot = a;
@@ -371,8 +414,8 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
       b.set(pairPos.subarray(0, filled));
       pairPos = b;
     }
-    for (let i = 0; i < slots.length; i++) {
-      const sid = slots[i]!;
+    for (let i = slotsAt + 1; i <= slotsAt + slotsLen; i++) {
+      const sid = flat[i]!;
       if (slotGen[sid] !== gen) {
         slotGen[sid] = gen;
         slotCount[sid] = 1;
@@ -407,17 +450,19 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   const mAt = matchedAt;
   const clauseOfL = clauseOf;
   const negB = negBefore;
-  const infosL = infos;
+  const posWordL = posWord;
+  const { wordAt, wordFlat } = m;
   const sCur = slotCur;
   const sPos = slotPos;
   for (let p = 0; p < n; p++) {
-    const ids = infosL[p]!.ids;
-    if (ids.length === 0) continue;
+    const idsAt = wordAt[posWordL[p]!]!;
+    const idsLen = wordFlat[idsAt]!;
+    if (idsLen === 0) continue;
     const clause = clauseOfL[p]!;
     reach[0] = p;
     reachTop = 1;
-    for (let t = 0; t < ids.length; t++) {
-      const root = ids[t]!;
+    for (let t = idsAt + 1; t <= idsAt + idsLen; t++) {
+      const root = wordFlat[t]!;
       matchedLen = 0;
       addTerminals(root);
       if (rootGen[root] !== gen) {
