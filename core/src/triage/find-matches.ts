@@ -85,51 +85,60 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     }
   }
   // Per first term, a trie of the later slots: a node per distinct (parent, slot, gap), entries at their last node.
+  // Nodes 0 .. terms - 1 are the roots; flat arrays rather than a list per node, since there can be 100,000 nodes.
   const slotCount = compiled.slotMembers.length;
-  const nodeSlot: number[] = [];
-  const nodeGap: number[] = [];
-  const children: number[][] = [];
-  const terminals: number[][] = [];
+  const nodeSlot: number[] = new Array<number>(terms).fill(-1);
+  const nodeGap: number[] = new Array<number>(terms).fill(0);
+  const nodeParent: number[] = new Array<number>(terms).fill(-1);
+  const terminalNode = new Int32Array(entryList.length);
   const childOf = new Map<number, number>();
-  const addNode = (slot: number, gap: number) => {
-    nodeSlot.push(slot);
-    nodeGap.push(gap);
-    children.push([]);
-    terminals.push([]);
-    return nodeSlot.length - 1;
-  };
-  const roots: number[] = [];
   for (let id = 0; id < terms; id++) {
-    const root = addNode(-1, 0);
-    roots.push(root);
     for (let x = firstStart[id]!; x < firstStart[id + 1]!; x++) {
       const e = entryList[x]!;
-      let node = root;
+      let node = id;
       for (let j = restStart[e]!; j < restStart[e + 1]!; j++) {
         // Gaps are at most a handful of words, so (parent, slot, gap) packs into one number.
         const key = (node * slotCount + slotFlat[j]!) * 64 + gapFlat[j]!;
         let child = childOf.get(key);
         if (child === undefined) {
-          childOf.set(key, (child = addNode(slotFlat[j]!, gapFlat[j]!)));
-          children[node]!.push(child);
+          child = nodeSlot.length;
+          nodeSlot.push(slotFlat[j]!);
+          nodeGap.push(gapFlat[j]!);
+          nodeParent.push(node);
+          childOf.set(key, child);
         }
         node = child;
       }
-      terminals[node]!.push(x);
+      terminalNode[x] = node;
     }
   }
-  // Breadth-first renumbering: roots first, in term order, then each node's children together.
-  const order = [...roots];
-  const childStart = new Int32Array(nodeSlot.length + 1);
-  for (let k = 0; k < order.length; k++) {
-    childStart[k] = order.length;
-    for (const child of children[order[k]!]!) order.push(child);
+  const nodes = nodeSlot.length;
+  // Children of each node in creation order (a counting sort by parent), then breadth-first renumbering: roots first,
+  // in term order, then each node's children together.
+  const kidsStart = new Int32Array(nodes + 1);
+  for (let k = terms; k < nodes; k++) kidsStart[nodeParent[k]! + 1]!++;
+  for (let k = 0; k < nodes; k++) kidsStart[k + 1]! += kidsStart[k]!;
+  const kids = new Int32Array(nodes);
+  const fill = kidsStart.slice(0, nodes);
+  for (let k = terms; k < nodes; k++) kids[fill[nodeParent[k]!]!++] = k;
+  const order = new Int32Array(nodes);
+  const newId = new Int32Array(nodes);
+  const childStart = new Int32Array(nodes + 1);
+  for (let k = 0; k < terms; k++) order[k] = k;
+  let placed = terms;
+  for (let k = 0; k < nodes; k++) {
+    childStart[k] = placed;
+    newId[order[k]!] = k;
+    for (let c = kidsStart[order[k]!]!; c < kidsStart[order[k]! + 1]!; c++) order[placed++] = kids[c]!;
   }
-  childStart[order.length] = order.length;
-  const terminalStart = new Int32Array(order.length + 1);
-  order.forEach((old, k) => (terminalStart[k + 1] = terminalStart[k]! + terminals[old]!.length));
-  const terminalList = new Int32Array(terminalStart[order.length]!);
-  order.forEach((old, k) => terminalList.set(terminals[old]!, terminalStart[k]!));
+  childStart[nodes] = nodes;
+  // Entries by their last node, ascending within each (a counting sort by the node's new number).
+  const terminalStart = new Int32Array(nodes + 1);
+  for (let x = 0; x < entryList.length; x++) terminalStart[newId[terminalNode[x]!]! + 1]!++;
+  for (let k = 0; k < nodes; k++) terminalStart[k + 1]! += terminalStart[k]!;
+  const terminalList = new Int32Array(entryList.length);
+  const at = terminalStart.slice(0, nodes);
+  for (let x = 0; x < entryList.length; x++) terminalList[at[newId[terminalNode[x]!]!]!++] = x;
   const m: Matcher = {
     firstStart,
     entryList,
@@ -138,8 +147,8 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     slotFlat,
     gapFlat,
     childStart,
-    nodeSlot: Int32Array.from(order, (old) => nodeSlot[old]!),
-    nodeGap: Int32Array.from(order, (old) => nodeGap[old]!),
+    nodeSlot: order.map((old) => nodeSlot[old]!),
+    nodeGap: order.map((old) => nodeGap[old]!),
     terminalStart,
     terminalList,
     rootGen: new Int32Array(terms).fill(-1),
