@@ -179,4 +179,15 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
   working: [
     'funciona*|funcionando|opera*|works|working|operating|anda|andando|bien|normal|normalmente|fine|ok|okay',
   ],
+  /** The problem is over ("ya volvió a funcionar", "back to normal"): what is left is a question or a request. */
+  resolved: [
+    'ya_funciona|ya_funcionan|ya_anda|ya_andan|ya_esta_funcionando|ya_estan_funcionando|todo_funciona_normal|todo_funciona_bien|todo_anda_bien',
+    'ja_funciona|ja_funcionam|ja_esta_a_funcionar|ja_esta_funcionando|ja_estao_a_funcionar|tudo_funciona_normalmente|tudo_a_funcionar_normalmente',
+    'works_now|working_now|now_works|everything_works_fine|everything_is_working_fine',
+    'volvio|volvieron|vuelve|voltou|voltaram|volta a_funcionar|a_andar|a_la_normalidad|ao_normal|a_normalidade',
+    'ya|ja se? soluciono|resolvio|arreglo|normalizo|corrigio|resolveu|solucionou|normalizou|arrumou|corrigiu',
+    'se soluciono|resolvio|arreglo|normalizo|resolveu|solucionou|normalizou|arrumou solo|sola|solos|solas|sozinho|sozinha',
+    'no_ha_vuelto_a_pasar|no_ha_vuelto_a_ocurrir|no_volvio_a_pasar|no_volvio_a_ocurrir|nao_voltou_a_acontecer|nao_aconteceu_mais',
+    'back_to_normal|working_again|works_again|up_again|fixed_itself|resolved_itself|sorted_itself|sorted_itself_out|hasnt_happened_again|has_not_happened_again',
+  ],
 };
