@@ -135,7 +135,8 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'can|could you',
   ],
   workaround: [
-    'alternativa|alternative|workaround|paliativo|provisional*|temporalmente|manualmente|manually',
+    // Not a bare "temporalmente": "temporalmente no disponible" is an error message, not a workaround.
+    'alternativa|alternative|workaround|paliativo|provisional*|manualmente|manually',
     'solucion alternativa',
     'mientras tanto',
     'meanwhile',
