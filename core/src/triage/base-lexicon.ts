@@ -146,6 +146,8 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'for_now|meanwhile|in_the_meantime',
     'otra|outra|another|other forma|manera|way|opcion',
     'toca|toco hacer|corregir|pasar|digitar|anotar|descargar|descargarlas|mandar|mandarlas|enviar|reenviar|subir',
+    'lo|la|los|las estamos|vamos solucionando|resolviendo|supliendo|sorteando|compensando|cubriendo',
+    'contornar|contornando|contornamos|contornado|working_around|work_around|get_around|getting_around',
   ],
   noworkaround: [
     'no hay|tenemos|existe alternativa*|solucion*|workaround|manera|forma|modo',
