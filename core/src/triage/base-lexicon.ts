@@ -182,6 +182,11 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
   working: [
     'funciona*|funcionando|opera*|works|working|operating|anda|andando|bien|normal|normalmente|fine|ok|okay',
   ],
+  /** An idea for the product rather than a fault: at most the lowest priority. */
+  suggestion: [
+    'sugerencia_de_mejora|sugestao_de_melhoria|suggestion_for_improvement|improvement_suggestion|feature_request|solicitud_de_mejora|pedido_de_melhoria',
+    'solo|so|apenas|just|only es|e|is? una|uma|a sugerencia|sugestao|suggestion|idea|ideia',
+  ],
   /** The problem is over ("ya volvió a funcionar", "back to normal"): what is left is a question or a request. */
   resolved: [
     'ya_funciona|ya_funcionan|ya_anda|ya_andan|ya_esta_funcionando|ya_estan_funcionando|todo_funciona_normal|todo_funciona_bien|todo_anda_bien',
