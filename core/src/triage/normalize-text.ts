@@ -41,43 +41,72 @@ export function normalizeText(raw: string): string {
 }
 
 const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app)(?:\/\S*)?/gi;
-const MAYBE_URL = /@|:\/\/|www\.|\.(?:com|co|net|org|io|es|pt|br|cl|app)\b/i;
+/** A ticket has its URLs blanked only where this matches somewhere in it (global: it is run from `lastIndex`). */
+const MAYBE_URL = /@|:\/\/|www\.|\.(?:com|co|net|org|io|es|pt|br|cl|app)\b/gi;
+const TLDS = ['com', 'co', 'net', 'org', 'io', 'es', 'pt', 'br', 'cl', 'app'];
+
+/**
+ * Whether text[i] is a sign of a URL or e-mail: "@", "://", "www." or "." before a top-level domain (a prefix is
+ * enough: "a.comb"). Every match of URL_OR_EMAIL and of MAYBE_URL holds one, in the same run of non-space characters.
+ */
+function urlSignAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 64) return true;
+  if (c === 58) return text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47;
+  if (c !== 46) return false;
+  // `| 32` lower-cases an ASCII letter and makes no other character one (nor the NaN of a position outside the text).
+  if ((text.charCodeAt(i - 1) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 3) | 32) === 119) return true;
+  const d = text.charCodeAt(i + 1) | 32;
+  if (d < 97 || d > 122) return false;
+  for (const tld of TLDS) {
+    let k = 0;
+    while (k < tld.length && (text.charCodeAt(i + 1 + k) | 32) === tld.charCodeAt(k)) k++;
+    if (k === tld.length) return true;
+  }
+  return false;
+}
 
 /** Contrast words open a clause whose evidence outweighs what came before ("lento, pero sí facturamos"). */
 const CONTRAST = new Set(['pero', 'but', 'however', 'porem', 'contudo', 'aunque', 'although', 'though', 'embora', 'embargo', 'entretanto', 'mientras']);
 
 // Character classes by code: 1 word character, 2 clause-ending punctuation, 3 joiner inside a word (- ' ’).
-const CLASS = new Uint8Array(0x3000);
-for (let c = 0; c < CLASS.length; c++) {
+// Every code from U+3000 up is a word character; the table covers them all so a lookup needs no range check.
+const CLASS = new Uint8Array(0x10000).fill(1, 0x3000);
+for (let c = 0; c < 0x3000; c++) {
   const ch = String.fromCharCode(c);
   if (/[\p{L}\p{M}\p{N}]/u.test(ch)) CLASS[c] = 1;
   else if ('.,;:!?¿¡()[]"\n|/'.includes(ch)) CLASS[c] = 2;
   else if ("-'’".includes(ch)) CLASS[c] = 3;
 }
 
-// Words of tickets, interned by their raw spelling: hashed straight from the text's char codes, so a word seen
-// before costs neither a substring nor a Map lookup. `id` numbers distinct normalised forms densely (per `epoch`).
-// Open addressing over flat tables: slot s holds [hash, record + 1, start of the raw spelling in `pool`, its length],
-// so a lookup compares char codes in one typed array and touches no object.
+// Words of tickets, interned by their raw spelling without a substring or a Map lookup. While scanning, the last eight
+// chars of a word are shifted into two int32 keys, 8 bits each: for a word below U+0100 (almost all) the keys and the
+// length are its last eight chars exactly, so only the chars before those are compared, with a copy in `pool` (none for
+// a word of at most 8 chars). A word with a wider char has lossy keys and compares all its chars.
+// Open addressing over a flat table: slot s holds [low key, high key, tag, info] (tag: the length, plus WIDE; 0 for a
+// free slot), its spelling starts at spellingAt[s] in `pool`. A word's info is all the scan needs, in the slot it has
+// just read: the id of its normalised form << 2 | its contrast flags (bit 1: a contrast word; bit 2: Portuguese "mas"
+// spelt without accent, a contrast after a comma).
+const WIDE = 1 << 30;
 const WORD_LIMIT = 50_000;
 const TABLE_START = 1 << 12;
 let table = new Int32Array(TABLE_START * 4);
+let spellingAt = new Int32Array(TABLE_START);
 let pool = new Uint16Array(1 << 15);
 let poolLen = 0;
-let recordCount = 0;
-let recId = new Int32Array(1024);
-/** Bit 1: a contrast word; bit 2: Portuguese "mas" spelt without accent (a contrast after a comma). */
-let recFlags = new Uint8Array(1024);
-let recNorm: string[] = [];
+let spellings = 0;
+/** Normalised forms by id, and their ids. */
+let norms: string[] = [];
 let normIds = new Map<string, number>();
 let epoch = 0;
 
 function clearWords(): void {
   table = new Int32Array(TABLE_START * 4);
+  spellingAt = new Int32Array(TABLE_START);
   pool = new Uint16Array(1 << 15);
   poolLen = 0;
-  recordCount = 0;
-  recNorm = [];
+  spellings = 0;
+  norms = [];
   normIds = new Map();
   epoch++;
 }
@@ -87,53 +116,58 @@ export function wordEpoch(): number {
   return epoch;
 }
 
-function place(t: Int32Array, hash: number, at: number, from: number, len: number): void {
-  const mask = (t.length >> 2) - 1;
-  let slot = hash & mask;
-  while (t[slot * 4 + 1] !== 0) slot = (slot + 1) & mask;
-  t[slot * 4] = hash;
-  t[slot * 4 + 1] = at;
-  t[slot * 4 + 2] = from;
-  t[slot * 4 + 3] = len;
+function slotHash(lo: number, hi: number, tag: number): number {
+  const h = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi ^ tag, 0x85ebca6b);
+  return h ^ (h >>> 16);
 }
 
-/** The record of the word text[start, end) (hash: its FNV-1a hash), added if new. */
-function internWord(text: string, start: number, end: number, hash: number): number {
+/** The info of the word text[start, start + length) with keys lo, hi and tag, or -1 if it is not interned yet. */
+function findWord(text: string, start: number, lo: number, hi: number, tag: number): number {
   const t = table;
   const mask = (t.length >> 2) - 1;
-  const len = end - start;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const b = slot * 4;
-    const at = t[b + 1]!;
-    if (at === 0) break;
-    if (t[b] !== hash || t[b + 3] !== len) continue;
-    const from = t[b + 2]!;
+  for (let slot = slotHash(lo, hi, tag) & mask; ; slot = (slot + 1) & mask) {
+    const b = slot << 2;
+    const slotTag = t[b + 2]!;
+    if (slotTag === 0) return -1;
+    if (slotTag !== tag || t[b] !== lo || t[b + 1] !== hi) continue;
+    const len = tag & (WIDE - 1);
+    const checked = tag === len ? len - 8 : len;
     let k = 0;
-    while (k < len && pool[from + k] === text.charCodeAt(start + k)) k++;
-    if (k === len) return at - 1;
+    if (checked > 0) {
+      const from = spellingAt[slot]!;
+      while (k < checked && pool[from + k] === text.charCodeAt(start + k)) k++;
+    }
+    if (k >= checked) return t[b + 3]!;
   }
+}
+
+/** Puts a word in a free slot of the table t (and spellingAt s). */
+function place(t: Int32Array, s: Int32Array, lo: number, hi: number, tag: number, info: number, from: number): void {
+  const mask = s.length - 1;
+  let slot = slotHash(lo, hi, tag) & mask;
+  while (t[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
+  t[slot * 4] = lo;
+  t[slot * 4 + 1] = hi;
+  t[slot * 4 + 2] = tag;
+  t[slot * 4 + 3] = info;
+  s[slot] = from;
+}
+
+/** Interns the word text[start, end) with keys lo, hi and tag; returns its info. */
+function addWord(text: string, start: number, end: number, lo: number, hi: number, tag: number): number {
+  const len = end - start;
   const piece = text.slice(start, end);
   // A long slice shares the ticket's memory: copy it so the caches do not keep whole tickets alive.
   const raw = piece.length >= 13 ? (' ' + piece).slice(1) : piece;
   const norm = normalizeWord(raw);
   let id = normIds.get(norm);
   if (id === undefined) {
-    id = normIds.size;
+    id = norms.length;
     normIds.set(norm, id);
+    norms.push(norm);
   }
-  const r = recordCount++;
-  if (r >= recId.length) {
-    const ids = new Int32Array(recId.length * 2);
-    ids.set(recId);
-    recId = ids;
-    const flags = new Uint8Array(recFlags.length * 2);
-    flags.set(recFlags);
-    recFlags = flags;
-  }
-  recId[r] = id;
   // Portuguese "mas" (but) is a contrast only after a comma: Spanish "mas" is usually "más" (more) typed without its accent.
-  recFlags[r] = (CONTRAST.has(norm) ? 1 : 0) | (norm === 'mas' && raw.toLowerCase() === 'mas' ? 2 : 0);
-  recNorm[r] = norm;
+  const info = (id << 2) | (CONTRAST.has(norm) ? 1 : 0) | (norm === 'mas' && raw.toLowerCase() === 'mas' ? 2 : 0);
   if (poolLen + len > pool.length) {
     const grown = new Uint16Array(Math.max(pool.length * 2, poolLen + len));
     grown.set(pool.subarray(0, poolLen));
@@ -142,14 +176,18 @@ function internWord(text: string, start: number, end: number, hash: number): num
   const from = poolLen;
   for (let k = 0; k < len; k++) pool[from + k] = text.charCodeAt(start + k);
   poolLen += len;
-  if (recordCount * 2 > t.length >> 2) {
+  spellings++;
+  if (spellings * 2 > spellingAt.length) {
     // Keep the table at most half full.
+    const t = table;
     const grown = new Int32Array(t.length * 2);
-    for (let b = 0; b < t.length; b += 4) if (t[b + 1] !== 0) place(grown, t[b]!, t[b + 1]!, t[b + 2]!, t[b + 3]!);
+    const grownAt = new Int32Array(spellingAt.length * 2);
+    for (let b = 0; b < t.length; b += 4) if (t[b + 2] !== 0) place(grown, grownAt, t[b]!, t[b + 1]!, t[b + 2]!, t[b + 3]!, spellingAt[b >> 2]!);
     table = grown;
+    spellingAt = grownAt;
   }
-  place(table, hash, r + 1, from, len);
-  return r;
+  place(table, spellingAt, lo, hi, tag, info, from);
+  return info;
 }
 
 // JavaScript's \s, by char code (below 0x3000 by table).
@@ -161,12 +199,16 @@ const isSpace = (c: number) => (c < 0x3000 ? SPACE[c] === 1 : c === 0x3000 || c 
 /**
  * `raw` with URLs and e-mails blanked, as `raw.replace(URL_OR_EMAIL, spaces)` does. A match never contains white space,
  * and the regex only looks at its neighbours through \b (white space and the text's ends are alike to it), so it is run
- * on each run of non-space characters that could hold a match: one with "@", "/", or a "." followed by something.
+ * on each run of non-space characters that holds a sign of a URL (see `urlSignAt`).
  */
 export function blankUrls(raw: string): string {
+  return blankRuns(raw, 0);
+}
+
+function blankRuns(raw: string, from: number): string {
   const n = raw.length;
   let out: string | null = null;
-  let i = 0;
+  let i = from;
   while (i < n) {
     while (i < n && isSpace(raw.charCodeAt(i))) i++;
     const start = i;
@@ -174,7 +216,7 @@ export function blankUrls(raw: string): string {
     while (i < n) {
       const c = raw.charCodeAt(i);
       if (isSpace(c)) break;
-      if (c === 64 || c === 47 || (c === 46 && i + 1 < n && !isSpace(raw.charCodeAt(i + 1)))) candidate = true;
+      if (!candidate && (c === 64 || c === 58 || c === 46)) candidate = urlSignAt(raw, i);
       i++;
     }
     if (!candidate) continue;
@@ -238,78 +280,132 @@ function openClause(w: Words, clause: number, contrast: boolean): void {
   w.afterContrast[clause] = contrast ? 1 : 0;
 }
 
-/** Splits a ticket into normalised words and clauses (see `tokenize`), into the reused `Words`. */
+/**
+ * Splits a ticket into normalised words and clauses (see `tokenize`), into the reused `Words`.
+ *
+ * URLs and e-mails are blanked (see `blankUrls`) when MAYBE_URL matches the ticket. Instead of a pass of its own, this is
+ * settled at the first sign of a URL (see `urlSignAt`) or the first word not interned yet, whichever the scan meets
+ * first: no run of non-space characters before the current one holds a sign, so blanking changes nothing before it, and
+ * the words scanned so far were interned already (words are interned in the order of the final text, which numbers the
+ * ids). The scan then goes back to the last word that ends before the current run and goes on over the final text.
+ */
 export function scanWords(raw: string): Words {
-  const text = MAYBE_URL.test(raw) ? blankUrls(raw) : raw;
-  if (recordCount >= WORD_LIMIT) clearWords();
+  if (spellings >= WORD_LIMIT) clearWords();
   const w = words;
   w.text = raw;
   w.epoch = epoch;
-  const norms = w.norm;
-  let count = 0;
-  let clause = 0;
   openClause(w, 0, false);
-  let clauseHasWord = false;
-  let lastWasComma = false;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    const k = c < 0x3000 ? CLASS[c]! : 1;
-    if (k === 2) {
-      if (clauseHasWord) {
-        clause++;
-        openClause(w, clause, false);
-        clauseHasWord = false;
+  const wordNorms = w.norm;
+  let { start: starts, end: ends, clause: clauseOf, id: ids } = w;
+  const n = raw.length;
+  const cls = CLASS;
+  let text = raw;
+  let settled = false;
+  let count = 0;
+  scan: for (;;) {
+    // The state after the last word kept (a word's clause already counts a contrast word opening it).
+    let i = count > 0 ? w.end[count - 1]! : 0;
+    let clause = count > 0 ? w.clause[count - 1]! : 0;
+    let clauseHasWord = count > 0;
+    let lastWasComma = false;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      const k = cls[c]!;
+      if (k !== 1) {
+        if (!settled && (c === 64 || c === 58 || c === 46) && urlSignAt(text, i)) {
+          settled = true;
+          text = blankedFromRun(raw, runStart(raw, i));
+          count = wordsBefore(w, count, runStart(raw, i));
+          continue scan;
+        }
+        if (k === 2) {
+          if (clauseHasWord) {
+            clause++;
+            openClause(w, clause, false);
+            clauseHasWord = false;
+          }
+          lastWasComma = c === 44;
+        }
+        i++;
+        continue;
       }
-      lastWasComma = c === 44;
-      i++;
-      continue;
-    }
-    if (k !== 1) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let hash = 0x811c9dc5;
-    for (;;) {
-      hash = Math.imul(hash ^ c, 0x01000193);
-      i++;
-      if (i >= n) break;
-      c = text.charCodeAt(i);
-      const ck = c < 0x3000 ? CLASS[c]! : 1;
-      if (ck === 1) continue;
-      if (ck === 3 && i + 1 < n) {
-        const d = text.charCodeAt(i + 1);
-        if ((d < 0x3000 ? CLASS[d]! : 1) === 1) {
-          hash = Math.imul(hash ^ c, 0x01000193);
+      const start = i;
+      // The word's last eight chars, 8 bits each (see `findWord`), and all its chars or-ed together.
+      let lo = c;
+      let hi = 0;
+      let wide = c;
+      for (;;) {
+        i++;
+        if (i >= n) break;
+        c = text.charCodeAt(i);
+        const ck = cls[c]!;
+        if (ck !== 1) {
+          if (ck !== 3 || i + 1 >= n) break;
+          const d = text.charCodeAt(i + 1);
+          if (cls[d] !== 1) break;
+          hi = (hi << 8) | (lo >>> 24);
+          lo = (lo << 8) | c;
+          wide |= c;
           i++;
           c = d;
-          continue;
         }
+        hi = (hi << 8) | (lo >>> 24);
+        lo = (lo << 8) | c;
+        wide |= c;
       }
-      break;
+      const tag = wide < 0x100 ? i - start : (i - start) | WIDE;
+      let info = findWord(text, start, lo, hi, tag);
+      if (info < 0) {
+        if (!settled) {
+          settled = true;
+          text = blankedFromRun(raw, runStart(raw, start));
+          count = wordsBefore(w, count, runStart(raw, start));
+          continue scan;
+        }
+        info = addWord(text, start, i, lo, hi, tag);
+      }
+      const contrast = (info & 1) !== 0 || ((info & 2) !== 0 && lastWasComma);
+      lastWasComma = false;
+      if (contrast) {
+        clause++;
+        openClause(w, clause, true);
+      }
+      clauseHasWord = true;
+      if (count >= starts.length) {
+        grow(w, count + 1);
+        ({ start: starts, end: ends, clause: clauseOf, id: ids } = w);
+      }
+      starts[count] = start;
+      ends[count] = i;
+      clauseOf[count] = clause;
+      ids[count] = info >> 2;
+      wordNorms[count] = norms[info >> 2]!;
+      count++;
     }
-    const r = internWord(text, start, i, hash);
-    const flags = recFlags[r]!;
-    const contrast = (flags & 1) !== 0 || ((flags & 2) !== 0 && lastWasComma);
-    lastWasComma = false;
-    if (contrast) {
-      clause++;
-      openClause(w, clause, true);
-    }
-    clauseHasWord = true;
-    if (count >= w.start.length) grow(w, count + 1);
-    w.start[count] = start;
-    w.end[count] = i;
-    w.clause[count] = clause;
-    w.id[count] = recId[r]!;
-    norms[count] = recNorm[r]!;
-    count++;
+    w.n = count;
+    w.clauses = clause + 1;
+    return w;
   }
-  w.n = count;
-  w.clauses = clause + 1;
-  return w;
+}
+
+/** Where the run of non-space characters holding raw[i] starts. */
+function runStart(raw: string, i: number): number {
+  while (i > 0 && !isSpace(raw.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** `blankUrls(raw)`, given that no run before the one starting at `from` holds a sign of a URL (see `urlSignAt`). */
+function blankedFromRun(raw: string, from: number): string {
+  MAYBE_URL.lastIndex = from;
+  const maybe = MAYBE_URL.test(raw);
+  MAYBE_URL.lastIndex = 0;
+  return maybe ? blankRuns(raw, from) : raw;
+}
+
+/** How many of the first `count` words blanking from `from` on leaves alone: a word's end is found by looking at most one char past it. */
+function wordsBefore(w: Words, count: number, from: number): number {
+  while (count > 0 && w.end[count - 1]! + 1 >= from) count--;
+  return count;
 }
 
 /** Splits a ticket into normalised words and clauses, keeping each word's place in the original text. */
