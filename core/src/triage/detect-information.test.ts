@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { internals } from './detect-information.js';
+import { detectInformation, detectInText, internals } from './detect-information.js';
 import { blankUrls } from './normalize-text.js';
 
 // The regexes the scanners stand in for.
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\/\S*/i;
+const SIGN_OFF =
+  /\b(?:soy|me llamo|mi nombre es|les escribe|le escribe|habla|nombre\s*:|contacto\s*:|att\.?|atentamente|cordialmente|saludos|gracias|regards|thanks|best|cheers|i am|i'm|my name is|sou|meu nome (?:é|e)|obrigad[oa])[\s,:.-]*\n?\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?/u;
 const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app)(?:\/\S*)?/gi;
 
 /** Short strings from pieces that matter to the regexes (separators, dots, "@", top-level domains, non-ASCII). */
@@ -30,6 +32,36 @@ describe('text scanners', () => {
       expect(internals.withoutFirstEmail(s), s).toBe(s.replace(EMAIL, ' '));
       expect(internals.hasUrl(s), s).toBe(URL.test(s));
       expect(blankUrls(s), s).toBe(s.replace(URL_OR_EMAIL, (x) => ' '.repeat(x.length)));
+    }
+  });
+});
+
+/** Short texts from sign-off keywords, names, separators and phone-like pieces. */
+function* signatures(count: number): Generator<string> {
+  const pieces = ['soy', 'me llamo', 'mi nombre es', 'nombre', 'nombre :', 'contacto:', 'att', 'att.', 'saludos', 'Saludos', 'gracias', "i'm", 'meu nome é', 'obrigada', 'xsoy', 'ésoy', 'Ana', 'Pérez', 'Ñu', 'Ób', 'ana', 'Hola', 'Buenos', 'Juan Ruiz', ' ', ' ', '  ', '\n', ',', ', ', ':', '-', '–', '(', '.', '\t', '\u00a0', '+56 9 1234 5678', '(02) 234-5678', '12345', 'ana@x.com', 'é', '1'];
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  for (let t = 0; t < count; t++) {
+    let s = '';
+    for (let k = 1 + next(10); k > 0; k--) s += pieces[next(pieces.length)];
+    yield s;
+  }
+}
+
+describe('detectors', () => {
+  it('find a sign-off where its original regex does', () => {
+    for (const s of signatures(30_000)) expect(internals.signOff.test(s), s).toBe(SIGN_OFF.test(s));
+  });
+
+  it('answer the same given the built text', () => {
+    const kinds = [{ kind: 'email' }, { kind: 'phone' }, { kind: 'url' }, { kind: 'person-name' }, { kind: 'words', min: 3 }] as const;
+    let i = 0;
+    for (const s of signatures(3_000)) {
+      const subject = s.slice(0, i++ % 7);
+      for (const d of kinds) expect(detectInText(d, `${subject}\n${s}`, s, 4), s).toBe(detectInformation(d, subject, s, 4));
     }
   });
 });

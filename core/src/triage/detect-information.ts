@@ -2,8 +2,15 @@ import type { Detector } from './triage-rules-schema.js';
 
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\/\S*/i;
 const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
+/**
+ * "soy Ana", "mi nombre es Ana", "atentamente,\nAna Ruiz": a lower-case sign-off or introduction, then spaces or
+ * punctuation, then a capitalised word. Searched from the capitalised word (its two letters end the lookbehind): capitals
+ * are rarer than the keywords' first letters. Only whether it matches is used, and it matches exactly where
+ * /\b(?:…|att\.?|…)[\s,:.-]*\n?\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?/u does: "\n?\s*" and the "." of
+ * "att." only repeat what [\s,:.-]* takes, and the rest of the name only extends a match.
+ */
 const SIGN_OFF =
-  /\b(?:soy|me llamo|mi nombre es|les escribe|le escribe|habla|nombre\s*:|contacto\s*:|att\.?|atentamente|cordialmente|saludos|gracias|regards|thanks|best|cheers|i am|i'm|my name is|sou|meu nome (?:é|e)|obrigad[oa])[\s,:.-]*\n?\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?/u;
+  /[A-ZÁÉÍÓÚÑ][a-záéíóúñ](?<=\b(?:soy|me llamo|mi nombre es|les escribe|le escribe|habla|nombre\s*:|contacto\s*:|att|atentamente|cordialmente|saludos|gracias|regards|thanks|best|cheers|i am|i'm|my name is|sou|meu nome (?:é|e)|obrigad[oa])[\s,:.-]*..)/u;
 const NAME_PAIR = /(?:^|[\n,;:\-–(]\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/gu;
 const NOT_NAMES = new Set(['Buenos', 'Buenas', 'Buen', 'Hola', 'Estimados', 'Estimado', 'Estimada', 'Cordial', 'Muchas', 'Gracias', 'Por', 'Good', 'Dear', 'Hello', 'Bom', 'Boa', 'Olá', 'Prioridad', 'Punto', 'Sistema', 'Empresa', 'Error']);
 
@@ -72,17 +79,10 @@ function hasUrl(text: string): boolean {
   return false;
 }
 
-function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
-
 function hasPhone(text: string): boolean {
-  if (!hasDigit(text)) return false;
-  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+  // exec on the shared global regex, not matchAll (which copies the regex on every call).
+  PHONE_CANDIDATE.lastIndex = 0;
+  for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 7 && digits.length <= 15) return true;
   }
@@ -91,16 +91,22 @@ function hasPhone(text: string): boolean {
 
 function hasPersonName(text: string): boolean {
   if (SIGN_OFF.test(text)) return true;
-  for (const m of text.matchAll(NAME_PAIR)) if (!NOT_NAMES.has(m[1]!)) return true;
+  // exec, as in hasPhone.
+  NAME_PAIR.lastIndex = 0;
+  for (let m = NAME_PAIR.exec(text); m !== null; m = NAME_PAIR.exec(text)) if (!NOT_NAMES.has(m[1]!)) return true;
   return false;
 }
 
 /** Exposed for tests. */
-export const internals = { findEmail, withoutFirstEmail, hasUrl };
+export const internals = { findEmail, withoutFirstEmail, hasUrl, signOff: SIGN_OFF };
 
 /** Whether one built-in detector finds its information in the ticket (pattern detectors are matched elsewhere). */
 export function detectInformation(detector: Detector, subject: string, body: string, bodyWords: number): boolean {
-  const text = `${subject}\n${body}`;
+  return detectInText(detector, `${subject}\n${body}`, body, bodyWords);
+}
+
+/** `detectInformation` given the ticket's text `${subject}\n${body}` already built (triage has it from its scan). */
+export function detectInText(detector: Detector, text: string, body: string, bodyWords: number): boolean {
   switch (detector.kind) {
     case 'email':
       return findEmail(text) !== null;

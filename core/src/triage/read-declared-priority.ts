@@ -8,20 +8,53 @@ const ASCII = /^[\x00-\x7f]*$/;
 const RUN3 = /(.)\1{2,}/g;
 const MARKS = /\p{M}/gu;
 
+const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/** Whether RUN3 matches: three equal code units in a row that `.` matches. */
+function hasRun3(s: string): boolean {
+  for (let i = 2; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2) && !isLineTerminator(c)) return true;
+  }
+  return false;
+}
+
 function fold(s: string): string {
   const lower = s.toLowerCase();
   // NFD leaves ASCII text as it is and it has no marks to strip.
-  return (ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '')).replace(RUN3, '$1');
+  const bare = ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '');
+  // Most subjects have no run to collapse: a scan is cheaper than the replace.
+  return hasRun3(bare) ? bare.replace(RUN3, '$1') : bare;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-type Word = { 0: string; index: number };
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 
-/** `[...s.matchAll(WORD)]`; for ASCII text, where letters and digits are [A-Za-z0-9], without the regex. */
-function wordsOf(s: string): Word[] {
-  if (!ASCII.test(s)) return [...s.matchAll(WORD)] as Word[];
-  const out: Word[] = [];
+/** The words of the current subject, as [wordStart[i], wordEnd[i]) (reused: readDeclaredPriority is synchronous). */
+let wordStart = new Int32Array(64);
+let wordEnd = new Int32Array(64);
+
+function pushWord(count: number, start: number, end: number): number {
+  if (count === wordStart.length) {
+    const grownStart = new Int32Array(count * 2);
+    const grownEnd = new Int32Array(count * 2);
+    grownStart.set(wordStart);
+    grownEnd.set(wordEnd);
+    wordStart = grownStart;
+    wordEnd = grownEnd;
+  }
+  wordStart[count] = start;
+  wordEnd[count] = end;
+  return count + 1;
+}
+
+/** The matches of WORD in `s` into wordStart/wordEnd, returning their number; for ASCII text, where letters and digits are [A-Za-z0-9], without the regex. */
+function findWords(s: string): number {
+  let count = 0;
+  if (!ASCII.test(s)) {
+    for (const m of s.matchAll(WORD)) count = pushWord(count, m.index, m.index + m[0].length);
+    return count;
+  }
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -31,10 +64,36 @@ function wordsOf(s: string): Word[] {
     }
     const start = i;
     while (i < n && isAsciiWordChar(s.charCodeAt(i))) i++;
-    out.push({ 0: s.slice(start, i), index: start });
+    count = pushWord(count, start, i);
   }
-  return out;
+  return count;
 }
+
+const isVowel = (c: number) => c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+
+/** The priority a word declares, as is or with a doubled final vowel made single ("urgentee": /([aeiou])\1$/ → "$1"). */
+function lookup(declaredWords: ReadonlyMap<string, string>, w: string): string | undefined {
+  const id = declaredWords.get(w);
+  if (id !== undefined) return id;
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  return n >= 2 && isVowel(last) && w.charCodeAt(n - 2) === last ? declaredWords.get(w.slice(0, n - 1)) : undefined;
+}
+
+/** The priority word `i` of `s` declares, if word `i` exists. */
+function lookupWord(compiled: CompiledTriage, s: string, count: number, i: number): string | undefined {
+  return i >= 0 && i < count ? lookup(compiled.declaredWords, s.slice(wordStart[i]!, wordEnd[i]!)) : undefined;
+}
+
+/** Whether s[start, end) is one of `words` (compared in place, without cutting the word out). */
+function isOneOf(words: readonly string[], s: string, start: number, end: number): boolean {
+  for (const w of words) if (w.length === end - start && s.startsWith(w, start)) return true;
+  return false;
+}
+
+const CLOSES_MARKER = /^[\]):\-–—!|]/;
+const OPENS_MARKER = /[[(]$/;
+const SEPARATES_END = /[-–—:([]$/;
 
 /**
  * The priority a customer wrote in the subject: "Prioridad Alta - …", "Alta prioridad: …",
@@ -42,37 +101,30 @@ function wordsOf(s: string): Word[] {
  */
 export function readDeclaredPriority(compiled: CompiledTriage, subject: string): DeclaredPriority | null {
   const s = fold(subject).replace(REPLY_PREFIX, '');
-  const words = wordsOf(s);
-  if (words.length === 0) return null;
-  const lookup = (w: string | undefined) => {
-    if (!w) return undefined;
-    return compiled.declaredWords.get(w) ?? compiled.declaredWords.get(w.replace(/([aeiou])\1$/, '$1'));
-  };
-  const prefixes = compiled.declaredPrefixes;
+  const count = findWords(s);
+  if (count === 0) return null;
   // "prioridad alta" / "alta prioridad" anywhere in the subject.
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]![0];
-    if (!prefixes.includes(w)) continue;
-    const next = words[i + 1]?.[0];
-    const prev = words[i - 1]?.[0];
-    const id = lookup(next) ?? lookup(prev);
+  for (let i = 0; i < count; i++) {
+    if (!isOneOf(compiled.declaredPrefixes, s, wordStart[i]!, wordEnd[i]!)) continue;
+    const id = lookupWord(compiled, s, count, i + 1) ?? lookupWord(compiled, s, count, i - 1);
     if (id) return { priority: id, words: subject.trim().slice(0, 60) };
   }
   // "URGENTE: …", "[Urgent] …", "Urgente - …", or the whole subject is the word.
-  const first = words[0]!;
-  const firstWord = first[0];
-  const after = s.slice(first.index + firstWord.length).trimStart();
-  const before = s.slice(0, first.index).trim();
-  const id = lookup(firstWord);
-  if (id && (after === '' || /^[\]):\-–—!|]/.test(after) || /[[(]$/.test(before) || compiled.declaredBare.has(firstWord))) {
-    return { priority: id, words: firstWord };
+  const firstStart = wordStart[0]!;
+  const firstEnd = wordEnd[0]!;
+  const firstWord = s.slice(firstStart, firstEnd);
+  const id = lookup(compiled.declaredWords, firstWord);
+  if (id) {
+    const after = s.slice(firstEnd).trimStart();
+    if (after === '' || CLOSES_MARKER.test(after) || OPENS_MARKER.test(s.slice(0, firstStart).trim()) || compiled.declaredBare.has(firstWord)) {
+      return { priority: id, words: firstWord };
+    }
   }
   // "… - URGENTE" / "… (urgente)" at the end.
-  const last = words[words.length - 1]!;
-  const lastId = lookup(last[0]);
-  if (lastId && words.length > 1) {
-    const lead = s.slice(0, last.index).trimEnd();
-    if (/[-–—:([]$/.test(lead) && compiled.declaredBare.has(last[0])) return { priority: lastId, words: last[0] };
+  if (count > 1) {
+    const lastWord = s.slice(wordStart[count - 1]!, wordEnd[count - 1]!);
+    const lastId = lookup(compiled.declaredWords, lastWord);
+    if (lastId && SEPARATES_END.test(s.slice(0, wordStart[count - 1]!).trimEnd()) && compiled.declaredBare.has(lastWord)) return { priority: lastId, words: lastWord };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import type { Reason } from '../evaluation/evaluation-schema.js';
 import type { LocalizedText, Policy } from '../policy/policy-schema.js';
 import { compileTriage, type CompiledTriage } from './compile-triage.js';
-import { detectInformation } from './detect-information.js';
+import { detectInText } from './detect-information.js';
 import { findMatches, type Match } from './find-matches.js';
 import { scanWords, type Words } from './normalize-text.js';
 import { readDeclaredPriority } from './read-declared-priority.js';
@@ -14,62 +14,106 @@ const MISMATCH_FLAG = 'priority-mismatch';
 
 type Hit = { rule: number; match: Match; strength: number };
 
-/**
- * The target (category or tier) with the most evidence; ties go to the one the policy lists first.
- * Its hits come strongest first, so the first one names the deciding rule.
- */
-function topTarget(hits: Hit[], targetOf: (h: Hit) => string, order: readonly string[]): { id: string; score: number; hits: Hit[] } | undefined {
-  const scores = new Map<string, { score: number; hits: Hit[] }>();
-  for (const h of hits) {
-    const id = targetOf(h);
-    const s = scores.get(id) ?? { score: 0, hits: [] };
-    s.score += h.strength;
-    s.hits.push(h);
-    scores.set(id, s);
-  }
-  const top = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || order.indexOf(a[0]) - order.indexOf(b[0]))[0];
-  if (!top) return undefined;
-  return { id: top[0], score: top[1].score, hits: top[1].hits.sort((a, b) => b.strength - a.strength) };
-}
-
-/** The rule groups a triage decides on, by index; `with:<group>` matches are filed at index + WITH, then unless and detector. */
-const GROUP_INDEX: Readonly<Record<string, number>> = {
-  priority: 0,
-  ceiling: 1,
-  exclusion: 2,
-  tier: 3,
-  category: 4,
-  flag: 5,
-  'with:priority': 6,
-  'with:ceiling': 7,
-  'with:exclusion': 8,
-  'with:tier': 9,
-  'with:category': 10,
-  'with:flag': 11,
-  unless: 12,
-  detector: 13,
-};
+const PRIORITY = 0;
+const CEILING = 1;
+const EXCLUSION = 2;
+const TIER = 3;
+const CATEGORY = 4;
+const FLAG = 5;
 const WITH = 6;
 const UNLESS = 12;
 const DETECTOR = 13;
 
-type RuleLike = { negation: 'skip' | 'only' | 'any'; weight: number; with: string[] };
+/**
+ * The rule groups a triage decides on, by index; `with:<group>` matches are filed at index + WITH, then unless and detector.
+ * A switch: V8 compares these interned strings by reference, several times faster than a keyed lookup in a table.
+ */
+function groupIndex(group: Match['group']): number {
+  switch (group) {
+    case 'priority':
+      return 0;
+    case 'ceiling':
+      return 1;
+    case 'exclusion':
+      return 2;
+    case 'tier':
+      return 3;
+    case 'category':
+      return 4;
+    case 'flag':
+      return 5;
+    case 'with:priority':
+      return 6;
+    case 'with:ceiling':
+      return 7;
+    case 'with:exclusion':
+      return 8;
+    case 'with:tier':
+      return 9;
+    case 'with:category':
+      return 10;
+    case 'with:flag':
+      return 11;
+    case 'unless':
+      return 12;
+    case 'detector':
+      return 13;
+  }
+}
 
-/** Per compiled policy: the rule lists by group index and stamped scratch tables, so a triage walks its matches once. */
+type RuleLike = { negation: 'skip' | 'only' | 'any'; weight: number; with: string[] };
+const NEGATION_ANY = 0;
+const NEGATION_SKIP = 1;
+const NEGATION_ONLY = 2;
+const NEGATION_CODE = { any: NEGATION_ANY, skip: NEGATION_SKIP, only: NEGATION_ONLY } as const;
+
+/**
+ * Per compiled policy: the rule lists' fields as flat tables, the policy's labels, and stamped scratch tables, so a
+ * triage walks its matches once and reads no rule object in its loops (rule objects come in several shapes, which makes
+ * reading their fields there slow).
+ */
 type Prep = {
   /** Stamp of the current ticket (never 0, the tables' initial value). */
   stamp: number;
-  lists: readonly (readonly RuleLike[])[];
   /** Per group index WITH..DETECTOR: stamp of the ticket in which (group, rule) matched. */
   seen: Int32Array[];
   /** Per decided group: stamp and slot in the group's hit list of each rule's best hit. */
   bestStamp: Int32Array[];
   bestAt: Int32Array[];
+  /** Per decided group and rule: whether it needs a `with` match, its negation code, its weight. */
+  needsWith: Uint8Array[];
+  negation: Uint8Array[];
+  weight: Float64Array[];
+  /** Per decided group, the current ticket's best hit per rule (reused: triage is synchronous and no list outlives it). */
+  hitLists: Hit[][];
   /** Rule number of the `flag` group → echo. */
   echo: Uint8Array;
+  /** Priority ids, most severe first; the rank of a priority is its index here. */
+  priorityIds: string[];
+  /** Per priority rank: "id (definition)", as reasons name it. */
+  priorityLabel: string[];
+  /** Rank of each priority rule's priority and of each ceiling rule's `max`. */
+  priorityRank: Int32Array;
+  ceilingRank: Int32Array;
+  ceilingEvidence: Uint8Array;
+  /** Scratch: score per priority rank; ceiling hits counted as evidence for their `max`. */
+  priorityScore: Float64Array;
+  countedCeilings: Hit[];
+  /** Index in the policy's categories / tiers / exclusions of each rule's target, and the targets' labels. */
+  categoryOf: Int32Array;
+  categoryLabel: string[];
+  defaultCategoryLabel: string;
+  tierOf: Int32Array;
+  tierLabel: string[];
+  defaultTierLabel: string;
+  exclusionOf: Int32Array;
+  /** Scratch: score per category or tier. */
+  targetScore: Float64Array;
   /** For requirement id: per detector of its first rule, the `detector` group rule numbers of its patterns. */
   detectorRules: Map<string, number[][]>;
   requirementRule: Map<string, CompiledTriage['rules']['requiredInformation'][number]>;
+  /** Label of each entry of the policy's intake.requiredInformation (that of the first entry with its id). */
+  requirementLabel: string[];
 };
 
 const preps = new WeakMap<CompiledTriage, Prep>();
@@ -88,7 +132,8 @@ function nextStamp(p: Prep): number {
 function prepOf(c: CompiledTriage): Prep {
   const hit = preps.get(c);
   if (hit) return hit;
-  const { rules } = c;
+  const { policy, rules } = c;
+  const locale = policy.locale;
   const lists: (readonly RuleLike[])[] = [rules.priorities, rules.ceilings, rules.exclusions, rules.tiers, rules.categories, rules.flags];
   const seen: Int32Array[] = [];
   for (let g = 0; g < WITH; g++) seen.push(new Int32Array(0));
@@ -110,15 +155,39 @@ function prepOf(c: CompiledTriage): Prep {
       }),
     );
   }
+  const priorityIds: string[] = policy.priorities.map((p) => p.id);
+  const categoryIds = policy.categories.map((x) => x.id);
+  const tierIds = policy.tiers.map((x) => x.id);
+  const exclusionIds = policy.exclusions.map((x) => x.id);
+  const requirements = policy.intake.requiredInformation;
   const prep: Prep = {
-    lists,
     stamp: 0,
     seen,
     bestStamp: lists.map((l) => new Int32Array(l.length)),
     bestAt: lists.map((l) => new Int32Array(l.length)),
+    needsWith: lists.map((l) => Uint8Array.from(l, (r) => (r.with.length > 0 ? 1 : 0))),
+    negation: lists.map((l) => Uint8Array.from(l, (r) => NEGATION_CODE[r.negation])),
+    weight: lists.map((l) => Float64Array.from(l, (r) => r.weight)),
+    hitLists: lists.map(() => []),
     echo: Uint8Array.from(rules.flags, (f) => (f.echo ? 1 : 0)),
+    priorityIds,
+    priorityLabel: priorityIds.map((id) => `${id} (${text(policy.priorities.find((p) => p.id === id)?.definition, 'en')})`),
+    priorityRank: Int32Array.from(rules.priorities, (r) => priorityIds.indexOf(r.priority)),
+    ceilingRank: Int32Array.from(rules.ceilings, (r) => priorityIds.indexOf(r.max)),
+    ceilingEvidence: Uint8Array.from(rules.ceilings, (r) => (r.evidence ? 1 : 0)),
+    priorityScore: new Float64Array(priorityIds.length),
+    countedCeilings: [],
+    categoryOf: Int32Array.from(rules.categories, (r) => categoryIds.indexOf(r.category)),
+    categoryLabel: categoryIds.map((id) => text(policy.categories.find((x) => x.id === id)?.label, locale)),
+    defaultCategoryLabel: text(policy.categories.find((x) => x.id === rules.defaultCategory)?.label, locale),
+    tierOf: Int32Array.from(rules.tiers, (r) => tierIds.indexOf(r.tier)),
+    tierLabel: tierIds.map((id) => text(policy.tiers.find((x) => x.id === id)?.label, locale)),
+    defaultTierLabel: text(policy.tiers.find((x) => x.id === rules.defaultTier)?.label, locale),
+    exclusionOf: Int32Array.from(rules.exclusions, (r) => exclusionIds.indexOf(r.exclusion)),
+    targetScore: new Float64Array(Math.max(categoryIds.length, tierIds.length)),
     detectorRules,
     requirementRule,
+    requirementLabel: requirements.map((req) => text(requirements.find((r) => r.id === req.id)?.label, locale)),
   };
   preps.set(c, prep);
   return prep;
@@ -127,44 +196,81 @@ function prepOf(c: CompiledTriage): Prep {
 const text = (t: LocalizedText | undefined, locale: string): string => (t ? ((t as Record<string, string | undefined>)[locale] ?? t.es) : '');
 const clamp = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
 
+/** Adds a flag once, keeping the order in which flags were first added. */
+function addFlag(flags: string[], flag: string): void {
+  if (!flags.includes(flag)) flags.push(flag);
+}
+
+/** Strongest first (a stable sort keeps ties in their order). */
+const byStrength = (a: Hit, b: Hit) => b.strength - a.strength;
+const byRule = (a: Hit, b: Hit) => a.rule - b.rule;
+
+/**
+ * The target (category or tier, by index in the policy) with the most evidence; ties go to the one the policy lists first.
+ * Its hits come strongest first, so the first one names the deciding rule.
+ */
+function topTarget(hits: Hit[], targetOf: Int32Array, scores: Float64Array): { target: number; score: number; hits: Hit[] } | undefined {
+  if (hits.length === 0) return undefined;
+  scores.fill(0);
+  for (const h of hits) {
+    const t = targetOf[h.rule]!;
+    scores[t] = scores[t]! + h.strength;
+  }
+  // Strengths are positive, so the targets with hits are those scoring above 0.
+  let top = 0;
+  for (let t = 1; t < scores.length; t++) if (scores[t]! > scores[top]!) top = t;
+  const topHits: Hit[] = [];
+  for (const h of hits) if (targetOf[h.rule] === top) topHits.push(h);
+  return { target: top, score: scores[top]!, hits: topHits.sort(byStrength) };
+}
+
+/** Exclusion hits in the order they are tried: strongest first, then by rule. */
+const triedBefore = (a: Hit, b: Hit) => a.strength > b.strength || (a.strength === b.strength && a.rule < b.rule);
+
 /** Decides a ticket's priority, exclusion, tier, category and text-only intake checks, each with its reasons. */
 export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const c = compileTriage(policy);
   const { rules } = c;
   const subject = ticket.subject ?? '';
   const body = ticket.body ?? '';
-  const tokenized = scanWords(`${subject}\n${body}`);
+  // One string for the scan and the detectors, flattened once by the scan.
+  const fullText = `${subject}\n${body}`;
+  const tokenized = scanWords(fullText);
   const matches = findMatches(c, tokenized);
-  const masked = maskedPositions(c, matches);
-  const evidence = (m: Match) => quote(tokenized, m.positions, masked);
   const locale = policy.locale;
   const reasons: Reason[] = [];
-  const flags = new Set<string>();
+  const flags: string[] = [];
 
-  // One walk over the matches: which (with-group, rule), unless and detector matched, then each group's best hit per rule,
-  // in the order of each rule's first usable match.
+  // One walk over the matches: which (with-group, rule), unless and detector matched, which words are masked,
+  // then each group's best hit per rule, in the order of each rule's first usable match.
   const prep = prepOf(c);
   const stamp = nextStamp(prep);
-  const { seen, lists, bestStamp, bestAt } = prep;
+  const { seen, bestStamp, bestAt, needsWith, negation, weight, hitLists, echo } = prep;
   const afterContrast = rules.decision.afterContrast;
   if (groupScratch.length < matches.length) groupScratch = new Int8Array(matches.length * 2);
   const groupOf = groupScratch;
+  /** Positions of words a non-echo rule matched (offensive words): never shown in any reason. */
+  let masked: Set<number> | null = null;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
-    const g = GROUP_INDEX[m.group]!;
+    const g = groupIndex(m.group);
     groupOf[i] = g;
     if (g >= WITH) seen[g]![m.rule] = stamp;
+    else if (g === FLAG && echo[m.rule] === 0) {
+      masked ??= new Set();
+      for (const p of m.positions) masked.add(p);
+    }
   }
-  const hitLists: Hit[][] = [[], [], [], [], [], []];
+  for (let g = 0; g < WITH; g++) hitLists[g]!.length = 0;
   for (let i = 0; i < matches.length; i++) {
     const g = groupOf[i]!;
     if (g >= WITH) continue;
     const m = matches[i]!;
     const rule = m.rule;
-    const r = lists[g]![rule]!;
-    if (r.with.length > 0 && seen[g + WITH]![rule] !== stamp) continue;
-    if (r.negation === 'only' ? !m.negated : r.negation === 'skip' && m.negated) continue;
-    const s = r.weight * (tokenized.afterContrast[m.clause] === 1 ? afterContrast : 1);
+    if (needsWith[g]![rule] === 1 && seen[g + WITH]![rule] !== stamp) continue;
+    const neg = negation[g]![rule];
+    if (neg === NEGATION_ONLY ? !m.negated : neg === NEGATION_SKIP && m.negated) continue;
+    const s = weight[g]![rule]! * (tokenized.afterContrast[m.clause] === 1 ? afterContrast : 1);
     const list = hitLists[g]!;
     if (bestStamp[g]![rule] !== stamp) {
       bestStamp[g]![rule] = stamp;
@@ -180,104 +286,102 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // Category first: intake requirements and flag rules may depend on it.
   let category: string | null = null;
   if (policy.categories.length > 0) {
-    const top = topTarget(hitLists[4]!, (h) => rules.categories[h.rule]!.category, policy.categories.map((x) => x.id));
+    const top = topTarget(hitLists[CATEGORY]!, prep.categoryOf, prep.targetScore);
     if (top) {
-      category = top.id;
       const r = rules.categories[top.hits[0]!.rule]!;
-      const label = text(policy.categories.find((x) => x.id === category)?.label, locale);
-      reasons.push({ rule: `category:${category}/${r.id}`, kind: 'category', detail: `Routed to ${label}: ${r.note ?? r.id}.`, evidence: top.hits.map((x) => evidence(x.match)), confidence: clamp(0.5 + 0.1 * top.score) });
+      category = r.category;
+      const evidence: string[] = [];
+      for (const h of top.hits) evidence.push(quote(tokenized, h.match.positions, masked));
+      reasons.push({ rule: `category:${category}/${r.id}`, kind: 'category', detail: `Routed to ${prep.categoryLabel[top.target]}: ${r.note ?? r.id}.`, evidence, confidence: clamp(0.5 + 0.1 * top.score) });
     } else if (rules.defaultCategory) {
       category = rules.defaultCategory;
-      const label = text(policy.categories.find((x) => x.id === category)?.label, locale);
-      reasons.push({ rule: 'category:default', kind: 'category', detail: `No routing words found: routed to ${label}, the default channel.`, evidence: [], confidence: 0.4 });
+      reasons.push({ rule: 'category:default', kind: 'category', detail: `No routing words found: routed to ${prep.defaultCategoryLabel}, the default channel.`, evidence: [], confidence: 0.4 });
     }
   }
 
   // Exclusions: the first matching rule (by weight, then order) whose `unless` does not match.
   let exclusion: TriageResult['exclusion'] = null;
   const unlessSeen = seen[UNLESS]!;
-  const unlessHit = { has: (rule: number) => unlessSeen[rule] === stamp };
-  const exclusionHits = hitLists[2]!.sort((a, b) => b.strength - a.strength || a.rule - b.rule);
-  const blocked = exclusionHits.filter((h) => unlessHit.has(h.rule));
-  const exHit = exclusionHits.find((h) => !unlessHit.has(h.rule));
+  let exHit: Hit | null = null;
+  let blocked: Hit | null = null;
+  for (const h of hitLists[EXCLUSION]!) {
+    if (unlessSeen[h.rule] !== stamp) {
+      if (exHit === null || triedBefore(h, exHit)) exHit = h;
+    } else if (blocked === null || triedBefore(h, blocked)) blocked = h;
+  }
   if (exHit) {
     const r = rules.exclusions[exHit.rule]!;
-    const ex = policy.exclusions.find((e) => e.id === r.exclusion)!;
+    const ex = policy.exclusions[prep.exclusionOf[exHit.rule]!]!;
     exclusion = { id: ex.id, description: text(ex.description, locale) };
-    ex.flags.forEach((f) => flags.add(f));
-    reasons.push({ rule: `exclusion:${ex.id}/${r.id}`, kind: 'exclusion', detail: `Excluded from the targets (${ex.id}): ${text(ex.description, locale)}${r.note ? ` — ${r.note}` : ''}`, evidence: [evidence(exHit.match)], confidence: clamp(0.55 + 0.1 * exHit.strength) });
-  } else if (blocked.length > 0) {
-    const r = rules.exclusions[blocked[0]!.rule]!;
-    reasons.push({ rule: `exclusion:${r.exclusion}/${r.id}/not-applied`, kind: 'exclusion', detail: `Mentions ${r.exclusion}, but not excluded: the text matches an exception of the rule (${r.note ?? r.id}).`, evidence: [evidence(blocked[0]!.match)], confidence: 0.6 });
+    for (const f of ex.flags) addFlag(flags, f);
+    reasons.push({ rule: `exclusion:${ex.id}/${r.id}`, kind: 'exclusion', detail: `Excluded from the targets (${ex.id}): ${text(ex.description, locale)}${r.note ? ` — ${r.note}` : ''}`, evidence: [quote(tokenized, exHit.match.positions, masked)], confidence: clamp(0.55 + 0.1 * exHit.strength) });
+  } else if (blocked) {
+    const r = rules.exclusions[blocked.rule]!;
+    reasons.push({ rule: `exclusion:${r.exclusion}/${r.id}/not-applied`, kind: 'exclusion', detail: `Mentions ${r.exclusion}, but not excluded: the text matches an exception of the rule (${r.note ?? r.id}).`, evidence: [quote(tokenized, blocked.match.positions, masked)], confidence: 0.6 });
   }
 
   // Priority.
   const declared = policy.priorities.length > 0 ? readDeclaredPriority(c, subject) : null;
-  const priority = decidePriority(tokenized, c, hitLists[0]!, hitLists[1]!, declared?.priority ?? null, evidence, reasons, flags);
+  const priority = decidePriority(tokenized, c, prep, declared?.priority ?? null, masked, reasons, flags);
 
   // Tier.
   let tier: string | null = null;
   if (policy.tiers.length > 0) {
-    const top = topTarget(hitLists[3]!, (h) => rules.tiers[h.rule]!.tier, policy.tiers.map((x) => x.id));
+    const top = topTarget(hitLists[TIER]!, prep.tierOf, prep.targetScore);
     if (top) {
-      tier = top.id;
-      const label = text(policy.tiers.find((x) => x.id === tier)?.label, locale);
       const sorted = top.hits;
-      const tierFlags = [...new Set(sorted.flatMap((h) => rules.tiers[h.rule]!.flags))];
-      tierFlags.forEach((f) => flags.add(f));
-      const why = sorted.map((h) => rules.tiers[h.rule]!.note ?? rules.tiers[h.rule]!.id).join('; ');
+      const first = rules.tiers[sorted[0]!.rule]!;
+      tier = first.tier;
+      const tierFlags: string[] = [];
+      let why = '';
+      const evidence: string[] = [];
+      for (let i = 0; i < sorted.length; i++) {
+        const r = rules.tiers[sorted[i]!.rule]!;
+        for (const f of r.flags) addFlag(tierFlags, f);
+        why += (i > 0 ? '; ' : '') + (r.note ?? r.id);
+        evidence.push(quote(tokenized, sorted[i]!.match.positions, masked));
+      }
+      for (const f of tierFlags) addFlag(flags, f);
       reasons.push({
-        rule: `tier:${tier}/${rules.tiers[sorted[0]!.rule]!.id}`,
+        rule: `tier:${tier}/${first.id}`,
         kind: 'tier',
-        detail: `${label}: ${why}.${tierFlags.length ? ` Flags: ${tierFlags.join(', ')}.` : ''}`,
-        evidence: sorted.map((h) => evidence(h.match)),
+        detail: `${prep.tierLabel[top.target]}: ${why}.${tierFlags.length ? ` Flags: ${tierFlags.join(', ')}.` : ''}`,
+        evidence,
         confidence: clamp(0.5 + 0.1 * top.score),
       });
     } else if (rules.defaultTier) {
       tier = rules.defaultTier;
-      const label = text(policy.tiers.find((x) => x.id === tier)?.label, locale);
-      reasons.push({ rule: 'tier:default', kind: 'tier', detail: `No administrative or tier words found: first classification is ${label}.`, evidence: [], confidence: 0.45 });
+      reasons.push({ rule: 'tier:default', kind: 'tier', detail: `No administrative or tier words found: first classification is ${prep.defaultTierLabel}.`, evidence: [], confidence: 0.45 });
     }
   }
 
   // Flag rules (hints such as external causes, offensive language).
-  const flagHits = hitLists[5]!;
-  for (const h of flagHits.sort((a, b) => a.rule - b.rule)) {
+  const flagHits = hitLists[FLAG]!.sort(byRule);
+  for (const h of flagHits) {
     const r = rules.flags[h.rule]!;
     if (r.categories.length > 0 && (!category || !r.categories.includes(category))) continue;
-    if (flags.has(r.flag) && reasons.some((x) => x.rule.startsWith(`intake:${r.flag}/`))) continue;
-    flags.add(r.flag);
+    if (flags.includes(r.flag) && hasReasonStarting(reasons, `intake:${r.flag}/`)) continue;
+    addFlag(flags, r.flag);
     const hint = r.hint ? text(policy.intake.hints.find((x) => x.id === r.hint)?.text, locale) : '';
-    const count = flagHits.filter((x) => rules.flags[x.rule]!.flag === r.flag).length;
+    let count = 0;
+    for (const x of flagHits) if (rules.flags[x.rule]!.flag === r.flag) count++;
     reasons.push({
       rule: `intake:${r.flag}/${r.id}`,
       kind: 'intake',
       detail: r.echo ? `${r.note ?? r.id}.${hint ? ` Policy: "${hint}"` : ''}` : `${r.note ?? r.id} (${count} expression${count === 1 ? '' : 's'}; the words are not repeated here).${hint ? ` Policy: "${hint}"` : ''}`,
-      evidence: r.echo ? [evidence(h.match)] : [],
+      evidence: r.echo ? [quote(tokenized, h.match.positions, masked)] : [],
       confidence: clamp(0.55 + 0.1 * h.strength),
     });
   }
 
   // Required information.
   const missingInformation: string[] = [];
+  const missingLabels: string[] = [];
   const detectorSeen = seen[DETECTOR]!;
-  const bodyStart = subject.length + 1;
+  const requirements = policy.intake.requiredInformation;
   let bodyWords = -1;
-  const countBodyWords = () => {
-    if (bodyWords < 0) {
-      // Words start in ascending order: count those from the first one in the body.
-      let lo = 0;
-      let hi = tokenized.n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (tokenized.start[mid]! < bodyStart) lo = mid + 1;
-        else hi = mid;
-      }
-      bodyWords = tokenized.n - lo;
-    }
-    return bodyWords;
-  };
-  for (const req of policy.intake.requiredInformation) {
+  for (let i = 0; i < requirements.length; i++) {
+    const req = requirements[i]!;
     if (req.categories.length > 0 && (!category || !req.categories.includes(category))) continue;
     const rule = prep.requirementRule.get(req.id);
     if (!rule) continue;
@@ -287,17 +391,39 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
       const d = rule.anyOf[j]!;
       if (d.kind === 'patterns') {
         for (const k of patternRules[j]!) if (detectorSeen[k] === stamp) found = true;
-      } else found = detectInformation(d, subject, body, d.kind === 'words' ? countBodyWords() : 0);
+      } else {
+        if (d.kind === 'words' && bodyWords < 0) bodyWords = wordsFrom(tokenized, subject.length + 1);
+        found = detectInText(d, fullText, body, bodyWords);
+      }
     }
-    if (!found) missingInformation.push(req.id);
+    if (!found) {
+      missingInformation.push(req.id);
+      missingLabels.push(prep.requirementLabel[i]!);
+    }
   }
   if (missingInformation.length > 0) {
-    flags.add(rules.missingInformationFlag);
-    const labels = missingInformation.map((id) => text(policy.intake.requiredInformation.find((r) => r.id === id)?.label, locale));
-    reasons.push({ rule: `intake:${rules.missingInformationFlag}`, kind: 'intake', detail: `The request does not give: ${labels.join(', ')}. Ask the customer for it.`, evidence: [], confidence: 0.7 });
+    addFlag(flags, rules.missingInformationFlag);
+    reasons.push({ rule: `intake:${rules.missingInformationFlag}`, kind: 'intake', detail: `The request does not give: ${missingLabels.join(', ')}. Ask the customer for it.`, evidence: [], confidence: 0.7 });
   }
 
-  return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags: [...flags], reasons, missingInformation };
+  return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags, reasons, missingInformation };
+}
+
+function hasReasonStarting(reasons: Reason[], prefix: string): boolean {
+  for (const x of reasons) if (x.rule.startsWith(prefix)) return true;
+  return false;
+}
+
+/** Number of words from the first one starting at or after `from` (words start in ascending order). */
+function wordsFrom(t: Words, from: number): number {
+  let lo = 0;
+  let hi = t.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t.start[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return t.n - lo;
 }
 
 const HYPOTHETICAL_WINDOW = 3;
@@ -313,108 +439,153 @@ function hypothetical(c: CompiledTriage, t: Words, m: Match): boolean {
 function decidePriority(
   tokenized: Words,
   c: CompiledTriage,
-  hits: Hit[],
-  ceilingHits: Hit[],
+  p: Prep,
   declared: string | null,
-  evidence: (m: Match) => string,
+  masked: ReadonlySet<number> | null,
   reasons: Reason[],
-  flags: Set<string>,
+  flags: string[],
 ): string | null {
   const { policy, rules } = c;
   if (policy.priorities.length === 0) return null;
-  const order: string[] = policy.priorities.map((p) => p.id); // most severe first
-  const rank = (id: string) => order.indexOf(id);
-  const label = (id: string) => `${id} (${text(policy.priorities.find((p) => p.id === id)?.definition, 'en')})`;
-  const scores = new Map<string, { score: number; hits: { note: string; id: string; hit: Hit }[] }>(order.map((id) => [id, { score: 0, hits: [] }]));
+  const hits = p.hitLists[PRIORITY]!;
+  const { priorityIds: order, priorityRank, ceilingRank, priorityScore: scores, countedCeilings: counted } = p;
+  const priorityWeight = p.weight[PRIORITY]!;
+  scores.fill(0);
   for (const h of hits) {
-    const r = rules.priorities[h.rule]!;
-    const s = scores.get(r.priority)!;
-    s.score += h.strength;
-    s.hits.push({ note: r.note ?? r.id, id: `priority:${r.priority}/${r.id}`, hit: h });
+    const r = priorityRank[h.rule]!;
+    scores[r] = scores[r]! + h.strength;
   }
   // A ceiling ("there is a workaround", "the rest keeps working") caps the more severe priorities and, unless `evidence: false`,
   // is evidence for its own; not when more severe evidence comes in a later clause after a contrast ("funcionaba, pero ahora
   // no factura"), nor when the workaround is only hypothetical ("sería una alternativa").
-  let ceiling: { max: string; hit: Hit; id: string; note: string } | null = null;
-  for (const h of ceilingHits) {
-    const r = rules.ceilings[h.rule]!;
-    const overridden = hits.some((x) => rank(rules.priorities[x.rule]!.priority) < rank(r.max) && x.match.clause > h.match.clause && x.strength > rules.priorities[x.rule]!.weight);
+  let ceiling: Hit | null = null;
+  let ceilingMax = -1;
+  counted.length = 0;
+  for (const h of p.hitLists[CEILING]!) {
+    const max = ceilingRank[h.rule]!;
+    let overridden = false;
+    for (const x of hits) {
+      if (priorityRank[x.rule]! < max && x.match.clause > h.match.clause && x.strength > priorityWeight[x.rule]!) {
+        overridden = true;
+        break;
+      }
+    }
     if (overridden || hypothetical(c, tokenized, h.match)) continue;
-    if (r.evidence) {
-      const s = scores.get(r.max)!;
-      s.score += h.strength;
-      s.hits.push({ note: r.note ?? r.id, id: `ceiling:${r.max}/${r.id}`, hit: h });
+    if (p.ceilingEvidence[h.rule] === 1) {
+      scores[max] = scores[max]! + h.strength;
+      counted.push(h);
     }
-    if (!ceiling || rank(r.max) > rank(ceiling.max)) ceiling = { max: r.max, hit: h, id: `ceiling:${r.max}/${r.id}`, note: r.note ?? r.id };
+    if (ceiling === null || max > ceilingMax) {
+      ceiling = h;
+      ceilingMax = max;
+    }
   }
-  if (ceiling) for (const id of order) if (rank(id) < rank(ceiling.max)) scores.get(id)!.score = 0;
+  if (ceiling) scores.fill(0, 0, ceilingMax);
 
-  const ranked = [...scores.entries()].filter(([, s]) => s.score > 0).sort((a, b) => b[1].score - a[1].score || rank(a[0]) - rank(b[0]));
-  const top = ranked[0];
-  const second = ranked[1]?.[1].score ?? 0;
-  const textConfidence = top ? clamp(0.45 + 0.07 * top[1].score + 0.08 * (top[1].score - second)) : 0;
-  const pushTextReasons = (id: string, confidence: number) => {
-    const s = scores.get(id)!;
-    for (const x of s.hits.sort((a, b) => b.hit.strength - a.hit.strength).slice(0, 3)) {
-      reasons.push({ rule: x.id, kind: 'priority', detail: `${x.note} → ${label(id)}.`, evidence: [evidence(x.hit.match)], confidence });
-    }
-    if (ceiling && ceiling.max === id && !s.hits.some((x) => x.id === ceiling!.id)) {
-      reasons.push({ rule: ceiling.id, kind: 'priority', detail: `${ceiling.note}: at most ${id}.`, evidence: [evidence(ceiling.hit.match)], confidence });
-    }
-  };
+  // The best scoring priority (ties: the most severe) and the runner-up's score.
+  let top = -1;
+  for (let r = 0; r < scores.length; r++) if (scores[r]! > 0 && (top < 0 || scores[r]! > scores[top]!)) top = r;
+  let second = 0;
+  for (let r = 0; r < scores.length; r++) if (r !== top && scores[r]! > second) second = scores[r]!;
+  const textConfidence = top >= 0 ? clamp(0.45 + 0.07 * scores[top]! + 0.08 * (scores[top]! - second)) : 0;
 
   if (declared) {
-    if (!top) {
+    if (top < 0) {
       reasons.push({ rule: 'declared-priority/kept', kind: 'declared-priority', detail: `The customer declared "${declared}" in the subject and the text gives no clear evidence against it.`, evidence: [], confidence: 0.6 });
       return declared;
     }
-    if (top[0] === declared) {
+    const declaredRank = order.indexOf(declared);
+    if (top === declaredRank) {
       reasons.push({ rule: 'declared-priority/confirmed', kind: 'declared-priority', detail: `The customer declared "${declared}" in the subject and the text agrees.`, evidence: [], confidence: Math.max(0.8, textConfidence) });
-      pushTextReasons(declared, Math.max(0.8, textConfidence));
+      pushTextReasons(tokenized, c, p, declaredRank, Math.max(0.8, textConfidence), ceiling, masked, reasons);
       return declared;
     }
-    const sTop = top[1].score;
-    const sDeclared = scores.get(declared)!.score;
-    const capped = ceiling !== null && rank(declared) < rank(ceiling.max);
+    const sTop = scores[top]!;
+    const sDeclared = scores[declaredRank]!;
+    const capped = ceiling !== null && declaredRank < ceilingMax;
     if (capped || (sTop >= rules.decision.clearScore && sTop - sDeclared >= rules.decision.clearMargin)) {
-      flags.add(MISMATCH_FLAG);
+      addFlag(flags, MISMATCH_FLAG);
       reasons.push({
         rule: `declared-priority/mismatch`,
         kind: 'declared-priority',
-        detail: `The customer declared "${declared}", but the text matches ${label(top[0])}: using ${top[0]}.`,
+        detail: `The customer declared "${declared}", but the text matches ${p.priorityLabel[top]}: using ${order[top]}.`,
         evidence: [],
         confidence: textConfidence,
       });
-      pushTextReasons(top[0], textConfidence);
-      return top[0];
+      pushTextReasons(tokenized, c, p, top, textConfidence, ceiling, masked, reasons);
+      return order[top]!;
     }
-    reasons.push({ rule: 'declared-priority/kept', kind: 'declared-priority', detail: `The customer declared "${declared}"; the text leans to ${top[0]} but not clearly enough to change it.`, evidence: [], confidence: 0.55 });
+    reasons.push({ rule: 'declared-priority/kept', kind: 'declared-priority', detail: `The customer declared "${declared}"; the text leans to ${order[top]} but not clearly enough to change it.`, evidence: [], confidence: 0.55 });
     return declared;
   }
-  if (top) {
-    pushTextReasons(top[0], textConfidence);
-    return top[0];
+  if (top >= 0) {
+    pushTextReasons(tokenized, c, p, top, textConfidence, ceiling, masked, reasons);
+    return order[top]!;
   }
   const fallback = policy.defaultPriority;
   if (fallback) reasons.push({ rule: 'default-priority', kind: 'default', detail: `Nothing in the text matches a priority's definition: the policy's default, ${fallback}.`, evidence: [], confidence: 0.35 });
   return fallback;
 }
 
-/** Positions of words a non-echo rule matched (offensive words): never shown in any reason. */
-function maskedPositions(c: CompiledTriage, matches: Match[]): ReadonlySet<number> {
-  const out = new Set<number>();
-  for (const m of matches) if (m.group === 'flag' && !c.rules.flags[m.rule]!.echo) m.positions.forEach((p) => out.add(p));
-  return out;
+/** Inserts `h` into `best` (at most three hits, strongest first) after those at least as strong. */
+function keepStrongest(best: Hit[], h: Hit): void {
+  let k = best.length;
+  while (k > 0 && h.strength > best[k - 1]!.strength) k--;
+  if (k === 3) return;
+  best.splice(k, 0, h);
+  if (best.length > 3) best.pop();
+}
+
+/** The reasons for priority `rank`: its three strongest pieces of evidence, and the ceiling that capped at it if not among them. */
+function pushTextReasons(tokenized: Words, c: CompiledTriage, p: Prep, rank: number, confidence: number, ceiling: Hit | null, masked: ReadonlySet<number> | null, reasons: Reason[]): void {
+  const { rules } = c;
+  const { priorityRank, ceilingRank } = p;
+  // The priority's evidence in the order it was counted (its rules' hits, then the ceilings counted for it); the three
+  // strongest, ties in that order, kept by insertion instead of sorting the whole list.
+  const best: Hit[] = [];
+  for (const h of p.hitLists[PRIORITY]!) if (priorityRank[h.rule] === rank) keepStrongest(best, h);
+  let ceilingListed = false;
+  for (const h of p.countedCeilings) {
+    if (ceilingRank[h.rule] !== rank) continue;
+    keepStrongest(best, h);
+    if (ceiling && rules.ceilings[h.rule]!.id === rules.ceilings[ceiling.rule]!.id) ceilingListed = true;
+  }
+  const label = p.priorityLabel[rank];
+  for (const h of best) {
+    let rule: string;
+    let note: string;
+    if (h.match.group === 'ceiling') {
+      const r = rules.ceilings[h.rule]!;
+      rule = `ceiling:${r.max}/${r.id}`;
+      note = r.note ?? r.id;
+    } else {
+      const r = rules.priorities[h.rule]!;
+      rule = `priority:${r.priority}/${r.id}`;
+      note = r.note ?? r.id;
+    }
+    reasons.push({ rule, kind: 'priority', detail: `${note} → ${label}.`, evidence: [quote(tokenized, h.match.positions, masked)], confidence });
+  }
+  if (ceiling && ceilingRank[ceiling.rule] === rank && !ceilingListed) {
+    const r = rules.ceilings[ceiling.rule]!;
+    reasons.push({ rule: `ceiling:${r.max}/${r.id}`, kind: 'priority', detail: `${r.note ?? r.id}: at most ${p.priorityIds[rank]}.`, evidence: [quote(tokenized, ceiling.match.positions, masked)], confidence });
+  }
 }
 
 /** The ticket's own words from the first to the last matched one, masked words replaced. */
-function quote(t: Words, positions: number[], masked: ReadonlySet<number>): string {
+function quote(t: Words, positions: number[], masked: ReadonlySet<number> | null): string {
   const first = positions[0]!;
   const last = positions[positions.length - 1]!;
+  // Usually nothing is masked and the words are one space apart: the quote is then the text itself.
+  if (masked === null && spacedBySingleSpaces(t, first, last)) return t.text.slice(t.start[first]!, t.end[last]!);
   let out = '';
   for (let i = first; i <= last; i++) {
     if (i > first) out += ' ';
-    out += masked.has(i) ? '***' : t.text.slice(t.start[i]!, t.end[i]!);
+    out += masked?.has(i) ? '***' : t.text.slice(t.start[i]!, t.end[i]!);
   }
   return out;
+}
+
+function spacedBySingleSpaces(t: Words, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (t.start[i + 1] !== t.end[i]! + 1 || t.text.charCodeAt(t.end[i]!) !== 32) return false;
+  return true;
 }
