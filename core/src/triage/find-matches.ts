@@ -315,8 +315,7 @@ function visit(node: number, fromAt: number, fromLen: number, clause: number): v
   reachTop = at + len;
   addTerminals(node);
   for (let child = m.childStart[node]!, ce = m.childStart[node + 1]!; child < ce; child++) {
-    const csid = m.nodeSlot[child]!;
-    if (slotStart[csid] !== slotEnd[csid]) visit(child, at, len, clause);
+    if (slotGen[m.nodeSlot[child]!] === gen) visit(child, at, len, clause);
   }
   // This node's positions serve only its own subtree.
   reachTop = at;
@@ -486,8 +485,8 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         }
         presentAt[root] = presentTop;
         for (let c = cs; c < ce; c++) {
-          const sid = nodeSlot[c]!;
-          if (sStart[sid] !== sEnd[sid]) present[presentTop++] = c;
+          // Touched in this call: the slot has positions in this ticket.
+          if (slotGen[nodeSlot[c]!] === gen) present[presentTop++] = c;
         }
         presentLen[root] = presentTop - presentAt[root]!;
       }
