@@ -24,14 +24,12 @@ type Matcher = {
   gapFlat: Int32Array;
   /**
    * Trie nodes, numbered breadth-first so that siblings stand side by side: node t is the root of term t (its
-   * terminals are the single-slot entries), and the children of node k are the nodes childStart[k] .. childStart[k + 1).
-   * Per node: its slot and the most words allowed before it (roots: -1, 0).
+   * terminals are the single-slot entries), and the children of node k are the nodes from node[k * 4 + CHILDREN] to
+   * node[(k + 1) * 4 + CHILDREN]. Each node's fields side by side, one cache line for a visit: its slot, the most words
+   * allowed before it (roots: -1, 0), its first child, and its first terminal: the list positions (ascending) of the
+   * entries whose later slots end there, terminalList[node[k * 4 + TERMINALS] .. node[(k + 1) * 4 + TERMINALS]).
    */
-  childStart: Int32Array;
-  nodeSlot: Int32Array;
-  nodeGap: Int32Array;
-  /** List positions (ascending) of the entries whose later slots end at node k: terminalList[terminalStart[k] .. terminalStart[k + 1]). */
-  terminalStart: Int32Array;
+  node: Int32Array;
   terminalList: Int32Array;
   /** Per term, the call (`gen`) whose root children present in the ticket are at present[presentAt .. + presentLen). */
   rootGen: Int32Array;
@@ -54,6 +52,10 @@ type Matcher = {
 };
 
 const matchers = new WeakMap<CompiledTriage, Matcher>();
+const SLOT = 0;
+const GAP = 1;
+const CHILDREN = 2;
+const TERMINALS = 3;
 
 function matcherOf(compiled: CompiledTriage): Matcher {
   const hit = matchers.get(compiled);
@@ -139,6 +141,15 @@ function matcherOf(compiled: CompiledTriage): Matcher {
   const terminalList = new Int32Array(entryList.length);
   const at = terminalStart.slice(0, nodes);
   for (let x = 0; x < entryList.length; x++) terminalList[at[newId[terminalNode[x]!]!]!++] = x;
+  const node = new Int32Array((nodes + 1) * 4);
+  for (let k = 0; k < nodes; k++) {
+    node[k * 4 + SLOT] = nodeSlot[order[k]!]!;
+    node[k * 4 + GAP] = nodeGap[order[k]!]!;
+    node[k * 4 + CHILDREN] = childStart[k]!;
+    node[k * 4 + TERMINALS] = terminalStart[k]!;
+  }
+  node[nodes * 4 + CHILDREN] = nodes;
+  node[nodes * 4 + TERMINALS] = terminalStart[nodes]!;
   const m: Matcher = {
     firstStart,
     entryList,
@@ -146,10 +157,7 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     restStart,
     slotFlat,
     gapFlat,
-    childStart,
-    nodeSlot: order.map((old) => nodeSlot[old]!),
-    nodeGap: order.map((old) => nodeGap[old]!),
-    terminalStart,
+    node,
     terminalList,
     rootGen: new Int32Array(terms).fill(-1),
     presentAt: new Int32Array(terms),
@@ -302,7 +310,9 @@ function reachable(sid: number, gap: number, fromAt: number, fromLen: number, cl
 /** Searches trie node `node` from the positions reach[fromAt .. + fromLen); records the entries ending there, then its children. */
 function visit(node: number, fromAt: number, fromLen: number, clause: number): void {
   const m = cur;
-  const sid = m.nodeSlot[node]!;
+  const nd = m.node;
+  const rec = node << 2;
+  const sid = nd[rec + SLOT]!;
   const need = reachTop + slotEnd[sid]! - slotStart[sid]!;
   if (reach.length < need) {
     const grown = new Int32Array(need * 2);
@@ -310,12 +320,12 @@ function visit(node: number, fromAt: number, fromLen: number, clause: number): v
     reach = grown;
   }
   const at = reachTop;
-  const len = reachable(sid, m.nodeGap[node]!, fromAt, fromLen, clause, at);
+  const len = reachable(sid, nd[rec + GAP]!, fromAt, fromLen, clause, at);
   if (len === 0) return;
   reachTop = at + len;
   addTerminals(node);
-  for (let child = m.childStart[node]!, ce = m.childStart[node + 1]!; child < ce; child++) {
-    if (slotGen[m.nodeSlot[child]!] === gen) visit(child, at, len, clause);
+  for (let child = nd[rec + CHILDREN]!, ce = nd[rec + 4 + CHILDREN]!; child < ce; child++) {
+    if (slotGen[nd[(child << 2) + SLOT]!] === gen) visit(child, at, len, clause);
   }
   // This node's positions serve only its own subtree.
   reachTop = at;
@@ -336,8 +346,8 @@ function sortAscending(a: Int32Array, n: number): void {
 }
 
 function addTerminals(node: number): void {
-  const from = cur.terminalStart[node]!;
-  const to = cur.terminalStart[node + 1]!;
+  const from = cur.node[(node << 2) + TERMINALS]!;
+  const to = cur.node[(node << 2) + 4 + TERMINALS]!;
   if (from === to) return;
   if (matched.length < matchedLen + to - from) {
     const grown = new Int32Array((matchedLen + to - from) * 2);
@@ -450,7 +460,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
   if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
   matchedAt.fill(-1, 0, compiled.ruleKeys);
-  const { entryList, entryKey, restStart, entries, nodeSlot, nodeGap, childStart, rootGen, presentAt, presentLen } = m;
+  const { entryList, entryKey, restStart, entries, node, rootGen, presentAt, presentLen } = m;
   presentTop = 0;
   // Locals for the module's scratch tables (none of them is reallocated below).
   const sStart = slotStart;
@@ -476,8 +486,8 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
       if (rootGen[root] !== gen) {
         // A start word's term often comes back ("no", "de"): its children absent from the ticket are dropped once.
         rootGen[root] = gen;
-        const cs = childStart[root]!;
-        const ce = childStart[root + 1]!;
+        const cs = node[(root << 2) + CHILDREN]!;
+        const ce = node[(root << 2) + 4 + CHILDREN]!;
         if (present.length < presentTop + ce - cs) {
           const grown = new Int32Array((presentTop + ce - cs) * 2);
           grown.set(present.subarray(0, presentTop));
@@ -486,7 +496,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         presentAt[root] = presentTop;
         for (let c = cs; c < ce; c++) {
           // Touched in this call: the slot has positions in this ticket.
-          if (slotGen[nodeSlot[c]!] === gen) present[presentTop++] = c;
+          if (slotGen[node[(c << 2) + SLOT]!] === gen) present[presentTop++] = c;
         }
         presentLen[root] = presentTop - presentAt[root]!;
       }
@@ -495,14 +505,14 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         const child = pl[c]!;
         // Most first later slots fail here: their first position after p is too far, in another clause or past a
         // negation (what `reachable` would find first).
-        const sid = nodeSlot[child]!;
+        const sid = node[(child << 2) + SLOT]!;
         const se = sEnd[sid]!;
         let sc = sCur[sid]!;
         while (sc < se && sPos[sc]! <= p) sc++;
         sCur[sid] = sc;
         if (sc === se) continue;
         const r = sPos[sc]!;
-        if (r > p + 1 + nodeGap[child]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
+        if (r > p + 1 + node[(child << 2) + GAP]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
         visit(child, 0, 1, clause);
       }
       if (matchedLen === 0) continue;
