@@ -216,21 +216,18 @@ let negBefore = new Int32Array(257);
 let clauseStart = new Int32Array(64);
 /** Word number of each position of the current text. */
 let posWord = new Int32Array(256);
-let slotCount = new Int32Array(256);
-// Positions filling slot sid: slotPos[slotStart[sid] .. slotEnd[sid]). Between calls every slot is empty (start = end):
-// a call fills only the slots its words touch (listed in `touched`) and empties them again at the start of the next call.
-let slotStart = new Int32Array(256);
-let slotEnd = new Int32Array(256);
+// The positions filling each slot, ascending, as a list threaded through the (slot, position) pairs read in position
+// order: slotHead[sid], then pairNext[k] (-1 ends it); pair k stands at pairPos[k]. A slot's list is valid only when
+// slotGen[sid] is the current call's `gen`, so nothing needs emptying between calls.
 let slotGen = new Int32Array(256);
-/** Per touched slot, the first of its positions not before the current start word (start words only move forward). */
+let slotHead = new Int32Array(256);
+let slotTail = new Int32Array(256);
+let slotCount = new Int32Array(256);
+/** Per touched slot, its first pair not before the current start word (start words only move forward). */
 let slotCur = new Int32Array(256);
 let gen = 0;
-let touched = new Int32Array(256);
-let touchedLen = 0;
-// (slot, position) pairs in position order, as the words are read: pairSlot[k] is filled at pairPos[k].
-let pairSlot = new Int32Array(1024);
 let pairPos = new Int32Array(1024);
-let slotPos = new Int32Array(1024);
+let pairNext = new Int32Array(1024);
 let acc = new Int32Array(64);
 let matchedAt = new Int32Array(64);
 // Reachable positions of the trie nodes on the current path, one after another; reach[0] is the start word.
@@ -250,20 +247,14 @@ let cur: Matcher;
 function extend(j: number, end: number, prev: number, clause: number, depth: number): boolean {
   if (j === end) return true;
   const sid = cur.slotFlat[j]!;
-  let lo = slotStart[sid]!;
-  let hi = slotEnd[sid]!;
-  if (lo === hi) return false;
-  // First position after `prev` (positions are ascending).
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (slotPos[mid]! <= prev) lo = mid + 1;
-    else hi = mid;
-  }
-  const limit = slotEnd[sid]!;
+  if (slotGen[sid] !== gen) return false;
+  // First position after `prev` (a slot has few positions in a ticket: a walk beats a search).
+  let k = slotHead[sid]!;
+  while (k >= 0 && pairPos[k]! <= prev) k = pairNext[k]!;
   const last = prev + 1 + cur.gapFlat[j]!;
   const negAt = negBefore[prev + 1]!;
-  for (let i = lo; i < limit; i++) {
-    const q = slotPos[i]!;
+  for (; k >= 0; k = pairNext[k]!) {
+    const q = pairPos[k]!;
     if (q > last || clauseOf[q] !== clause) break;
     if (negBefore[q]! - negAt > 0) break;
     acc[depth] = q;
@@ -279,21 +270,15 @@ function extend(j: number, end: number, prev: number, clause: number, depth: num
  * fails for every entry that shares it.
  */
 function reachable(sid: number, gap: number, fromAt: number, fromLen: number, clause: number, outAt: number): number {
-  let lo = slotStart[sid]!;
-  let hi = slotEnd[sid]!;
-  if (lo === hi) return 0;
+  if (slotGen[sid] !== gen) return 0;
   const first = reach[fromAt]!;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (slotPos[mid]! <= first) lo = mid + 1;
-    else hi = mid;
-  }
-  const limit = slotEnd[sid]!;
+  let i = slotHead[sid]!;
+  while (i >= 0 && pairPos[i]! <= first) i = pairNext[i]!;
   const lastFrom = fromAt + fromLen - 1;
   let k = fromAt;
   let len = 0;
-  for (let i = lo; i < limit; i++) {
-    const r = slotPos[i]!;
+  for (; i >= 0; i = pairNext[i]!) {
+    const r = pairPos[i]!;
     if (clauseOf[r] !== clause) break;
     // The latest earlier position is the best one to come from: the smallest gap, the fewest words skipped.
     while (k < lastFrom && reach[k + 1]! < r) k++;
@@ -313,7 +298,7 @@ function visit(node: number, fromAt: number, fromLen: number, clause: number): v
   const nd = m.node;
   const rec = node << 2;
   const sid = nd[rec + SLOT]!;
-  const need = reachTop + slotEnd[sid]! - slotStart[sid]!;
+  const need = reachTop + slotCount[sid]!;
   if (reach.length < need) {
     const grown = new Int32Array(need * 2);
     grown.set(reach.subarray(0, reachTop));
@@ -366,19 +351,12 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   if (negBefore.length < n + 1) negBefore = new Int32Array(n * 2 + 1);
   if (posWord.length < n) posWord = new Int32Array(n * 2);
   const S = m.slots;
-  // Empty the slots the previous call filled.
-  for (let i = 0; i < touchedLen; i++) {
-    const sid = touched[i]!;
-    slotEnd[sid] = slotStart[sid]!;
-  }
-  touchedLen = 0;
-  if (slotCount.length < S) {
-    slotCount = new Int32Array(S * 2);
-    slotStart = new Int32Array(S * 2);
-    slotEnd = new Int32Array(S * 2);
+  if (slotGen.length < S) {
     slotGen = new Int32Array(S * 2);
+    slotHead = new Int32Array(S * 2);
+    slotTail = new Int32Array(S * 2);
+    slotCount = new Int32Array(S * 2);
     slotCur = new Int32Array(S * 2);
-    touched = new Int32Array(S * 2);
   }
   gen = (gen + 1) | 0;
   // The word table is bounded; it is emptied only between calls, so word numbers hold for a whole text.
@@ -423,38 +401,32 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     const flat = m.wordFlat;
     const slotsAt = m.wordAt[w]! + 1 + flat[m.wordAt[w]!]!;
     const slotsLen = flat[slotsAt]!;
-    if (filled + slotsLen > pairSlot.length) {
+    if (filled + slotsLen > pairPos.length) {
       const size = (filled + slotsLen) * 2;
       const a = new Int32Array(size);
-      a.set(pairSlot.subarray(0, filled));
-      pairSlot = a;
+      a.set(pairPos.subarray(0, filled));
+      pairPos = a;
       const b = new Int32Array(size);
-      b.set(pairPos.subarray(0, filled));
-      pairPos = b;
+      b.set(pairNext.subarray(0, filled));
+      pairNext = b;
     }
     for (let i = slotsAt + 1; i <= slotsAt + slotsLen; i++) {
       const sid = flat[i]!;
       if (slotGen[sid] !== gen) {
         slotGen[sid] = gen;
+        slotHead[sid] = filled;
+        slotCur[sid] = filled;
         slotCount[sid] = 1;
-        touched[touchedLen++] = sid;
-      } else slotCount[sid]!++;
-      pairSlot[filled] = sid;
+      } else {
+        pairNext[slotTail[sid]!] = filled;
+        slotCount[sid]!++;
+      }
+      slotTail[sid] = filled;
       pairPos[filled] = p;
+      pairNext[filled] = -1;
       filled++;
     }
   }
-  // Positions (ascending) that fill each touched slot: slotPos[slotStart[sid] .. slotEnd[sid]).
-  if (slotPos.length < filled) slotPos = new Int32Array(filled * 2);
-  let at = 0;
-  for (let i = 0; i < touchedLen; i++) {
-    const sid = touched[i]!;
-    slotStart[sid] = at;
-    slotCur[sid] = at;
-    slotEnd[sid] = at; // the fill cursor; ends at `at + slotCount[sid]`
-    at += slotCount[sid]!;
-  }
-  for (let k = 0; k < filled; k++) slotPos[slotEnd[pairSlot[k]!]!++] = pairPos[k]!;
 
   const out: Match[] = [];
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
@@ -463,15 +435,14 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   const { entryList, entryKey, restStart, entries, node, rootGen, presentAt, presentLen } = m;
   presentTop = 0;
   // Locals for the module's scratch tables (none of them is reallocated below).
-  const sStart = slotStart;
-  const sEnd = slotEnd;
   const mAt = matchedAt;
   const clauseOfL = clauseOf;
   const negB = negBefore;
   const posWordL = posWord;
   const { wordAt, wordFlat } = m;
   const sCur = slotCur;
-  const sPos = slotPos;
+  const pPos = pairPos;
+  const pNext = pairNext;
   for (let p = 0; p < n; p++) {
     const idsAt = wordAt[posWordL[p]!]!;
     const idsLen = wordFlat[idsAt]!;
@@ -506,12 +477,11 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         // Most first later slots fail here: their first position after p is too far, in another clause or past a
         // negation (what `reachable` would find first).
         const sid = node[(child << 2) + SLOT]!;
-        const se = sEnd[sid]!;
         let sc = sCur[sid]!;
-        while (sc < se && sPos[sc]! <= p) sc++;
+        while (sc >= 0 && pPos[sc]! <= p) sc = pNext[sc]!;
         sCur[sid] = sc;
-        if (sc === se) continue;
-        const r = sPos[sc]!;
+        if (sc < 0) continue;
+        const r = pPos[sc]!;
         if (r > p + 1 + node[(child << 2) + GAP]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
         visit(child, 0, 1, clause);
       }
