@@ -9,32 +9,34 @@ const WORD_CACHE_LIMIT = 50_000;
 
 
 /**
- * A compiled policy's entries as flat integer tables, so matching allocates nothing per attempt: entries by first
- * term (CSR), each entry's later slots and gaps, and per first term a trie of the later slots, so that a start word
- * visits only the prefixes that can follow it and every entry sharing a prefix is settled with it.
+ * A compiled policy's entries as flat integer tables, so matching allocates nothing per attempt: each entry's later
+ * slots and gaps, and per distinct first slot a trie of the later slots, so that a start word visits only the prefixes
+ * that can follow it and every entry sharing a prefix is settled with it.
  */
 type Matcher = {
-  /** Entries whose first slot accepts term `id`: entryList[firstStart[id] .. firstStart[id + 1]). */
-  firstStart: Int32Array;
-  entryList: Int32Array;
+  /** The tries a word of term `id` starts: rootList[rootStart[id] .. rootStart[id + 1]). */
+  rootStart: Int32Array;
+  rootList: Int32Array;
   entryKey: Int32Array;
   /** Later slots of entry e: slotFlat/gapFlat[restStart[e] .. restStart[e + 1]). */
   restStart: Int32Array;
   slotFlat: Int32Array;
   gapFlat: Int32Array;
   /**
-   * Trie nodes, numbered breadth-first so that siblings stand side by side: node t is the root of term t (its
-   * terminals are the single-slot entries), and the children of node k are the nodes from node[k * 4 + CHILDREN] to
+   * Trie nodes, numbered breadth-first so that siblings stand side by side: the roots come first (their terminals are
+   * the single-slot entries), and the children of node k are the nodes from node[k * 4 + CHILDREN] to
    * node[(k + 1) * 4 + CHILDREN]. Each node's fields side by side, one cache line for a visit: its slot, the most words
-   * allowed before it (roots: -1, 0), its first child, and its first terminal: the list positions (ascending) of the
-   * entries whose later slots end there, terminalList[node[k * 4 + TERMINALS] .. node[(k + 1) * 4 + TERMINALS]).
+   * allowed before it (roots: -1, 0), its first child, and its first terminal: the entries (ascending) whose later slots
+   * end there, terminalList[node[k * 4 + TERMINALS] .. node[(k + 1) * 4 + TERMINALS]).
    */
   node: Int32Array;
   terminalList: Int32Array;
-  /** Per term, the call (`gen`) whose root children present in the ticket are at present[presentAt .. + presentLen). */
+  /** Per root, the call (`gen`) whose root children present in the ticket are at present[presentAt .. + presentLen). */
   rootGen: Int32Array;
   presentAt: Int32Array;
   presentLen: Int32Array;
+  /** Per root, the start word (`startStamp`) that last searched it. */
+  rootSearched: Int32Array;
   entries: Entry[];
   slots: number;
   /**
@@ -61,13 +63,8 @@ function matcherOf(compiled: CompiledTriage): Matcher {
   const hit = matchers.get(compiled);
   if (hit) return hit;
   const terms = compiled.byFirstTerm.length;
-  const firstStart = new Int32Array(terms + 1);
-  for (let id = 0; id < terms; id++) firstStart[id + 1] = firstStart[id]! + compiled.byFirstTerm[id]!.length;
   const entries: Entry[] = [];
   for (const list of compiled.byFirstTerm) for (const e of list) entries[e.index] = e;
-  const entryList = new Int32Array(firstStart[terms]!);
-  let k = 0;
-  for (const list of compiled.byFirstTerm) for (const e of list) entryList[k++] = e.index;
   const n = entries.length;
   const entryKey = new Int32Array(n);
   const restStart = new Int32Array(n + 1);
@@ -86,48 +83,70 @@ function matcherOf(compiled: CompiledTriage): Matcher {
       gapFlat[restStart[e]! + j] = entry.seq.gaps[j + 1]!;
     }
   }
-  // Per first term, a trie of the later slots: a node per distinct (parent, slot, gap), entries at their last node.
-  // Nodes 0 .. terms - 1 are the roots; flat arrays rather than a list per node, since there can be 100,000 nodes.
-  const slotCount = compiled.slotMembers.length;
-  const nodeSlot: number[] = new Array<number>(terms).fill(-1);
-  const nodeGap: number[] = new Array<number>(terms).fill(0);
-  const nodeParent: number[] = new Array<number>(terms).fill(-1);
-  const terminalNode = new Int32Array(entryList.length);
-  const childOf = new Map<number, number>();
+  // A trie per distinct first slot, shared by the terms it accepts (a first slot of alternatives, "no|nao|not", would
+  // otherwise repeat its trie for each): a node per distinct (parent, slot, gap), entries at their last node. Every
+  // entry some term kept goes in; one a term dropped as never reported (see compileTriage) stays unreported here too,
+  // since the entry that stands for it comes first. Flat arrays rather than a list per node: there can be 50,000 nodes.
+  const rootOfSlot = new Map<string, number>();
+  const entryRoot = new Int32Array(n).fill(-1);
+  for (let e = 0; e < n; e++) {
+    const entry = entries[e];
+    if (!entry) continue;
+    const first = entry.seq.slots[0]!.join(',');
+    let r = rootOfSlot.get(first);
+    if (r === undefined) rootOfSlot.set(first, (r = rootOfSlot.size));
+    entryRoot[e] = r;
+  }
+  const roots = rootOfSlot.size;
+  const rootStart = new Int32Array(terms + 1);
+  const rootIds: number[] = [];
+  const lastTerm = new Int32Array(roots).fill(-1);
   for (let id = 0; id < terms; id++) {
-    for (let x = firstStart[id]!; x < firstStart[id + 1]!; x++) {
-      const e = entryList[x]!;
-      let node = id;
-      for (let j = restStart[e]!; j < restStart[e + 1]!; j++) {
-        // Gaps are at most a handful of words, so (parent, slot, gap) packs into one number.
-        const key = (node * slotCount + slotFlat[j]!) * 64 + gapFlat[j]!;
-        let child = childOf.get(key);
-        if (child === undefined) {
-          child = nodeSlot.length;
-          nodeSlot.push(slotFlat[j]!);
-          nodeGap.push(gapFlat[j]!);
-          nodeParent.push(node);
-          childOf.set(key, child);
-        }
-        node = child;
-      }
-      terminalNode[x] = node;
+    for (const entry of compiled.byFirstTerm[id]!) {
+      const r = entryRoot[entry.index]!;
+      if (lastTerm[r] !== id) rootIds.push(r);
+      lastTerm[r] = id;
     }
+    rootStart[id + 1] = rootIds.length;
+  }
+  const slotCount = compiled.slotMembers.length;
+  const nodeSlot: number[] = new Array<number>(roots).fill(-1);
+  const nodeGap: number[] = new Array<number>(roots).fill(0);
+  const nodeParent: number[] = new Array<number>(roots).fill(-1);
+  const terminalNode = new Int32Array(n).fill(-1);
+  const childOf = new Map<number, number>();
+  for (let e = 0; e < n; e++) {
+    if (entryRoot[e]! < 0) continue;
+    let node = entryRoot[e]!;
+    for (let j = restStart[e]!; j < restStart[e + 1]!; j++) {
+      // Gaps are at most a handful of words, so (parent, slot, gap) packs into one number.
+      const key = (node * slotCount + slotFlat[j]!) * 64 + gapFlat[j]!;
+      let child = childOf.get(key);
+      if (child === undefined) {
+        child = nodeSlot.length;
+        nodeSlot.push(slotFlat[j]!);
+        nodeGap.push(gapFlat[j]!);
+        nodeParent.push(node);
+        childOf.set(key, child);
+      }
+      node = child;
+    }
+    terminalNode[e] = node;
   }
   const nodes = nodeSlot.length;
   // Children of each node in creation order (a counting sort by parent), then breadth-first renumbering: roots first,
-  // in term order, then each node's children together.
+  // in their order, then each node's children together.
   const kidsStart = new Int32Array(nodes + 1);
-  for (let k = terms; k < nodes; k++) kidsStart[nodeParent[k]! + 1]!++;
+  for (let k = roots; k < nodes; k++) kidsStart[nodeParent[k]! + 1]!++;
   for (let k = 0; k < nodes; k++) kidsStart[k + 1]! += kidsStart[k]!;
   const kids = new Int32Array(nodes);
   const fill = kidsStart.slice(0, nodes);
-  for (let k = terms; k < nodes; k++) kids[fill[nodeParent[k]!]!++] = k;
+  for (let k = roots; k < nodes; k++) kids[fill[nodeParent[k]!]!++] = k;
   const order = new Int32Array(nodes);
   const newId = new Int32Array(nodes);
   const childStart = new Int32Array(nodes + 1);
-  for (let k = 0; k < terms; k++) order[k] = k;
-  let placed = terms;
+  for (let k = 0; k < roots; k++) order[k] = k;
+  let placed = roots;
   for (let k = 0; k < nodes; k++) {
     childStart[k] = placed;
     newId[order[k]!] = k;
@@ -136,11 +155,11 @@ function matcherOf(compiled: CompiledTriage): Matcher {
   childStart[nodes] = nodes;
   // Entries by their last node, ascending within each (a counting sort by the node's new number).
   const terminalStart = new Int32Array(nodes + 1);
-  for (let x = 0; x < entryList.length; x++) terminalStart[newId[terminalNode[x]!]! + 1]!++;
+  for (let e = 0; e < n; e++) if (terminalNode[e]! >= 0) terminalStart[newId[terminalNode[e]!]! + 1]!++;
   for (let k = 0; k < nodes; k++) terminalStart[k + 1]! += terminalStart[k]!;
-  const terminalList = new Int32Array(entryList.length);
+  const terminalList = new Int32Array(terminalStart[nodes]!);
   const at = terminalStart.slice(0, nodes);
-  for (let x = 0; x < entryList.length; x++) terminalList[at[newId[terminalNode[x]!]!]!++] = x;
+  for (let e = 0; e < n; e++) if (terminalNode[e]! >= 0) terminalList[at[newId[terminalNode[e]!]!]!++] = e;
   const node = new Int32Array((nodes + 1) * 4);
   for (let k = 0; k < nodes; k++) {
     node[k * 4 + SLOT] = nodeSlot[order[k]!]!;
@@ -151,17 +170,18 @@ function matcherOf(compiled: CompiledTriage): Matcher {
   node[nodes * 4 + CHILDREN] = nodes;
   node[nodes * 4 + TERMINALS] = terminalStart[nodes]!;
   const m: Matcher = {
-    firstStart,
-    entryList,
+    rootStart,
+    rootList: Int32Array.from(rootIds),
     entryKey,
     restStart,
     slotFlat,
     gapFlat,
     node,
     terminalList,
-    rootGen: new Int32Array(terms).fill(-1),
-    presentAt: new Int32Array(terms),
-    presentLen: new Int32Array(terms),
+    rootGen: new Int32Array(roots).fill(-1),
+    presentAt: new Int32Array(roots),
+    presentLen: new Int32Array(roots),
+    rootSearched: new Int32Array(roots).fill(-1),
     entries,
     slots: slotCount,
     words: new Map(),
@@ -239,6 +259,8 @@ let matchedLen = 0;
 // Per trie root seen in this call, its children whose slot is somewhere in the ticket: present[presentAt .. + presentLen).
 let present = new Int32Array(1024);
 let presentTop = 0;
+/** Numbers the start words of all calls, for `rootSearched`. */
+let startStamp = 0;
 
 // The matcher and tables of the current call, read by `extend`.
 let cur: Matcher;
@@ -432,7 +454,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
   if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
   matchedAt.fill(-1, 0, compiled.ruleKeys);
-  const { entryList, entryKey, restStart, entries, node, rootGen, presentAt, presentLen } = m;
+  const { rootStart, rootList, entryKey, restStart, entries, node, rootGen, presentAt, presentLen, rootSearched } = m;
   presentTop = 0;
   // Locals for the module's scratch tables (none of them is reallocated below).
   const mAt = matchedAt;
@@ -450,48 +472,54 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     const clause = clauseOfL[p]!;
     reach[0] = p;
     reachTop = 1;
+    const start = (startStamp = (startStamp + 1) | 0);
     for (let t = idsAt + 1; t <= idsAt + idsLen; t++) {
-      const root = wordFlat[t]!;
+      const term = wordFlat[t]!;
       matchedLen = 0;
-      addTerminals(root);
-      if (rootGen[root] !== gen) {
-        // A start word's term often comes back ("no", "de"): its children absent from the ticket are dropped once.
-        rootGen[root] = gen;
-        const cs = node[(root << 2) + CHILDREN]!;
-        const ce = node[(root << 2) + 4 + CHILDREN]!;
-        if (present.length < presentTop + ce - cs) {
-          const grown = new Int32Array((presentTop + ce - cs) * 2);
-          grown.set(present.subarray(0, presentTop));
-          present = grown;
+      for (let ri = rootStart[term]!, re = rootStart[term + 1]!; ri < re; ri++) {
+        const root = rootList[ri]!;
+        // A trie shared with an earlier term of this word: its entries were reported then.
+        if (rootSearched[root] === start) continue;
+        rootSearched[root] = start;
+        addTerminals(root);
+        if (rootGen[root] !== gen) {
+          // A start word's term often comes back ("no", "de"): its children absent from the ticket are dropped once.
+          rootGen[root] = gen;
+          const cs = node[(root << 2) + CHILDREN]!;
+          const ce = node[(root << 2) + 4 + CHILDREN]!;
+          if (present.length < presentTop + ce - cs) {
+            const grown = new Int32Array((presentTop + ce - cs) * 2);
+            grown.set(present.subarray(0, presentTop));
+            present = grown;
+          }
+          presentAt[root] = presentTop;
+          for (let c = cs; c < ce; c++) {
+            // Touched in this call: the slot has positions in this ticket.
+            if (slotGen[node[(c << 2) + SLOT]!] === gen) present[presentTop++] = c;
+          }
+          presentLen[root] = presentTop - presentAt[root]!;
         }
-        presentAt[root] = presentTop;
-        for (let c = cs; c < ce; c++) {
-          // Touched in this call: the slot has positions in this ticket.
-          if (slotGen[node[(c << 2) + SLOT]!] === gen) present[presentTop++] = c;
+        const pl = present;
+        for (let c = presentAt[root]!, ce = c + presentLen[root]!; c < ce; c++) {
+          const child = pl[c]!;
+          // Most first later slots fail here: their first position after p is too far, in another clause or past a
+          // negation (what `reachable` would find first).
+          const sid = node[(child << 2) + SLOT]!;
+          let sc = sCur[sid]!;
+          while (sc >= 0 && pPos[sc]! <= p) sc = pNext[sc]!;
+          sCur[sid] = sc;
+          if (sc < 0) continue;
+          const r = pPos[sc]!;
+          if (r > p + 1 + node[(child << 2) + GAP]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
+          visit(child, 0, 1, clause);
         }
-        presentLen[root] = presentTop - presentAt[root]!;
-      }
-      const pl = present;
-      for (let c = presentAt[root]!, ce = c + presentLen[root]!; c < ce; c++) {
-        const child = pl[c]!;
-        // Most first later slots fail here: their first position after p is too far, in another clause or past a
-        // negation (what `reachable` would find first).
-        const sid = node[(child << 2) + SLOT]!;
-        let sc = sCur[sid]!;
-        while (sc >= 0 && pPos[sc]! <= p) sc = pNext[sc]!;
-        sCur[sid] = sc;
-        if (sc < 0) continue;
-        const r = pPos[sc]!;
-        if (r > p + 1 + node[(child << 2) + GAP]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
-        visit(child, 0, 1, clause);
       }
       if (matchedLen === 0) continue;
-      // Entries in list order, as the rules were written: the first of each rule is the match reported.
+      // Entries in the order the rules were written: the first of each rule is the match reported.
       sortAscending(matched, matchedLen);
       const list = matched;
       for (let i = 0; i < matchedLen; i++) {
-        const x = list[i]!;
-        const e = entryList[x]!;
+        const e = list[i]!;
         const key = entryKey[e]!;
         if (mAt[key] === p) continue;
         mAt[key] = p;
