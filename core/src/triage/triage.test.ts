@@ -529,3 +529,32 @@ describe('triage: ceilings that only cap, hypothetical workarounds', () => {
     expect(triage(capOnly, t).priority).toBe('importante');
   });
 });
+
+describe('triage: problems that are over, suggestions, and under-declared outages', () => {
+  it('caps a problem that is already over at the lowest priority: what is left is a question', () => {
+    expect(run('websaas', 'Consulta', 'Ayer el POS no dejó facturar media hora, pero volvió a funcionar solo. ¿Qué pasó?').priority).toBe('normal');
+    expect(run('soporte-justo', 'Pregunta', 'En la mañana el sitio no abría, pero ya se solucionó. ¿Hubo mantenimiento?').priority).toBe('baja');
+    expect(run('infraspeak', 'Question', 'The app was down for an hour this morning; it is back to normal now. What happened?').priority).toBe('baja');
+  });
+  it('still lets a failure that comes back after a contrast win over "it worked again"', () => {
+    expect(run('websaas', 'Caja', 'Volvió a funcionar un rato, pero ahora de nuevo no podemos facturar en ninguna caja').priority).toBe('urgente');
+  });
+  it('caps an improvement suggestion at the lowest priority, even with a missing-feature wording', () => {
+    expect(run('peewah', 'Idea', 'Es solo una sugerencia: el informe de asistentes no muestra la ciudad, sería útil tenerla.').priority).toBe('baja');
+    expect(run('infraspeak', 'Ideia', 'É apenas uma sugestão: o PDF da OS não mostra os campos personalizados.').priority).toBe('baja');
+  });
+  it('does not read "temporarily unavailable" as a workaround', () => {
+    expect(run('infraspeak', 'Em baixo', 'A plataforma está em baixo para todos os utilizadores: "Serviço temporariamente indisponível".').priority).toBe('urgente');
+  });
+  it('reads "lo estamos solucionando a mano" as a workaround that caps the priority', () => {
+    expect(run('infraspeak', 'Sync', 'Algunas órdenes no se sincronizan; lo estamos solucionando cerrándolas desde la web.').priority).toBe('media');
+  });
+  it('raises an under-declared priority when the text meets a more severe definition, symptoms and all', () => {
+    const r = run('websaas', 'Importante - no factura', 'El módulo de facturación no abre en ningún equipo, sale error. No hemos podido facturar en toda la mañana.');
+    expect(r.priority).toBe('urgente');
+    expect(r.flags).toContain('priority-mismatch');
+  });
+  it('routes a quote for an annual plan to commercial, not billing', () => {
+    expect(run('peewah', 'Cotización plan anual', '¿Nos pueden enviar precios del plan anual para 10 eventos?').category).toBe('comercial');
+  });
+});

@@ -504,7 +504,11 @@ function decidePriority(
     const sTop = scores[top]!;
     const sDeclared = scores[declaredRank]!;
     const capped = ceiling !== null && declaredRank < ceilingMax;
-    if (capped || (sTop >= rules.decision.clearScore && sTop - sDeclared >= rules.decision.clearMargin)) {
+    // A more severe definition met outright is clear even beside the declared priority's own evidence (an outage shows
+    // errors too); a milder reading must lead by a margin.
+    const escalates = top < declaredRank;
+    const clear = sTop >= rules.decision.clearScore && (escalates ? sTop >= sDeclared : sTop - sDeclared >= rules.decision.clearMargin);
+    if (capped || clear) {
       addFlag(flags, MISMATCH_FLAG);
       reasons.push({
         rule: `declared-priority/mismatch`,
