@@ -554,6 +554,10 @@ describe('triage: problems that are over, suggestions, and under-declared outage
     expect(r.priority).toBe('urgente');
     expect(r.flags).toContain('priority-mismatch');
   });
+  it('reads one till down while the other tills work as importante ("las cajas 1 y 3 funcionan normal")', () => {
+    expect(run('websaas', 'Caja 2', 'La caja 2 no deja facturar, pero las cajas 1 y 3 funcionan normal.').priority).toBe('importante');
+    expect(run('websaas', 'Cajas', 'Ninguna de las cajas funciona, no podemos facturar.').priority).toBe('urgente');
+  });
   it('routes a quote for an annual plan to commercial, not billing', () => {
     expect(run('peewah', 'Cotización plan anual', '¿Nos pueden enviar precios del plan anual para 10 eventos?').category).toBe('comercial');
   });
