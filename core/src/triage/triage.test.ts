@@ -558,6 +558,11 @@ describe('triage: problems that are over, suggestions, and under-declared outage
     expect(run('websaas', 'Caja 2', 'La caja 2 no deja facturar, pero las cajas 1 y 3 funcionan normal.').priority).toBe('importante');
     expect(run('websaas', 'Cajas', 'Ninguna de las cajas funciona, no podemos facturar.').priority).toBe('urgente');
   });
+  it('sends a prospect evaluating Skedu with feature questions to administrativo, without supervisor', () => {
+    const r = run('skedu', 'Consulta', 'Estamos evaluando Skedu para la clínica. ¿Envía recordatorios por WhatsApp?');
+    expect(r.tier).toBe('administrativo');
+    expect(r.flags).not.toContain('supervisor');
+  });
   it('routes a quote for an annual plan to commercial, not billing', () => {
     expect(run('peewah', 'Cotización plan anual', '¿Nos pueden enviar precios del plan anual para 10 eventos?').category).toBe('comercial');
   });
