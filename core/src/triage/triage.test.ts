@@ -559,7 +559,7 @@ describe('triage: problems that are over, suggestions, and under-declared outage
     expect(run('websaas', 'Cajas', 'Ninguna de las cajas funciona, no podemos facturar.').priority).toBe('urgente');
   });
   it('sends a prospect evaluating Skedu with feature questions to administrativo, without supervisor', () => {
-    const r = run('skedu', 'Consulta', 'Estamos evaluando Skedu para la clínica. ¿Envía recordatorios por WhatsApp?');
+    const r = run('skedu', 'Skedu para nuestra clínica', 'Estamos evaluando Skedu. ¿Envía recordatorios por WhatsApp?');
     expect(r.tier).toBe('administrativo');
     expect(r.flags).not.toContain('supervisor');
   });
