@@ -563,6 +563,19 @@ describe('triage: problems that are over, suggestions, and under-declared outage
     expect(r.tier).toBe('administrativo');
     expect(r.flags).not.toContain('supervisor');
   });
+  it('reads an explicit "how do I…?" as a clear question, enough to correct a declared URGENTE', () => {
+    const r = run('infraspeak', 'URGENTE - relatório', 'Como faço para exportar o relatório de custos do último trimestre? Não encontro a opção.');
+    expect(r.priority).toBe('baja');
+    expect(r.flags).toContain('priority-mismatch');
+  });
+  it('reads a request for the audit logs of a user as Technical Service', () => {
+    expect(run('infraspeak', 'Logs', 'We need the audit logs of user j.smith for March. Can you extract them for us?').exclusion?.id).toBe('technical-service');
+  });
+  it('reads an account suspended for non-payment as a payment matter for a supervisor', () => {
+    const r = run('skedu', 'Cuenta suspendida', 'Nos suspendieron la cuenta por no pago, pero pagamos el viernes. Adjunto comprobante.');
+    expect(r.tier).toBe('administrativo');
+    expect(r.flags).toContain('supervisor');
+  });
   it('routes a quote for an annual plan to commercial, not billing', () => {
     expect(run('peewah', 'Cotización plan anual', '¿Nos pueden enviar precios del plan anual para 10 eventos?').category).toBe('comercial');
   });
