@@ -576,6 +576,12 @@ describe('triage: problems that are over, suggestions, and under-declared outage
     expect(r.tier).toBe('administrativo');
     expect(r.flags).toContain('supervisor');
   });
+  it('reads a request portal that fails on every submission as a main function down (alta)', () => {
+    expect(run('infraspeak', 'Portal', 'O portal de pedidos dá erro ao submeter qualquer pedido.').priority).toBe('alta');
+  });
+  it('reads "through the browser it works" as a workaround that caps a login problem at media', () => {
+    expect(run('infraspeak', 'App', 'Dois técnicos não conseguem entrar na app. Pelo browser entram normalmente.').priority).toBe('media');
+  });
   it('routes a quote for an annual plan to commercial, not billing', () => {
     expect(run('peewah', 'Cotización plan anual', '¿Nos pueden enviar precios del plan anual para 10 eventos?').category).toBe('comercial');
   });
