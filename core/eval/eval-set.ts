@@ -22,8 +22,8 @@ export const evalCaseSchema = z.strictObject({
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 /** `dev` is tuned on; `holdout` never is; `blind*` were written by people who never saw the rules. */
-export type Slice = 'dev' | 'holdout' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10';
-export const allSlices: readonly Slice[] = ['dev', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10'];
+export type Slice = 'dev' | 'holdout' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10' | 'blind11';
+export const allSlices: readonly Slice[] = ['dev', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11'];
 export type Outcome = { slice: Slice; file: string; line: number; case: EvalCase; result: TriageResult; expected: string; actual: string; errors: string[] };
 
 const here = dirname(fileURLToPath(import.meta.url));
