@@ -7,7 +7,6 @@ export type Match = { group: Entry['group']; rule: number; positions: number[]; 
 const NEGATION_WINDOW = 3;
 const WORD_CACHE_LIMIT = 50_000;
 
-
 /**
  * A compiled policy's entries as flat integer tables, so matching allocates nothing per attempt: each entry's later
  * slots and gaps, and per distinct first slot a trie of the later slots, so that a start word visits only the prefixes
@@ -253,7 +252,7 @@ let matchedAt = new Int32Array(64);
 // Reachable positions of the trie nodes on the current path, one after another; reach[0] is the start word.
 let reach = new Int32Array(1024);
 let reachTop = 1;
-// List positions of the entries matched from the current start word and term, in trie order.
+// The entries matched from the current start word and term, in trie order.
 let matched = new Int32Array(256);
 let matchedLen = 0;
 // Per trie root seen in this call, its children whose slot is somewhere in the ticket: present[presentAt .. + presentLen).
