@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSlice } from '../../eval/eval-set.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
@@ -70,5 +71,35 @@ describe('findMatches', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('agrees with the plain matcher on random texts built from the rules\' own sequences, near misses included', () => {
+    for (const [, policy] of builtInPolicies) {
+      const compiled = compileTriage(policy);
+      const entries = compiled.byFirstTerm.flat();
+      const word = (id: number) => {
+        const t = compiled.index.terms[id]!;
+        return t.kind === 'stem' ? `${t.text}ando` : t.text;
+      };
+      // One pattern spelt out: a term for each slot, with up to two words more than its gap allows between slots,
+      // sometimes a negation or a clause break in between.
+      const spelt = fc.record({ e: fc.nat(entries.length - 1), picks: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), fill: fc.array(fc.nat(8), { minLength: 8, maxLength: 8 }), noise: fc.array(fc.constantFrom('', '', '', 'no', 'pero', ',', '.'), { minLength: 8, maxLength: 8 }) }).map(({ e, picks, fill, noise }) => {
+        const entry = entries[e]!;
+        return entry.seq.slots
+          .map((slot, j) => {
+            const gap = entry.seq.gaps[j] ?? 0;
+            const between = j === 0 ? [] : Array.from({ length: fill[j % 8]! % (gap + 3) }, (_, k) => (k === 0 && noise[j % 8] ? noise[j % 8]! : 'x'));
+            return [...between, word(slot[picks[j % 8]! % slot.length]!)].join(' ');
+          })
+          .join(' ');
+      });
+      fc.assert(
+        fc.property(fc.array(spelt, { minLength: 1, maxLength: 12 }), (parts) => {
+          const text = parts.join(' ');
+          expect(findMatches(compiled, scanWords(text))).toEqual(referenceMatches(compiled, tokenize(text)));
+        }),
+        { numRuns: 200, seed: 7 },
+      );
+    }
   });
 });
