@@ -30,24 +30,23 @@ type Matcher = {
    */
   node: Int32Array;
   terminalList: Int32Array;
-  /** Per root, the call (`gen`) whose root children present in the ticket are at present[presentAt .. + presentLen). */
-  rootGen: Int32Array;
-  presentAt: Int32Array;
-  presentLen: Int32Array;
-  /** Per root, the start word (`startStamp`) that last searched it. */
-  rootSearched: Int32Array;
+  /**
+   * Per root, side by side (one cache line per root): the start word (`startStamp`) that last searched it, and the call
+   * (`gen`) whose root children present in the ticket are at present[.. PRESENT_AT .. + PRESENT_LEN).
+   */
+  root: Int32Array;
   entries: Entry[];
   slots: number;
   /**
-   * What each normalised word seen so far means to the policy, as word number w: the terms it satisfies and the slots
-   * those fill (each once), side by side in wordFlat from wordAt[w] as [terms, ...ids, slots, ...sids], and whether it negates.
+   * What each normalised word seen so far means to the policy, as its word code: the terms it satisfies and the slots
+   * those fill (each once) are in wordFlat from code >> 1 as [terms, ...ids, slots, ...sids], and code & 1 tells whether
+   * it negates. The code is all a word needs, so reading a word costs one lookup less; the many words with no term
+   * share the record at 0, which stays in cache.
    */
   words: Map<string, number>;
-  wordAt: Int32Array;
   wordFlat: Int32Array;
   wordFlatLen: number;
-  wordNeg: Uint8Array;
-  /** Word number + 1 by word id of the tokenizer's word table of `epoch` (0: not looked up yet). */
+  /** Word code + 1 by word id of the tokenizer's word table of `epoch` (0: not looked up yet). */
   byId: Int32Array;
   epoch: number;
 };
@@ -57,6 +56,18 @@ const SLOT = 0;
 const GAP = 1;
 const CHILDREN = 2;
 const TERMINALS = 3;
+// Fields of a root record.
+const SEARCHED = 0;
+const PREPARED = 1;
+const PRESENT_AT = 2;
+const PRESENT_LEN = 3;
+// Fields of a slot record (see `slotRec`).
+const SEEN = 0;
+const HEAD = 1;
+const TAIL = 2;
+const CURSOR = 3;
+/** The record in wordFlat of every word with no term: no terms, no slots. */
+const NO_TERMS = 0;
 
 function matcherOf(compiled: CompiledTriage): Matcher {
   const hit = matchers.get(compiled);
@@ -177,17 +188,12 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     gapFlat,
     node,
     terminalList,
-    rootGen: new Int32Array(roots).fill(-1),
-    presentAt: new Int32Array(roots),
-    presentLen: new Int32Array(roots),
-    rootSearched: new Int32Array(roots).fill(-1),
+    root: new Int32Array(roots * 4).fill(-1),
     entries,
     slots: slotCount,
     words: new Map(),
-    wordAt: new Int32Array(256),
     wordFlat: new Int32Array(1024),
-    wordFlatLen: 0,
-    wordNeg: new Uint8Array(256),
+    wordFlatLen: NO_TERMS + 2,
     byId: new Int32Array(256),
     epoch: -1,
   };
@@ -195,58 +201,52 @@ function matcherOf(compiled: CompiledTriage): Matcher {
   return m;
 }
 
-/** The word number of a normalised word, looked up (terms, slots, negation) the first time. */
-function wordNumber(compiled: CompiledTriage, m: Matcher, norm: string): number {
+/** The word code of a normalised word, looked up (terms, slots, negation) the first time. */
+function wordCode(compiled: CompiledTriage, m: Matcher, norm: string): number {
   const hit = m.words.get(norm);
   if (hit !== undefined) return hit;
   const ids = compiled.index.lookup(norm);
+  const negates = compiled.negators.has(norm) ? 1 : 0;
+  if (ids.length === 0) {
+    m.words.set(norm, (NO_TERMS << 1) | negates);
+    return (NO_TERMS << 1) | negates;
+  }
   const slots = new Set<number>();
   for (const id of ids) for (const sid of compiled.termSlots[id]!) slots.add(sid);
-  const w = m.words.size;
-  if (w >= m.wordAt.length) {
-    const at = new Int32Array(w * 2);
-    at.set(m.wordAt);
-    m.wordAt = at;
-    const neg = new Uint8Array(w * 2);
-    neg.set(m.wordNeg);
-    m.wordNeg = neg;
-  }
   const need = m.wordFlatLen + 2 + ids.length + slots.size;
   if (need > m.wordFlat.length) {
     const flat = new Int32Array(need * 2);
     flat.set(m.wordFlat.subarray(0, m.wordFlatLen));
     m.wordFlat = flat;
   }
-  let k = m.wordFlatLen;
-  m.wordAt[w] = k;
+  const at = m.wordFlatLen;
+  let k = at;
   m.wordFlat[k++] = ids.length;
   for (const id of ids) m.wordFlat[k++] = id;
   m.wordFlat[k++] = slots.size;
   for (const sid of slots) m.wordFlat[k++] = sid;
   m.wordFlatLen = k;
-  m.wordNeg[w] = compiled.negators.has(norm) ? 1 : 0;
-  m.words.set(norm, w);
-  return w;
+  m.words.set(norm, (at << 1) | negates);
+  return (at << 1) | negates;
 }
 
 // Per-call scratch, grown on demand and reused (matching is synchronous).
 let clauseOf: Int32Array = new Int32Array(0);
 let negBefore = new Int32Array(257);
 let clauseStart = new Int32Array(64);
-/** Word number of each position of the current text. */
-let posWord = new Int32Array(256);
+/** The word record (wordFlat offset) of each position of the current text. */
+let posRecord = new Int32Array(256);
+/** Words in the current text: no slot has more positions. */
+let wordCount = 0;
 // The positions filling each slot, ascending, as a list threaded through the (slot, position) pairs read in position
-// order: slotHead[sid], then pairNext[k] (-1 ends it); pair k stands at pairPos[k]. A slot's list is valid only when
-// slotGen[sid] is the current call's `gen`, so nothing needs emptying between calls.
-let slotGen = new Int32Array(256);
-let slotHead = new Int32Array(256);
-let slotTail = new Int32Array(256);
-let slotCount = new Int32Array(256);
-/** Per touched slot, its first pair not before the current start word (start words only move forward). */
-let slotCur = new Int32Array(256);
+// order: the slot record's HEAD, then the pair at k links to pairs[k + 1] (-1 ends it) and stands at pairs[k] (a pair's
+// fields side by side, read together when walking a list). Per slot sid, side by side
+// at slotRec[sid * 4 ..] (one cache line per slot): SEEN, the call (`gen`) that touched it last, its list's HEAD and
+// TAIL, and its CURSOR, its first pair not before the current start word (start words only move forward). A slot's
+// fields are valid only when SEEN is the current call's `gen`, so nothing needs emptying between calls.
+let slotRec = new Int32Array(1024);
 let gen = 0;
-let pairPos = new Int32Array(1024);
-let pairNext = new Int32Array(1024);
+let pairs = new Int32Array(2048);
 let acc = new Int32Array(64);
 let matchedAt = new Int32Array(64);
 // Reachable positions of the trie nodes on the current path, one after another; reach[0] is the start word.
@@ -255,10 +255,11 @@ let reachTop = 1;
 // The entries matched from the current start word and term, in trie order.
 let matched = new Int32Array(256);
 let matchedLen = 0;
-// Per trie root seen in this call, its children whose slot is somewhere in the ticket: present[presentAt .. + presentLen).
+// Per trie root seen in this call, its children whose slot is somewhere in the ticket, as (child, slot, gap) triples at
+// present[PRESENT_AT .. + PRESENT_LEN) of its root record: the quick check reads them without the child's node record.
 let present = new Int32Array(1024);
 let presentTop = 0;
-/** Numbers the start words of all calls, for `rootSearched`. */
+/** Numbers the start words of all calls, for a root record's SEARCHED. */
 let startStamp = 0;
 
 // The matcher and tables of the current call, read by `extend`.
@@ -268,14 +269,14 @@ let cur: Matcher;
 function extend(j: number, end: number, prev: number, clause: number, depth: number): boolean {
   if (j === end) return true;
   const sid = cur.slotFlat[j]!;
-  if (slotGen[sid] !== gen) return false;
+  if (slotRec[(sid << 2) + SEEN] !== gen) return false;
   // First position after `prev` (a slot has few positions in a ticket: a walk beats a search).
-  let k = slotHead[sid]!;
-  while (k >= 0 && pairPos[k]! <= prev) k = pairNext[k]!;
+  let k = slotRec[(sid << 2) + HEAD]!;
+  while (k >= 0 && pairs[k]! <= prev) k = pairs[k + 1]!;
   const last = prev + 1 + cur.gapFlat[j]!;
   const negAt = negBefore[prev + 1]!;
-  for (; k >= 0; k = pairNext[k]!) {
-    const q = pairPos[k]!;
+  for (; k >= 0; k = pairs[k + 1]!) {
+    const q = pairs[k]!;
     if (q > last || clauseOf[q] !== clause) break;
     if (negBefore[q]! - negAt > 0) break;
     acc[depth] = q;
@@ -291,15 +292,15 @@ function extend(j: number, end: number, prev: number, clause: number, depth: num
  * fails for every entry that shares it.
  */
 function reachable(sid: number, gap: number, fromAt: number, fromLen: number, clause: number, outAt: number): number {
-  if (slotGen[sid] !== gen) return 0;
+  if (slotRec[(sid << 2) + SEEN] !== gen) return 0;
   const first = reach[fromAt]!;
-  let i = slotHead[sid]!;
-  while (i >= 0 && pairPos[i]! <= first) i = pairNext[i]!;
+  let i = slotRec[(sid << 2) + HEAD]!;
+  while (i >= 0 && pairs[i]! <= first) i = pairs[i + 1]!;
   const lastFrom = fromAt + fromLen - 1;
   let k = fromAt;
   let len = 0;
-  for (; i >= 0; i = pairNext[i]!) {
-    const r = pairPos[i]!;
+  for (; i >= 0; i = pairs[i + 1]!) {
+    const r = pairs[i]!;
     if (clauseOf[r] !== clause) break;
     // The latest earlier position is the best one to come from: the smallest gap, the fewest words skipped.
     while (k < lastFrom && reach[k + 1]! < r) k++;
@@ -319,7 +320,7 @@ function visit(node: number, fromAt: number, fromLen: number, clause: number): v
   const nd = m.node;
   const rec = node << 2;
   const sid = nd[rec + SLOT]!;
-  const need = reachTop + slotCount[sid]!;
+  const need = reachTop + wordCount;
   if (reach.length < need) {
     const grown = new Int32Array(need * 2);
     grown.set(reach.subarray(0, reachTop));
@@ -331,7 +332,7 @@ function visit(node: number, fromAt: number, fromLen: number, clause: number): v
   reachTop = at + len;
   addTerminals(node);
   for (let child = nd[rec + CHILDREN]!, ce = nd[rec + 4 + CHILDREN]!; child < ce; child++) {
-    if (slotGen[nd[(child << 2) + SLOT]!] === gen) visit(child, at, len, clause);
+    if (slotRec[(nd[(child << 2) + SLOT]! << 2) + SEEN] === gen) visit(child, at, len, clause);
   }
   // This node's positions serve only its own subtree.
   reachTop = at;
@@ -369,21 +370,15 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   const m = matcherOf(compiled);
   cur = m;
   clauseOf = text.clause;
+  wordCount = n;
   if (negBefore.length < n + 1) negBefore = new Int32Array(n * 2 + 1);
-  if (posWord.length < n) posWord = new Int32Array(n * 2);
-  const S = m.slots;
-  if (slotGen.length < S) {
-    slotGen = new Int32Array(S * 2);
-    slotHead = new Int32Array(S * 2);
-    slotTail = new Int32Array(S * 2);
-    slotCount = new Int32Array(S * 2);
-    slotCur = new Int32Array(S * 2);
-  }
+  if (posRecord.length < n) posRecord = new Int32Array(n * 2);
+  if (slotRec.length < m.slots * 4) slotRec = new Int32Array(m.slots * 8);
   gen = (gen + 1) | 0;
-  // The word table is bounded; it is emptied only between calls, so word numbers hold for a whole text.
+  // The word table is bounded; it is emptied only between calls, so word codes hold for a whole text.
   if (m.words.size + n > WORD_CACHE_LIMIT) {
     m.words.clear();
-    m.wordFlatLen = 0;
+    m.wordFlatLen = NO_TERMS + 2;
     m.epoch = -1;
   }
   // Word ids are valid only in the word table they were numbered in; otherwise look words up by their text.
@@ -395,8 +390,9 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   // Per word: its terms and slots, its clause, and a running count of negations (a gap never skips one).
   let filled = 0;
   negBefore[0] = 0;
+  const sr = slotRec;
   for (let p = 0; p < n; p++) {
-    let w: number;
+    let code: number;
     if (byIdValid) {
       const id = text.id[p]!;
       if (id >= m.byId.length) {
@@ -405,10 +401,11 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
         m.byId = grown;
       }
       const known = m.byId[id]!;
-      w = known > 0 ? known - 1 : wordNumber(compiled, m, text.norm[p]!);
-      m.byId[id] = w + 1;
-    } else w = wordNumber(compiled, m, text.norm[p]!);
-    posWord[p] = w;
+      if (known > 0) code = known - 1;
+      else m.byId[id] = (code = wordCode(compiled, m, text.norm[p]!)) + 1;
+    } else code = wordCode(compiled, m, text.norm[p]!);
+    const at = code >> 1;
+    posRecord[p] = at;
     const clause = clauseOf[p]!;
     if (p === 0 || clause !== clauseOf[p - 1]) {
       if (clause >= clauseStart.length) {
@@ -418,34 +415,27 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
       }
       clauseStart[clause] = p;
     }
-    negBefore[p + 1] = negBefore[p]! + m.wordNeg[w]!;
+    negBefore[p + 1] = negBefore[p]! + (code & 1);
+    if (at === NO_TERMS) continue;
     const flat = m.wordFlat;
-    const slotsAt = m.wordAt[w]! + 1 + flat[m.wordAt[w]!]!;
+    const slotsAt = at + 1 + flat[at]!;
     const slotsLen = flat[slotsAt]!;
-    if (filled + slotsLen > pairPos.length) {
-      const size = (filled + slotsLen) * 2;
-      const a = new Int32Array(size);
-      a.set(pairPos.subarray(0, filled));
-      pairPos = a;
-      const b = new Int32Array(size);
-      b.set(pairNext.subarray(0, filled));
-      pairNext = b;
+    if (filled + slotsLen * 2 > pairs.length) {
+      const grown = new Int32Array((filled + slotsLen * 2) * 2);
+      grown.set(pairs.subarray(0, filled));
+      pairs = grown;
     }
     for (let i = slotsAt + 1; i <= slotsAt + slotsLen; i++) {
-      const sid = flat[i]!;
-      if (slotGen[sid] !== gen) {
-        slotGen[sid] = gen;
-        slotHead[sid] = filled;
-        slotCur[sid] = filled;
-        slotCount[sid] = 1;
-      } else {
-        pairNext[slotTail[sid]!] = filled;
-        slotCount[sid]!++;
-      }
-      slotTail[sid] = filled;
-      pairPos[filled] = p;
-      pairNext[filled] = -1;
-      filled++;
+      const rec = flat[i]! << 2;
+      if (sr[rec + SEEN] !== gen) {
+        sr[rec + SEEN] = gen;
+        sr[rec + HEAD] = filled;
+        sr[rec + CURSOR] = filled;
+      } else pairs[sr[rec + TAIL]! + 1] = filled;
+      sr[rec + TAIL] = filled;
+      pairs[filled] = p;
+      pairs[filled + 1] = -1;
+      filled += 2;
     }
   }
 
@@ -453,19 +443,16 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
   // Start word of the last match of each (group, rule): one match per rule and start word is enough.
   if (matchedAt.length < compiled.ruleKeys) matchedAt = new Int32Array(compiled.ruleKeys * 2);
   matchedAt.fill(-1, 0, compiled.ruleKeys);
-  const { rootStart, rootList, entryKey, restStart, entries, node, rootGen, presentAt, presentLen, rootSearched } = m;
+  const { rootStart, rootList, entryKey, restStart, entries, node, root: rootRec, wordFlat } = m;
   presentTop = 0;
   // Locals for the module's scratch tables (none of them is reallocated below).
   const mAt = matchedAt;
   const clauseOfL = clauseOf;
   const negB = negBefore;
-  const posWordL = posWord;
-  const { wordAt, wordFlat } = m;
-  const sCur = slotCur;
-  const pPos = pairPos;
-  const pNext = pairNext;
+  const posRecordL = posRecord;
+  const pairsL = pairs;
   for (let p = 0; p < n; p++) {
-    const idsAt = wordAt[posWordL[p]!]!;
+    const idsAt = posRecordL[p]!;
     const idsLen = wordFlat[idsAt]!;
     if (idsLen === 0) continue;
     const clause = clauseOfL[p]!;
@@ -477,40 +464,44 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
       matchedLen = 0;
       for (let ri = rootStart[term]!, re = rootStart[term + 1]!; ri < re; ri++) {
         const root = rootList[ri]!;
+        const rr = root << 2;
         // A trie shared with an earlier term of this word: its entries were reported then.
-        if (rootSearched[root] === start) continue;
-        rootSearched[root] = start;
+        if (rootRec[rr + SEARCHED] === start) continue;
+        rootRec[rr + SEARCHED] = start;
         addTerminals(root);
-        if (rootGen[root] !== gen) {
+        if (rootRec[rr + PREPARED] !== gen) {
           // A start word's term often comes back ("no", "de"): its children absent from the ticket are dropped once.
-          rootGen[root] = gen;
+          rootRec[rr + PREPARED] = gen;
           const cs = node[(root << 2) + CHILDREN]!;
           const ce = node[(root << 2) + 4 + CHILDREN]!;
-          if (present.length < presentTop + ce - cs) {
-            const grown = new Int32Array((presentTop + ce - cs) * 2);
+          if (present.length < presentTop + (ce - cs) * 3) {
+            const grown = new Int32Array((presentTop + (ce - cs) * 3) * 2);
             grown.set(present.subarray(0, presentTop));
             present = grown;
           }
-          presentAt[root] = presentTop;
+          rootRec[rr + PRESENT_AT] = presentTop;
           for (let c = cs; c < ce; c++) {
+            const sid = node[(c << 2) + SLOT]!;
             // Touched in this call: the slot has positions in this ticket.
-            if (slotGen[node[(c << 2) + SLOT]!] === gen) present[presentTop++] = c;
+            if (sr[(sid << 2) + SEEN] !== gen) continue;
+            present[presentTop++] = c;
+            present[presentTop++] = sid;
+            present[presentTop++] = node[(c << 2) + GAP]!;
           }
-          presentLen[root] = presentTop - presentAt[root]!;
+          rootRec[rr + PRESENT_LEN] = presentTop - rootRec[rr + PRESENT_AT]!;
         }
         const pl = present;
-        for (let c = presentAt[root]!, ce = c + presentLen[root]!; c < ce; c++) {
-          const child = pl[c]!;
+        for (let c = rootRec[rr + PRESENT_AT]!, ce = c + rootRec[rr + PRESENT_LEN]!; c < ce; c += 3) {
           // Most first later slots fail here: their first position after p is too far, in another clause or past a
           // negation (what `reachable` would find first).
-          const sid = node[(child << 2) + SLOT]!;
-          let sc = sCur[sid]!;
-          while (sc >= 0 && pPos[sc]! <= p) sc = pNext[sc]!;
-          sCur[sid] = sc;
+          const cursorAt = (pl[c + 1]! << 2) + CURSOR;
+          let sc = sr[cursorAt]!;
+          while (sc >= 0 && pairsL[sc]! <= p) sc = pairsL[sc + 1]!;
+          sr[cursorAt] = sc;
           if (sc < 0) continue;
-          const r = pPos[sc]!;
-          if (r > p + 1 + node[(child << 2) + GAP]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
-          visit(child, 0, 1, clause);
+          const r = pairsL[sc]!;
+          if (r > p + 1 + pl[c + 2]! || clauseOfL[r] !== clause || negB[r]! - negB[p + 1]! > 0) continue;
+          visit(pl[c]!, 0, 1, clause);
         }
       }
       if (matchedLen === 0) continue;
