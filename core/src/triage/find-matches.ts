@@ -265,14 +265,18 @@ let startStamp = 0;
 // The matcher and tables of the current call, read by `extend`.
 let cur: Matcher;
 
+/** The first pair of slot `sid` standing after position `pos`, or -1 (a slot has few positions in a ticket: a walk beats a search). */
+function firstPairAfter(sid: number, pos: number): number {
+  if (slotRec[(sid << 2) + SEEN] !== gen) return -1;
+  let k = slotRec[(sid << 2) + HEAD]!;
+  while (k >= 0 && pairs[k]! <= pos) k = pairs[k + 1]!;
+  return k;
+}
+
 /** Depth-first: the next slot stands after the previous one, within its gap, in the same clause, with no negation skipped. */
 function extend(j: number, end: number, prev: number, clause: number, depth: number): boolean {
   if (j === end) return true;
-  const sid = cur.slotFlat[j]!;
-  if (slotRec[(sid << 2) + SEEN] !== gen) return false;
-  // First position after `prev` (a slot has few positions in a ticket: a walk beats a search).
-  let k = slotRec[(sid << 2) + HEAD]!;
-  while (k >= 0 && pairs[k]! <= prev) k = pairs[k + 1]!;
+  let k = firstPairAfter(cur.slotFlat[j]!, prev);
   const last = prev + 1 + cur.gapFlat[j]!;
   const negAt = negBefore[prev + 1]!;
   for (; k >= 0; k = pairs[k + 1]!) {
@@ -292,10 +296,7 @@ function extend(j: number, end: number, prev: number, clause: number, depth: num
  * fails for every entry that shares it.
  */
 function reachable(sid: number, gap: number, fromAt: number, fromLen: number, clause: number, outAt: number): number {
-  if (slotRec[(sid << 2) + SEEN] !== gen) return 0;
-  const first = reach[fromAt]!;
-  let i = slotRec[(sid << 2) + HEAD]!;
-  while (i >= 0 && pairs[i]! <= first) i = pairs[i + 1]!;
+  let i = firstPairAfter(sid, reach[fromAt]!);
   const lastFrom = fromAt + fromLen - 1;
   let k = fromAt;
   let len = 0;
