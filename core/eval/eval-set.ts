@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { builtInPolicies } from '../src/policies/built-in-policies.js';
 import { triage, type TriageResult } from '../src/triage/triage.js';
 

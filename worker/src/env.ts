@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WriteBackJob } from './write-back/write-back-job.js';
 
 /** The Worker's bindings, as wrangler.toml and `wrangler secret put` declare them. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Why a decision was made: the rule that fired, the ticket's words that matched, and how sure it is. */
 export const reasonSchema = z.object({

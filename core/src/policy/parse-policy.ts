@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fail, ok, type Problem, type Result } from '../result.js';
 import type { CompileCalendarCode } from '../calendar/compile-calendar.js';
 import { checkTriageRules } from '../triage/compile-triage.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { policySchema } from './policy-schema.js';
 
 /** The policy format as JSON Schema, so admins get completion and validation in their editors. */

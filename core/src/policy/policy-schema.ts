@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { triageRulesSchema } from '../triage/triage-rules-schema.js';
 
 /** Ids appear in config, URLs, labels and the CLI, so they are lower-case kebab words. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ticketIdSchema = z.string().min(1).brand<'TicketId'>();
 export type TicketId = z.infer<typeof ticketIdSchema>;

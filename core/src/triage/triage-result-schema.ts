@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { reasonSchema } from '../evaluation/evaluation-schema.js';
 
 /** What triage decides from a ticket's text alone; the lead's evaluate() adds calendar, overrides and deadlines. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Triage rules live in the policy data, so an admin's custom policy gets the same triage.

@@ -1,6 +1,6 @@
 import { toProblems } from '@plazo/core';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Env } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
 import { requireAdmin } from '../http/admin-auth.js';

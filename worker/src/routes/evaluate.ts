@@ -1,6 +1,6 @@
 import { evaluateTicket, findPolicy, parsePolicy, parseTicket, toProblems } from '@plazo/core';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { limitBody } from '../http/body-limit.js';
 import { problem, statusOf } from '../http/problem.js';
 

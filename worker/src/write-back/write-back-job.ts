@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A queue message: write back this ticket as of `version`, evaluating it at `evaluateAt` (epoch ms). */
 export const writeBackJobSchema = z.object({

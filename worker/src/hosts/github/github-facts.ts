@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasLabel } from './github-settings.js';
 
 /** What Plazo keeps about a GitHub issue between deliveries: facts as GitHub reported them. */

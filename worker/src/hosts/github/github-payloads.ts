@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Only the fields Plazo reads are checked; GitHub adds fields freely, so unknown keys are dropped, not refused.
 

@@ -1,5 +1,5 @@
 import { fail, ok, type Policy, type Result, toProblems } from '@plazo/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const color = z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "d73a4a"');
 const labelSpec = z.strictObject({

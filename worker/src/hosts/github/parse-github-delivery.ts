@@ -1,5 +1,5 @@
 import { fail, ok, type Result, toProblems } from '@plazo/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { DeliveryEffect, DeliveryMeta, InstallationUpsert, TicketFact, TicketUpsert } from '../host-adapter.js';
 import type { GitHubFact, GitHubRef } from './github-facts.js';
 import {
