@@ -3,10 +3,13 @@ import peewah from '../../policies/peewah.json' with { type: 'json' };
 import skedu from '../../policies/skedu.json' with { type: 'json' };
 import soporteJusto from '../../policies/soporte-justo.json' with { type: 'json' };
 import websaas from '../../policies/websaas.json' with { type: 'json' };
-import { parsePolicy } from '../policy/parse-policy.js';
-import type { Policy } from '../policy/policy-schema.js';
+import { formatPath } from '../policy/parse-policy.js';
+import { policySchema, type Policy } from '../policy/policy-schema.js';
 
-/** The five vendor policies, read from the seeds; each is checked by the same schema as an uploaded policy. */
+/**
+ * The five vendor policies, read from the seeds. The tests check each whole, as `parsePolicy` checks an uploaded one
+ * (shape, zone, holidays, triage rules); at run time they are read by the schema alone.
+ */
 export const builtInPolicyFiles: Readonly<Record<string, unknown>> = {
   peewah,
   skedu,
@@ -15,15 +18,56 @@ export const builtInPolicyFiles: Readonly<Record<string, unknown>> = {
   infraspeak,
 };
 
-function load(): ReadonlyMap<string, Policy> {
-  const out = new Map<string, Policy>();
-  for (const [id, file] of Object.entries(builtInPolicyFiles)) {
-    const parsed = parsePolicy(file);
-    // A broken built-in policy is a programmer error, caught by the tests.
-    if (!parsed.ok) throw new Error(`built-in policy ${id} is invalid: ${JSON.stringify(parsed.issue.problems)}`);
-    out.set(id, parsed.value);
+/**
+ * A read-only map that reads each policy through the schema on its first `get` and keeps it. Listing ids (`keys`, `has`,
+ * `size`) reads nothing; no calendar or triage is compiled here: evaluating a ticket compiles its policy's on first use
+ * (policyCalendar, compileTriage), so a process that uses one policy pays for one.
+ */
+export class LazyPolicyMap implements ReadonlyMap<string, Policy> {
+  readonly #files: ReadonlyMap<string, unknown>;
+  readonly #parsed = new Map<string, Policy>();
+
+  constructor(files: Readonly<Record<string, unknown>>) {
+    this.#files = new Map(Object.entries(files));
   }
-  return out;
+
+  get size(): number {
+    return this.#files.size;
+  }
+
+  has(id: string): boolean {
+    return this.#files.has(id);
+  }
+
+  get(id: string): Policy | undefined {
+    const hit = this.#parsed.get(id);
+    if (hit || !this.#files.has(id)) return hit;
+    const parsed = policySchema.safeParse(this.#files.get(id));
+    // A broken built-in policy is a programmer error, caught by the tests.
+    if (!parsed.success) throw new Error(`built-in policy ${id} is invalid: ${parsed.error.issues.map((i) => formatPath(i.path)).join(', ')}`);
+    this.#parsed.set(id, parsed.data);
+    return parsed.data;
+  }
+
+  keys(): MapIterator<string> {
+    return this.#files.keys();
+  }
+
+  *values(): MapIterator<Policy> {
+    for (const id of this.#files.keys()) yield this.get(id)!;
+  }
+
+  *entries(): MapIterator<[string, Policy]> {
+    for (const id of this.#files.keys()) yield [id, this.get(id)!];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Policy]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Policy, key: string, map: ReadonlyMap<string, Policy>) => void, thisArg?: unknown): void {
+    for (const [id, policy] of this.entries()) callback.call(thisArg, policy, id, this);
+  }
 }
 
-export const builtInPolicies: ReadonlyMap<string, Policy> = load();
+export const builtInPolicies: ReadonlyMap<string, Policy> = new LazyPolicyMap(builtInPolicyFiles);
