@@ -1,10 +1,31 @@
-import { exports } from 'cloudflare:workers';
-import { describe, expect, it, vi } from 'vitest';
+import { createScheduledController } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import worker from '../../worker/src/index.js';
 import { deliver, example, onIssue, recent, uniqueIds } from './support/github-deliveries.js';
 import { addFault, issueState, repoPath, requestLog } from './support/stand-in.js';
-import { admin, settled, ticketKey, writeBacks } from './support/storage.js';
+import { admin, eventually, settled, ticketKey, ticketRow, writeBacks } from './support/storage.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+type FailedJob = { id: number; ticketKey: string; attempts: number; error: string; code: string; permanent: boolean };
+
+/** The open failed job of a ticket, as the admin API lists it, once the consumer has recorded it. */
+function failedJobOf(key: string): Promise<FailedJob> {
+  return eventually(async () => {
+    const body = (await (await exports.default.fetch(admin('/api/v1/failed-jobs'))).json()) as { failedJobs: FailedJob[] };
+    return body.failedJobs.find((f) => f.ticketKey === key);
+  });
+}
+
+/** A permanent failure is parked: the cron never claims the ticket again, not even past the half hour a failure used to wait. */
+async function expectParked(key: string) {
+  const row = (await ticketRow(key))!;
+  expect(row.next_check_at).toBeNull();
+  expect(row.lease_until).toBeNull();
+  await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + 31 * 60_000, cron: '* * * * *' }), env);
+  expect((await ticketRow(key))!.version).toBe(row.version);
+}
 
 describe('write-back when GitHub fails', () => {
   it('waits for Retry-After on a 429 and then applies the write-back once', async () => {
@@ -12,7 +33,7 @@ describe('write-back when GitHub fails', () => {
     await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/comments$`, status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit' } });
     const started = Date.now();
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
-    const row = await settled(ticketKey(ids.issueId), 20_000);
+    const row = await settled(ticketKey(ids.issueId));
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     const state = await issueState(ids);
     expect(state.comments).toHaveLength(1);
@@ -26,7 +47,7 @@ describe('write-back when GitHub fails', () => {
     await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/labels$`, status: 500, times: 1 });
     await addFault({ method: 'GET', path: `^${escape(repoPath(ids))}labels$`, status: 200, delayMs: 2_000, times: 1, body: [] });
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
-    await settled(ticketKey(ids.issueId), 20_000);
+    await settled(ticketKey(ids.issueId));
     const state = await issueState(ids);
     expect(state.comments).toHaveLength(1);
     expect(state.labels.filter((l) => l.startsWith('priority: '))).toHaveLength(1);
@@ -39,37 +60,44 @@ describe('write-back when GitHub fails', () => {
     await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/comments$`, status: 502, times: 9 });
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
     const key = ticketKey(ids.issueId);
-    const failed = await vi.waitUntil(
-      async () => {
-        const res = await exports.default.fetch(admin('/api/v1/failed-jobs'));
-        const body = (await res.json()) as { failedJobs: { id: number; ticketKey: string; attempts: number; error: string }[] };
-        return body.failedJobs.find((f) => f.ticketKey === key);
-      },
-      { timeout: 25_000, interval: 100 },
-    );
-    expect(failed.attempts).toBe(3);
+    const failed = await failedJobOf(key);
+    expect(failed).toMatchObject({ attempts: 3, code: 'host-unavailable', permanent: false });
     expect(failed.error).toMatch(/502/);
+    // An outage may end: the cron looks at the ticket again later.
+    expect((await ticketRow(key))!.next_check_at).toBeGreaterThan(Date.now());
     expect((await issueState(ids)).comments).toHaveLength(0);
 
     // The fault is used up (3 tries × 3 requests); a retry now goes through.
     const retry = await exports.default.fetch(admin(`/api/v1/failed-jobs/${failed.id}/retry`, { method: 'POST' }));
     expect(retry.status).toBe(202);
-    await settled(key, 20_000);
+    await settled(key);
     const state = await issueState(ids);
     expect(state.comments).toHaveLength(1);
     const again = await exports.default.fetch(admin(`/api/v1/failed-jobs/${failed.id}/retry`, { method: 'POST' }));
     expect(again.status).toBe(404);
   });
 
-  it('does not retry a change GitHub refuses for good (403 without rate limit)', async () => {
+  it('does not retry a change GitHub refuses for good (403 without rate limit), neither from the queue nor from the cron', async () => {
     const ids = uniqueIds();
     await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/labels$`, status: 403, times: 5, body: { message: 'Resource not accessible by integration' } });
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
     const key = ticketKey(ids.issueId);
-    const failed = await vi.waitUntil(async () => {
-      const body = (await (await exports.default.fetch(admin('/api/v1/failed-jobs'))).json()) as { failedJobs: { ticketKey: string; attempts: number }[] };
-      return body.failedJobs.find((f) => f.ticketKey === key);
-    });
-    expect(failed.attempts).toBe(1);
+    const failed = await failedJobOf(key);
+    expect(failed).toMatchObject({ attempts: 1, code: 'host-refused', permanent: true });
+    expect(failed.error).toMatch(/403.*Resource not accessible/);
+    await expectParked(key);
+    expect((await failedJobOf(key)).attempts).toBe(1);
+  });
+
+  it('records a ticket the core cannot evaluate once, with its named problem, and never retries it', async () => {
+    const ids = uniqueIds();
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: '1900-01-02T10:00:00Z' }));
+    const key = ticketKey(ids.issueId);
+    const failed = await failedJobOf(key);
+    expect(failed).toMatchObject({ attempts: 1, code: 'outside-calendar', permanent: true });
+    expect(failed.error).toMatch(/1900|calendar/);
+    await expectParked(key);
+    expect((await failedJobOf(key)).attempts).toBe(1);
+    expect((await requestLog()).requests.filter((r) => r.method !== 'GET' && r.path.startsWith(repoPath(ids)))).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import { env } from 'cloudflare:workers';
+import { builtInPolicies } from '@plazo/core';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { deliver, example, githubTime, onIssue, recent, uniqueIds } from './support/github-deliveries.js';
 import { issueState, putFile } from './support/stand-in.js';
-import { settled, ticketKey, ticketRow } from './support/storage.js';
+import { admin, settled, ticketKey, ticketRow } from './support/storage.js';
 
 const MARKER = '<!-- plazo:sla-comment -->';
 
@@ -77,6 +78,27 @@ describe('.github/plazo.yml and installations', () => {
     deleted.installation.id = installationId;
     await deliver('installation', deleted);
     expect(await env.DB.prepare('SELECT active FROM installations WHERE key = ?1').bind(`github:${installationId}`).first()).toEqual({ active: 0 });
+  });
+
+  it('refuses installation settings that are null or name an unknown policy, and keeps the ones it had', async () => {
+    const installationId = 900_000 + Math.floor(Math.random() * 90_000);
+    const created = example('installation', 'created');
+    created.installation.id = installationId;
+    await deliver('installation', created);
+    const key = `github:${installationId}`;
+    const put = (body: string) => exports.default.fetch(admin(`/api/v1/installations/${key}/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body }));
+    const stored = async () => JSON.parse(String((await env.DB.prepare('SELECT settings FROM installations WHERE key = ?1').bind(key).first<{ settings: string }>())!.settings));
+
+    expect((await put(JSON.stringify({ policy: 'websaas', dryRun: true }))).status).toBe(200);
+    const nullBody = await put('null');
+    expect(nullBody.status).toBe(400);
+    expect(await nullBody.json()).toMatchObject({ error: { code: 'invalid-config', detail: expect.stringMatching(/object.*null|null.*object/) } });
+    const unknown = await put(JSON.stringify({ policy: 'no-such-policy' }));
+    expect(unknown.status).toBe(400);
+    const error = ((await unknown.json()) as { error: { code: string; detail: string; problems: { path: string }[] } }).error;
+    expect(error).toMatchObject({ code: 'unknown-policy', problems: [{ path: 'policy' }] });
+    for (const id of builtInPolicies.keys()) expect(error.detail).toContain(id);
+    expect(await stored()).toEqual({ policy: 'websaas', dryRun: true });
   });
 
   it('stops the clocks of a closed issue', async () => {

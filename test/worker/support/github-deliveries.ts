@@ -51,9 +51,17 @@ export function deliveryId(): string {
   return crypto.randomUUID();
 }
 
+/** GitHub's signature of bytes octokit cannot sign (empty, not UTF-8): the same HMAC-SHA256, through WebCrypto. */
+async function signBytes(secret: string, body: Uint8Array): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, body));
+  return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** POSTs a delivery signed as GitHub signs it: HMAC-SHA256 of the exact body, hex, "sha256=" prefixed. */
-export async function deliver(event: string, payload: unknown, options: { id?: string; secret?: string; body?: string } = {}): Promise<Response> {
+export async function deliver(event: string, payload: unknown, options: { id?: string; secret?: string; body?: string | Uint8Array } = {}): Promise<Response> {
   const body = options.body ?? JSON.stringify(payload);
+  const secret = options.secret ?? WEBHOOK_SECRET;
   return exports.default.fetch('http://plazo.test/webhooks/github', {
     method: 'POST',
     headers: {
@@ -62,7 +70,7 @@ export async function deliver(event: string, payload: unknown, options: { id?: s
       'x-github-event': event,
       'x-github-delivery': options.id ?? deliveryId(),
       'x-github-hook-id': '292430182',
-      'x-hub-signature-256': await sign(options.secret ?? WEBHOOK_SECRET, body),
+      'x-hub-signature-256': typeof body === 'string' && body !== '' ? await sign(secret, body) : await signBytes(secret, typeof body === 'string' ? new Uint8Array(0) : body),
     },
     body,
   });

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { vi } from 'vitest';
+import { onTestFinished } from 'vitest';
 
 export const ticketKey = (issueId: number) => `github:issue:${issueId}`;
 
@@ -12,15 +12,32 @@ export async function writeBacks(key: string): Promise<Record<string, any>[]> {
   return results.map((r) => ({ ...r, changes: JSON.parse(String(r.changes)) }));
 }
 
+/** Pause between two looks at storage; it sets how soon a wait notices, never whether it succeeds. */
+const POLL_MS = 25;
+
+/**
+ * Looks at storage until `find` returns what the test waits for. It has no deadline of its own: on a busy
+ * machine the wait is longer, never wrong; only the test's timeout bounds it, and the look stops when the test ends.
+ */
+export async function eventually<T>(find: () => Promise<T | null | undefined | false>): Promise<T> {
+  let ended = false;
+  onTestFinished(() => {
+    ended = true;
+  });
+  while (!ended) {
+    const found = await find();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  throw new Error('the test ended before what it waited for happened');
+}
+
 /** Waits until the queue consumer has written back the ticket's latest version. */
-export async function settled(key: string, timeout = 15_000): Promise<Record<string, any>> {
-  return vi.waitUntil(
-    async () => {
-      const row = await ticketRow(key);
-      return row && row.applied_version >= row.version && row.lease_until === null ? row : false;
-    },
-    { timeout, interval: 50 },
-  );
+export async function settled(key: string): Promise<Record<string, any>> {
+  return eventually(async () => {
+    const row = await ticketRow(key);
+    return row && row.applied_version >= row.version && row.lease_until === null ? row : false;
+  });
 }
 
 /** Row counts of every table: bad input must leave all of them unchanged. */

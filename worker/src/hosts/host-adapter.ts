@@ -4,8 +4,8 @@ import type { Settings } from '../env.js';
 /** Hosts Plazo writes back to; Zendesk and Jira join by implementing `HostAdapter`. */
 export type HostName = 'github';
 
-/** A delivery as it arrived: the raw body is what the signature covers. */
-export type RawDelivery = { headers: Headers; body: string };
+/** A delivery as it arrived: the signature covers the body's exact bytes, before any decoding. */
+export type RawDelivery = { headers: Headers; body: Uint8Array };
 
 /** What the adapter learnt from a delivery's headers once its signature checked out. */
 export type DeliveryMeta = { id: string; event: string };
@@ -71,8 +71,11 @@ export type StoredTicket = TicketFields & {
 /** A scope's configuration file as read from the host, before validation. */
 export type ScopeConfigRead = { revision: string | null; raw: unknown; problems: Problem[] };
 
-/** Why a host call failed, and whether trying again later may help. */
-export type HostFailure = { retryable: boolean; retryAfterMs: number | null; detail: string };
+/**
+ * Why a write-back failed, as a named problem, and whether trying again can help: a `permanent` failure is
+ * recorded once and tried again only when its input changes (a new delivery) or an admin asks; `retryAfterMs` is the host's own wait.
+ */
+export type WriteBackFailure = { code: string; detail: string; permanent: boolean; retryAfterMs: number | null };
 
 /** What `plan` sees: the decision from the core and what the host shows now. */
 export type PlanInput<S, St> = {
@@ -115,7 +118,7 @@ export interface HostAdapter<S = unknown, St = unknown, C = unknown> {
   /** The state a dry run keeps in place of calling the host, so the next plan diffs against the simulated host. */
   simulate(state: St, changes: readonly C[]): St;
   readStoredState(stored: unknown): St;
-  describeFailure(error: unknown): HostFailure;
+  describeFailure(error: unknown): WriteBackFailure;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

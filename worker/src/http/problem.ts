@@ -9,7 +9,7 @@ export function problem(c: Context, status: ContentfulStatusCode, issue: Issue):
 
 /** Maps an expected failure's code to its HTTP status; unknown codes are the client's fault (400). */
 export function statusOf(code: string): ContentfulStatusCode {
-  return (codeStatus as Record<string, ContentfulStatusCode>)[code] ?? 400;
+  return Object.hasOwn(codeStatus, code) ? codeStatus[code as keyof typeof codeStatus] : 400;
 }
 
 const codeStatus = {

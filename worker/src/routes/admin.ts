@@ -1,4 +1,4 @@
-import { toProblems } from '@plazo/core';
+import { findPolicy, toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { Env } from '../env.js';
@@ -66,8 +66,13 @@ export const adminRoutes = new Hono<{ Bindings: Env }>()
     } catch {
       return problem(c, 400, { code: 'invalid-json', detail: 'the body must be a JSON object of settings' });
     }
-    const settings = adapterFor(installation.host)!.parseSettings(json);
+    const adapter = adapterFor(installation.host)!;
+    const settings = adapter.parseSettings(json);
     if (!settings.ok) return problem(c, 400, settings.issue);
+    // Stored settings are used on every later write-back, so a policy they name must exist now.
+    const policyId = adapter.policyId(settings.value);
+    const policy = policyId === undefined ? null : findPolicy(policyId);
+    if (policy && !policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'policy', message: policy.issue.detail }] });
     await setInstallationSettings(c.env.DB, key, settings.value, Date.now());
     return c.json({ key, settings: settings.value });
   });

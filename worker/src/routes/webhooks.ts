@@ -4,6 +4,7 @@ import { readSettings, type Env } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
 import { limitBody } from '../http/body-limit.js';
 import { problem, statusOf } from '../http/problem.js';
+import { readJsonBody } from '../http/read-json-body.js';
 
 /**
  * POST /webhooks/:host — size limit, then the signature over the raw body, then JSON, then the
@@ -13,16 +14,12 @@ export const webhookRoutes = new Hono<{ Bindings: Env }>().post('/:host', limitB
   const adapter = adapterFor(c.req.param('host'));
   if (!adapter) return problem(c, 404, { code: 'unknown-host', detail: `no host "${c.req.param('host')}"` });
   const settings = readSettings(c.env);
-  const body = await c.req.text();
+  const body = new Uint8Array(await c.req.arrayBuffer());
   const verified = await adapter.verify({ headers: c.req.raw.headers, body }, settings);
   if (!verified.ok) return problem(c, statusOf(verified.issue.code), verified.issue);
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body);
-  } catch (error) {
-    return problem(c, 400, { code: 'invalid-json', detail: `the body is not JSON (the webhook's content type must be application/json): ${(error as Error).message}` });
-  }
-  const effect = adapter.parse(verified.value, payload);
+  const payload = readJsonBody(body);
+  if (!payload.ok) return problem(c, 400, { ...payload.issue, detail: `${payload.issue.detail} (the webhook's content type must be application/json)` });
+  const effect = adapter.parse(verified.value, payload.value);
   if (!effect.ok) return problem(c, 400, effect.issue);
   const outcome = await acceptDelivery(c.env, settings, adapter, verified.value, effect.value, Date.now());
   return c.json({ delivery: verified.value.id, event: verified.value.event, ...outcome }, 202);

@@ -122,6 +122,13 @@ export async function releaseLease(db: D1Database, key: string, nextCheckAt?: nu
   else await db.prepare('UPDATE tickets SET lease_until = NULL, next_check_at = ?2 WHERE key = ?1').bind(key, nextCheckAt).run();
 }
 
+/** Ends a write-back that gave up on `version`: the cron looks again at `nextCheckAt` (null: never), unless a newer version keeps its own check. */
+export function releaseFailedTicket(db: D1Database, key: string, version: number, nextCheckAt: number | null): D1PreparedStatement {
+  return db
+    .prepare('UPDATE tickets SET lease_until = NULL, next_check_at = CASE WHEN version > ?2 THEN next_check_at ELSE ?3 END WHERE key = ?1')
+    .bind(key, version, nextCheckAt);
+}
+
 /** Records a finished write-back; a newer version waiting keeps the earlier of the two check times. */
 export async function finishTicket(
   db: D1Database,

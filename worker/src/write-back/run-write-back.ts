@@ -1,18 +1,18 @@
 import { builtInPolicies, evaluateTicket, ok, parseTicket, type Policy, type Problem, type Result } from '@plazo/core';
 import type { Settings } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
-import type { AnyHostAdapter, HostFailure, HostSession, StoredInstallation, StoredTicket } from '../hosts/host-adapter.js';
+import type { AnyHostAdapter, HostSession, StoredInstallation, StoredTicket, WriteBackFailure } from '../hosts/host-adapter.js';
 import { recordFailedJob } from '../store/failed-jobs.js';
 import { getInstallation, setSelfLogin } from '../store/installations.js';
 import { getScopeConfig, putScopeConfig, SCOPE_CONFIG_TTL_MS } from '../store/scope-configs.js';
-import { acquireLease, finishTicket, getFacts, getTicket, releaseLease } from '../store/tickets.js';
+import { acquireLease, finishTicket, getFacts, getTicket, releaseFailedTicket, releaseLease } from '../store/tickets.js';
 import { finishWriteBack, insertWriteBack } from '../store/write-backs.js';
 import { retryDelaySeconds } from './retry-delay.js';
 import type { WriteBackJob } from './write-back-job.js';
 
 /** Longest a write-back may hold its ticket; a crashed consumer's lease lapses after it. */
 const LEASE_MS = 60_000;
-/** When a job ran out of tries, the cron looks at the ticket again after this long. */
+/** When a job ran out of tries on a failure that may pass (an outage), the cron looks at the ticket again after this long. */
 const AFTER_FAILURE_MS = 30 * 60_000;
 
 export type JobOutcome =
@@ -20,7 +20,7 @@ export type JobOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'busy' }
   | { kind: 'retry'; delaySeconds: number; error: string }
-  | { kind: 'failed'; error: string };
+  | { kind: 'failed'; error: string; permanent: boolean };
 
 export type RunContext = { db: D1Database; settings: Settings; attempts: number; nowMs: number; random?: () => number };
 
@@ -37,17 +37,17 @@ export async function runWriteBack(job: WriteBackJob, ctx: RunContext): Promise<
   if (!(await acquireLease(db, ticket.key, ctx.nowMs, LEASE_MS))) return { kind: 'busy' };
 
   const attempt: Attempt = { writeBackId: null };
-  let failure: HostFailure;
+  let failure: WriteBackFailure;
   try {
     const written = await writeEvaluation(job, ctx, ticket, adapter, installation, attempt);
     if (written.ok) return { kind: 'done', status: written.value };
-    // Retrying cannot fix a ticket or policy the core refuses, so it fails at once.
-    failure = { retryable: false, retryAfterMs: null, detail: written.issue.detail };
+    // The core's answer depends only on the stored ticket and policy: retrying cannot fix a refusal.
+    failure = { code: written.issue.code, detail: written.issue.detail, permanent: true, retryAfterMs: null };
   } catch (error) {
     // Host calls throw (octokit); the adapter says whether trying again can help.
     failure = adapter.describeFailure(error);
   }
-  return settle(job, ctx, ticket.key, attempt, failure);
+  return settle(job, ctx, ticket, attempt, failure);
 }
 
 /** The write-back row a job created, so a failure can be recorded on it. */
@@ -93,18 +93,23 @@ async function writeEvaluation(
   return ok(status);
 }
 
-/** Ends a failed job: retried later while tries remain and the failure is retryable, else recorded as failed. */
-async function settle(job: WriteBackJob, ctx: RunContext, ticketKey: string, attempt: Attempt, failure: HostFailure): Promise<JobOutcome> {
+/**
+ * Ends a failed job: a failure that may pass is retried with backoff while tries remain, and after the last one the cron
+ * looks again later; a permanent failure is recorded once and the ticket waits for a new delivery or an admin retry.
+ */
+async function settle(job: WriteBackJob, ctx: RunContext, ticket: StoredTicket, attempt: Attempt, failure: WriteBackFailure): Promise<JobOutcome> {
   const { db } = ctx;
-  const giveUp = !failure.retryable || ctx.attempts >= ctx.settings.maxAttempts;
+  const giveUp = failure.permanent || ctx.attempts >= ctx.settings.maxAttempts;
   if (attempt.writeBackId !== null) await finishWriteBack(db, attempt.writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
   if (!giveUp) {
-    await releaseLease(db, ticketKey);
+    await releaseLease(db, ticket.key);
     return { kind: 'retry', delaySeconds: retryDelaySeconds(ctx.attempts, ctx.settings.retryBaseSeconds, failure.retryAfterMs, ctx.random), error: failure.detail };
   }
-  await releaseLease(db, ticketKey, Date.now() + AFTER_FAILURE_MS);
-  await recordFailedJob(db, { ticketKey, job, error: failure.detail, attempts: ctx.attempts }, Date.now());
-  return { kind: 'failed', error: failure.detail };
+  const nowMs = Date.now();
+  const recheckAt = failure.permanent ? null : nowMs + AFTER_FAILURE_MS;
+  const record = { ticketKey: ticket.key, job, code: failure.code, error: failure.detail, permanent: failure.permanent, attempts: ctx.attempts };
+  await db.batch([releaseFailedTicket(db, ticket.key, ticket.version, recheckAt), recordFailedJob(db, record, nowMs)]);
+  return { kind: 'failed', error: failure.detail, permanent: failure.permanent };
 }
 
 /** The scope's file (cached a few minutes) over the installation's defaults; a broken file is reported, not used. */

@@ -89,10 +89,10 @@ export const installationRepositoriesEventSchema = z.object({
   sender: userSchema,
 });
 
-/** Actions of each event Plazo acts on; every other event or action is answered "ignored". */
-export const handledActions: Readonly<Record<string, readonly string[]>> = {
-  issues: issuesEventSchema.shape.action.options,
-  issue_comment: ['created'],
-  installation: installationEventSchema.shape.action.options,
-  installation_repositories: installationRepositoriesEventSchema.shape.action.options,
-};
+/** Actions of each event Plazo acts on; every other event or action is answered "ignored". A Map: event names come from the host. */
+export const handledActions: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['issues', issuesEventSchema.shape.action.options],
+  ['issue_comment', ['created']],
+  ['installation', installationEventSchema.shape.action.options],
+  ['installation_repositories', installationRepositoriesEventSchema.shape.action.options],
+]);

@@ -39,8 +39,9 @@ export const githubSettingsSchema = z.strictObject({
 });
 export type GitHubSettings = z.infer<typeof githubSettingsSchema>;
 
+/** Settings are an object: null or a list is refused with its problem named, never read as "no settings". */
 export function parseGitHubSettings(raw: unknown): Result<GitHubSettings, 'invalid-config'> {
-  const parsed = githubSettingsSchema.safeParse(raw ?? {});
+  const parsed = githubSettingsSchema.safeParse(raw);
   if (parsed.success) return ok(parsed.data);
   const problems = toProblems(parsed.error);
   return fail('invalid-config', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
@@ -71,7 +72,8 @@ const stripHash = (c: string) => c.replace(/^#/, '').toLowerCase();
 /** The label Plazo puts on an issue of this priority: settings, then the policy's GitHub hint, then "priority: <id>". */
 export function priorityLabel(settings: GitHubSettings, policy: Policy, priorityId: string): ResolvedLabel {
   const fromPolicy = policy.priorities.find((p) => p.id === priorityId)?.host;
-  const spec = settings.labels?.priorities?.[priorityId];
+  const priorities = settings.labels?.priorities;
+  const spec = priorities && Object.hasOwn(priorities, priorityId) ? priorities[priorityId] : undefined;
   const definition = policy.priorities.find((p) => p.id === priorityId)?.labels.en;
   return {
     name: spec?.name ?? fromPolicy?.githubLabel ?? `priority: ${priorityId}`,

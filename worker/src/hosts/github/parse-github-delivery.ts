@@ -62,7 +62,7 @@ function invalid(event: string, error: z.ZodError) {
 
 /** Turns a verified GitHub delivery into what Plazo stores; it decides nothing about priorities or deadlines. */
 export function parseGitHubDelivery(meta: DeliveryMeta, payload: unknown): Result<DeliveryEffect, 'invalid-payload'> {
-  const actions = handledActions[meta.event];
+  const actions = handledActions.get(meta.event);
   if (!actions) return ok({ kind: 'ignore', reason: `event "${meta.event}" is not handled` });
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return fail('invalid-payload', `the ${meta.event} payload must be a JSON object`);
