@@ -1,10 +1,10 @@
-import { parse as parseYaml } from 'yaml';
 import type { Settings } from '../../env.js';
 import type { HostSession, ScopeConfigRead, StoredInstallation, StoredTicket } from '../host-adapter.js';
 import { appBotLogin, forgetInstallationToken, installationToken } from './github-app-auth.js';
 import { createGitHubClient, type GitHubClient } from './github-client.js';
 import { githubRefSchema, readGitHubState, type GitHubRef, type GitHubState } from './github-facts.js';
 import { parseGitHubSettings } from './github-settings.js';
+import { parseConfigYaml } from './parse-config-yaml.js';
 import { TOKEN_INSTALLATION } from './parse-github-delivery.js';
 import type { GitHubChange } from './plan-github-changes.js';
 import { simulateGitHubChanges } from './simulate-github-changes.js';
@@ -60,11 +60,9 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
       if (file.type !== 'file' || file.encoding !== 'base64' || typeof file.content !== 'string') {
         return { revision, raw: null, problems: [{ path: CONFIG_PATH, message: 'is not a readable file (is it a directory, a link or larger than 1 MB?)' }] };
       }
-      try {
-        return { revision, raw: parseYaml(decodeBase64(file.content)) ?? {}, problems: [] };
-      } catch (error) {
-        return { revision, raw: null, problems: [{ path: CONFIG_PATH, message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}` }] };
-      }
+      const read = parseConfigYaml(decodeBase64(file.content));
+      if (!read.ok) return { revision, raw: null, problems: [{ path: CONFIG_PATH, message: `is not valid YAML: ${read.issue.detail}` }] };
+      return { revision, raw: read.value, problems: [] };
     },
 
     async readState(ticket): Promise<GitHubState> {
