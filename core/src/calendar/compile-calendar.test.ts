@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { DateTime, type Zone } from 'luxon';
+import { describe, expect, it, vi } from 'vitest';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import type { CalendarSpec } from '../policy/policy-schema.js';
 import type { BusinessCalendar } from './business-calendar.js';
@@ -161,12 +161,19 @@ describe('compileCalendar: failures as values', () => {
   it('fails with unknown-zone, unknown-country, year-out-of-range and invalid-date', () => {
     expect(code({ ...base, zone: 'Bogota' })).toBe('unknown-zone');
     expect(code({ ...base, holidays: { country: 'XX', add: [], remove: [] } })).toBe('unknown-country');
-    expect(code(base, { fromYear: 2019, toYear: 2026 })).toBe('year-out-of-range');
+    expect(code({ ...base, holidays: { country: 'constructor', add: [], remove: [] } })).toBe('unknown-country');
+    expect(code(base, { fromYear: 1969, toYear: 2026 })).toBe('year-out-of-range');
     expect(code({ ...base, holidays: { country: 'CO', add: ['2026-02-30'], remove: [] } })).toBe('invalid-date');
   });
 
-  it('compiles years outside the holiday data when no country is named', () => {
-    expect(code({ ...base, holidays: { add: [], remove: [] } }, { fromYear: 2045, toYear: 2046 })).toBe('ok');
+  it('names the years calendars cover when asked for others', () => {
+    for (const spec of [base, { ...base, holidays: { add: [], remove: [] } }]) {
+      expect(compileCalendar(spec, { fromYear: 2026, toYear: 2101 })).toEqual({
+        ok: false,
+        issue: { code: 'year-out-of-range', detail: 'cannot compile years 2026–2101: calendars cover the years 1970–2100' },
+      });
+    }
+    expect(code(base, { fromYear: 1970, toYear: 2100 })).toBe('ok');
   });
 
   it('answers NaN for deadlines beyond the compiled years', () => {
@@ -177,8 +184,146 @@ describe('compileCalendar: failures as values', () => {
   });
 });
 
+describe('compileCalendar: 1970–2100', () => {
+  it('counts from a ticket created in 2019, before the years compiled up front', () => {
+    // Friday 28 June 2019 16:00 + 1 business day: 1 h on Friday; Monday 1 July is San Pedro y San Pablo; 8 h on Tuesday.
+    expect(add(peewah, '2019-06-28T16:00', peewah.openDayMs)).toBe('2019-07-02T16:00:00-05:00');
+    // From 2019 to 2026 in one count, as a calendar compiled for exactly those years counts it.
+    const exact = compileCalendar(builtInPolicies.get('peewah')!.calendar!, { fromYear: 2019, toYear: 2026 });
+    if (!exact.ok) throw new Error(exact.issue.detail);
+    const [a, b] = [at(peewah, '2019-06-28T16:00'), at(peewah, '2026-03-02T08:00')];
+    expect(peewah.businessTimeBetween(a, b)).toBe(exact.value.businessTimeBetween(a, b));
+    expect(peewah.businessTimeBetween(a, b) / (9 * H)).toBeGreaterThan(1600);
+  });
+
+  it('counts in 1975 and in 2099', () => {
+    expect(add(peewah, '1975-03-03T10:00', peewah.openDayMs)).toBe('1975-03-04T10:00:00-05:00');
+    expect(add(infraspeak, '2099-06-01T10:00', 12 * H)).toBe('2099-06-02T10:00:00+01:00');
+    expect(add(skedu, '2099-12-31T17:00', 2 * H)).toBe('2100-01-04T10:00:00-04:00');
+  });
+
+  it('honours Colombia’s holidays in 1995 and 2080: Reyes Magos on Monday 9 January 1995 and Monday 8 January 2080', () => {
+    expect(peewah.isOpen(at(peewah, '1995-01-06T10:00'))).toBe(true);
+    expect(peewah.isOpen(at(peewah, '1995-01-09T10:00'))).toBe(false);
+    expect(add(peewah, '1995-01-06T16:00', 2 * H)).toBe('1995-01-10T09:00:00-05:00');
+    expect(peewah.isOpen(at(peewah, '2080-01-08T10:00'))).toBe(false);
+    expect(add(peewah, '2080-01-05T16:00', 2 * H)).toBe('2080-01-09T09:00:00-05:00');
+  });
+
+  it('answers nothing before 1 January 1970 or from 1 January 2101, local time, and names that range', () => {
+    expect([peewah.fromYear, peewah.toYear]).toEqual([1970, 2100]);
+    expect([iso(peewah, peewah.fromMs), iso(peewah, peewah.toMs)]).toEqual(['1970-01-01T00:00:00-05:00', '2101-01-01T00:00:00-05:00']);
+    expect(peewah.isOpen(peewah.fromMs - 1)).toBe(false);
+    expect(peewah.addBusinessTime(peewah.fromMs - 1, H)).toBeNaN();
+    expect(peewah.nextOpening(peewah.fromMs - 1)).toBeNaN();
+    expect(iso(peewah, peewah.nextOpening(peewah.fromMs))).toBe('1970-01-02T08:00:00-05:00');
+    expect(peewah.businessTimeBetween(at(peewah, '2100-12-31T00:00'), peewah.toMs)).toBe(9 * H);
+    expect(peewah.businessTimeBetween(at(peewah, '2100-12-31T00:00'), peewah.toMs + 1)).toBeNaN();
+    expect(peewah.addBusinessTime(at(peewah, '2100-12-31T16:00'), 2 * H)).toBeNaN();
+  });
+
+  it('answers the same whether its years were compiled up front or when first asked', () => {
+    const specs = ['peewah', 'skedu', 'websaas', 'infraspeak'].map((id) => builtInPolicies.get(id)!.calendar!);
+    const everyYear = specs.map((spec) => {
+      const r = compileCalendar(spec, { fromYear: 1970, toYear: 2100 });
+      if (!r.ok) throw new Error(r.issue.detail);
+      return r.value;
+    });
+    // Fresh calendars, so the instants drawn decide which years get compiled and in what order.
+    const lazy = specs.map((spec) => {
+      const r = compileCalendar(spec);
+      if (!r.ok) throw new Error(r.issue.detail);
+      return r.value;
+    });
+    const instant = fc.integer({ min: Date.UTC(1970, 0, 2), max: Date.UTC(2100, 11, 30) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), instant, instant, fc.integer({ min: 0, max: 60 * 12 * H }), (i, a, b, d) => {
+        const [l, e] = [lazy[i]!, everyYear[i]!];
+        expect(l.addBusinessTime(a, d)).toBe(e.addBusinessTime(a, d));
+        expect(l.businessTimeBetween(a, b)).toBe(e.businessTimeBetween(a, b));
+        expect(l.isOpen(b)).toBe(e.isOpen(b));
+        expect(l.nextOpening(b)).toBe(e.nextOpening(b));
+      }),
+      { numRuns: 500 },
+    );
+  }, 60_000);
+});
+
+describe('compileCalendar: toIso', () => {
+  const zones = ['Europe/Lisbon', 'America/Santiago', 'America/Sao_Paulo', 'America/New_York', 'America/Bogota', 'Etc/UTC', 'Africa/Monrovia', 'UTC-4', 'UTC+05:30', 'UTC'];
+  const spec = (zone: string): CalendarSpec => ({ zone, week: [{ day: 1, open: '09:00', close: '17:00' }], holidays: { add: [], remove: [] } });
+  const compiled = (zone: string, range?: { fromYear: number; toYear: number }) => {
+    const r = compileCalendar(spec(zone), range);
+    if (!r.ok) throw new Error(r.issue.detail);
+    return r.value;
+  };
+
+  /** Every offset change of a zone in 1970–2100, found by luxon alone (every two days, then bisecting to the second). */
+  const changesOf = (zone: Zone): number[] => {
+    const out: number[] = [];
+    const step = 2 * 86_400_000;
+    for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(2101, 0, 1); t += step) {
+      if (zone.offset(t) === zone.offset(t + step)) continue;
+      let [lo, hi] = [t / 1000, (t + step) / 1000];
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (zone.offset(mid * 1000) === zone.offset(t)) lo = mid;
+        else hi = mid;
+      }
+      out.push(hi * 1000);
+    }
+    return out;
+  };
+
+  it('writes exactly what luxon writes, 1970–2100, also within two hours of every offset change', () => {
+    for (const zone of zones) {
+      const cal = compiled(zone, { fromYear: 1970, toYear: 2100 });
+      const luxonIso = (ms: number) => DateTime.fromMillis(ms, { zone: cal.luxonZone }).toISO({ suppressMilliseconds: true });
+      const changes = changesOf(cal.luxonZone);
+      const anyInstant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 11, 31) });
+      const nearChange = changes.length === 0 ? anyInstant : fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -2 * H, max: 2 * H })).map(([c, d]) => c + d);
+      fc.assert(
+        fc.property(fc.oneof(anyInstant, nearChange), (ms) => {
+          expect(cal.toIso(ms)).toBe(luxonIso(ms));
+          expect(cal.toIso(ms - (ms % 1000))).toBe(luxonIso(ms - (ms % 1000)));
+        }),
+        { numRuns: 3000 },
+      );
+      for (const c of changes) for (const d of [-1000, -1, 0, 1]) expect(cal.toIso(c + d)).toBe(luxonIso(c + d));
+    }
+  }, 120_000);
+
+  it('writes exactly what luxon writes outside the years compiled, where it asks Intl', () => {
+    const cal = compiled('America/Sao_Paulo');
+    for (const ms of [Date.UTC(1987, 0, 15, 12, 30), Date.UTC(1987, 6, 15, 12, 30, 5, 7), Date.UTC(2090, 0, 15)]) {
+      expect(cal.toIso(ms)).toBe(DateTime.fromMillis(ms, { zone: 'America/Sao_Paulo' }).toISO({ suppressMilliseconds: true }));
+    }
+  });
+
+  it('writes Lisbon in winter as +00:00 and a fixed zero offset as Z, as luxon does', () => {
+    expect(compiled('Europe/Lisbon').toIso(Date.UTC(2026, 0, 5, 9))).toBe('2026-01-05T09:00:00+00:00');
+    expect(compiled('UTC').toIso(Date.UTC(2026, 0, 5, 9))).toBe('2026-01-05T09:00:00Z');
+    expect(compiled('Europe/Lisbon').toIso(Date.UTC(2026, 6, 5, 9, 0, 0, 5))).toBe('2026-07-05T10:00:00.005+01:00');
+  });
+
+  it('asks Intl nothing within the years compiled', () => {
+    const cal = compiled('America/Santiago');
+    // `format` is a getter returning a bound function: counting the getter counts the calls.
+    const proto = Intl.DateTimeFormat.prototype;
+    const spies = [vi.spyOn(proto as unknown as { format: unknown }, 'format', 'get'), vi.spyOn(proto, 'formatToParts')];
+    try {
+      for (let ms = Date.UTC(2021, 0, 1); ms < Date.UTC(2039, 0, 1); ms += 86_400_000) cal.toIso(ms);
+      expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0]);
+      cal.toIso(Date.UTC(1990, 0, 1)); // outside them it does
+      expect(spies[0]!.mock.calls.length + spies[1]!.mock.calls.length).toBeGreaterThan(0);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+  });
+});
+
 describe('compileCalendar: properties', () => {
-  const start = fc.integer({ min: Date.UTC(2020, 6, 1), max: Date.UTC(2039, 6, 1) });
+  const start = fc.integer({ min: Date.UTC(1970, 6, 1), max: Date.UTC(2100, 6, 1) });
   const duration = fc.integer({ min: 0, max: 400 * H });
   const calendars = fc.constantFrom(peewah, skedu, websaas, infraspeak);
 

@@ -112,8 +112,20 @@ describe('dueAt', () => {
     expect(!r.ok && r.issue.code).toBe('needs-calendar');
   });
 
-  it('fails with outside-calendar beyond the compiled years', () => {
-    const r = dueAt(altaResolution, Date.UTC(2045, 2, 2, 15), cal);
+  it('answers from 1970 to 2100, compiling the years outside 2020–2040 when first asked', () => {
+    const r1975 = dueAt(altaResolution, DateTime.fromISO('1975-03-03T10:00', { zone: cal.zone }).toMillis(), cal);
+    expect(r1975.ok && toZonedIso(r1975.value, cal.zone)).toBe('1975-03-04T10:00:00-05:00');
+    const r2045 = dueAt(altaResolution, DateTime.fromISO('2045-03-02T10:00', { zone: cal.zone }).toMillis(), cal);
+    expect(r2045.ok && toZonedIso(r2045.value, cal.zone)).toBe('2045-03-03T10:00:00-05:00');
+  });
+
+  it('fails with outside-calendar beyond 2100, naming the years calendars cover', () => {
+    expect(dueAt(altaResolution, Date.UTC(2101, 2, 2, 15), cal)).toEqual({
+      ok: false,
+      issue: { code: 'outside-calendar', detail: 'the deadline from 2101-03-02T15:00:00.000Z falls outside the years the business calendar covers (1970–2100)' },
+    });
+    // Friday 31 December 2100 16:00 + 1 business day runs into 2101.
+    const r = dueAt(altaResolution, DateTime.fromISO('2100-12-31T16:00', { zone: cal.zone }).toMillis(), cal);
     expect(!r.ok && r.issue.code).toBe('outside-calendar');
   });
 });

@@ -17,7 +17,8 @@ export function dueAt(target: Target, startMs: number, calendar: BusinessCalenda
   if (!calendar) return fail('needs-calendar', 'a business-time target needs the policy calendar');
   const due = calendar.addBusinessTime(startMs, duration.value);
   if (Number.isNaN(due)) {
-    return fail('outside-calendar', `the deadline from ${new Date(startMs).toISOString()} falls outside the compiled calendar years`);
+    const years = `${calendar.fromYear}–${calendar.toYear}`;
+    return fail('outside-calendar', `the deadline from ${new Date(startMs).toISOString()} falls outside the years the business calendar covers (${years})`);
   }
   return ok(due);
 }

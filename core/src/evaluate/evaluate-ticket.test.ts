@@ -92,6 +92,58 @@ describe('evaluateTicket', () => {
     expect(e.nextCheckAt).toBe('2026-03-09T16:45:00-05:00');
   });
 
+  it('evaluates a ticket created in 2019 in 2026: both clocks long breached, deadlines in 2019', () => {
+    // Friday 28 June 2019 16:00: 1 h on Friday, Monday 1 July is San Pedro y San Pablo, so 1 business day ends Tuesday 16:00.
+    const e = evaluate('peewah', { createdAt: '2019-06-28T16:00:00-05:00', priority: 'alta' }, '2026-03-09T15:00:00-05:00');
+    expect(e.deadlines).toEqual({ firstResponse: '2019-06-28T16:30:00-05:00', resolution: '2019-07-02T16:00:00-05:00' });
+    expect([e.sla.firstResponse?.state, e.sla.resolution?.state]).toEqual(['breached', 'breached']);
+    expect(e.evaluatedAt).toBe('2026-03-09T15:00:00-05:00');
+  });
+
+  it('evaluates a ticket from 1975 answered the same day, in the offset Lisbon kept then (+01:00 in winter)', () => {
+    // Portugal kept +01:00 all year until 1976. Média: 1 business day (12 h) and 24 business hours, 09:00–21:00 on weekdays.
+    const e = evaluate(
+      'infraspeak',
+      { createdAt: '1975-03-03T10:00:00+01:00', priority: 'media', timeline: [{ type: 'reply', at: '1975-03-03T11:00:00+01:00', public: true, byAgent: true }] },
+      '1975-03-03T12:00:00+01:00',
+    );
+    expect(e.sla.firstResponse).toMatchObject({ state: 'met', metAt: '1975-03-03T11:00:00+01:00' });
+    expect(e.deadlines).toEqual({ firstResponse: '1975-03-04T10:00:00+01:00', resolution: '1975-03-05T10:00:00+01:00' });
+  });
+
+  it('evaluates a ticket from 2099 with deadlines in 2100, skipping Chile’s New Year', () => {
+    // Thursday 31 December 2099 17:00 (UTC−4): 1 h on Thursday, Friday 1 January 2100 is a holiday, 8 h on Monday 4 January.
+    const e = evaluate('skedu', { createdAt: '2099-12-31T17:00:00-04:00', subject: 'No puedo recuperar mi contraseña' });
+    expect(e.deadlines.firstResponse).toBe('2100-01-04T17:00:00-04:00');
+    expect(e.nextCheckAt).not.toBeNull();
+  });
+
+  it('refuses a ticket before 1970 or a now after 2100 with outside-calendar, naming the range calendars cover', () => {
+    const ticket = parseTicket({ id: 'T-7', createdAt: '1969-12-31T23:59:59-05:00' });
+    if (!ticket.ok) throw new Error('ticket');
+    expect(evaluateTicket(policy('peewah'), ticket.value, at('2026-03-09T10:00:00Z'))).toEqual({
+      ok: false,
+      issue: {
+        code: 'outside-calendar',
+        detail:
+          'ticket T-7: created 1969-12-31T23:59:59-05:00, outside the years policy peewah\'s calendar covers (1970–2100, from 1970-01-01T00:00:00-05:00 until 2101-01-01T00:00:00-05:00)',
+      },
+    });
+    const later = parseTicket({ id: 'T-8', createdAt: '2100-12-31T10:00:00-05:00' });
+    if (!later.ok) throw new Error('ticket');
+    const r = evaluateTicket(policy('peewah'), later.value, at('2101-01-01T00:00:00-05:00'));
+    expect(!r.ok && r.issue).toEqual({
+      code: 'outside-calendar',
+      detail: expect.stringContaining('evaluated at 2101-01-01T00:00:00-05:00, outside the years policy peewah\'s calendar covers (1970–2100'),
+    });
+    // Created on the last day: the one-business-day deadline would fall in 2101.
+    const due = evaluateTicket(policy('peewah'), later.value, at('2100-12-31T12:00:00-05:00'));
+    expect(!due.ok && due.issue).toEqual({
+      code: 'outside-calendar',
+      detail: 'ticket T-8: the resolution clock runs beyond the years the business calendar covers (1970–2100)',
+    });
+  });
+
   it('refuses a forced priority the policy does not have, naming the known ones', () => {
     const ticket = parseTicket({ id: 'T-9', createdAt: '2026-03-09T10:00:00Z', priority: 'p1' });
     if (!ticket.ok) throw new Error('ticket');

@@ -1,4 +1,4 @@
-import { toZonedIso } from '../calendar/to-zoned-iso.js';
+import { zonedIsoWriter } from '../calendar/zoned-iso-writer.js';
 import type { Evaluation, Reason } from '../evaluation/evaluation-schema.js';
 import type { Policy, Priority, Targets } from '../policy/policy-schema.js';
 import { policyCalendar } from '../policy/policy-calendar.js';
@@ -23,9 +23,19 @@ function targetsOf(policy: Policy, priority: Priority | undefined): Targets {
 export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): Result<Evaluation, EvaluateCode> {
   const calendar = policyCalendar(policy);
   if (!calendar.ok) return fail('invalid-policy', `policy ${policy.id} has an unusable calendar: ${calendar.issue.detail}`);
-  const zone = calendar.value?.luxonZone ?? 'UTC';
+  const cal = calendar.value;
+  // Instants in the calendar's zone from its compiled offsets: no Intl call per instant.
+  const iso = zonedIsoWriter(undefined, cal);
   // The ticket schema admits only ISO instants with an offset, which Date.parse reads exactly.
   const createdAtMs = Date.parse(ticket.createdAt);
+  if (cal) {
+    // Clocks run from creation to now; the timeline counts only in between, so these two bound every instant used.
+    for (const [what, ms] of [['created', createdAtMs], ['evaluated at', nowMs]] as const) {
+      if (ms >= cal.fromMs && ms < cal.toMs) continue;
+      const range = `${cal.fromYear}–${cal.toYear}, from ${iso(cal.fromMs)} until ${iso(cal.toMs)}`;
+      return fail('outside-calendar', `ticket ${ticket.id}: ${what} ${iso(ms)}, outside the years policy ${policy.id}'s calendar covers (${range})`);
+    }
+  }
 
   const triaged = triage(policy, { subject: ticket.subject, body: ticket.body });
   const reasons: Reason[] = [];
@@ -59,7 +69,6 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): R
 
   let startMs = createdAtMs;
   const afterHours = policy.intake.afterHours;
-  const cal = calendar.value;
   if (afterHours && cal && !exclusion && !cal.isOpen(createdAtMs) && !(priority && afterHours.allowedPriorities.includes(priority.id))) {
     const opening = cal.nextOpening(createdAtMs);
     if (!Number.isNaN(opening)) startMs = opening;
@@ -67,7 +76,7 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): R
     reasons.push({
       rule: 'intake:after-hours',
       kind: 'intake',
-      detail: `Received out of hours and not ${afterHours.allowedPriorities.join('/')}: clocks start at the next opening (${toZonedIso(startMs, zone)}). Rule quoted to the customer: ${afterHours.message[policy.locale] ?? afterHours.message.es}`,
+      detail: `Received out of hours and not ${afterHours.allowedPriorities.join('/')}: clocks start at the next opening (${iso(startMs)}). Rule quoted to the customer: ${afterHours.message[policy.locale] ?? afterHours.message.es}`,
       evidence: [],
       confidence: 1,
     });
@@ -82,7 +91,6 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): R
     startMs,
     nowMs,
     settings: policy.sla,
-    zone,
   });
   if (!sla.ok) return fail('outside-calendar', `ticket ${ticket.id}: ${sla.issue.detail}`);
 
@@ -99,6 +107,6 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): R
     deadlines: { firstResponse: sla.value.firstResponse?.dueAt ?? null, resolution: sla.value.resolution?.dueAt ?? null },
     sla: { firstResponse: sla.value.firstResponse, resolution: sla.value.resolution },
     nextCheckAt: sla.value.nextCheckAt,
-    evaluatedAt: toZonedIso(nowMs, zone),
+    evaluatedAt: iso(nowMs),
   });
 }

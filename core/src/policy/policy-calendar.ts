@@ -5,7 +5,10 @@ import type { Policy } from './policy-schema.js';
 
 const compiled = new WeakMap<Policy, Result<BusinessCalendar | null, CompileCalendarCode>>();
 
-/** A policy's business calendar, compiled once per policy object; null when it has no open hours. */
+/**
+ * A policy's business calendar, compiled once per policy object; null when it has no open hours.
+ * The calendar compiles 2020–2040 now and other years (1970–2100) the first time an instant needs them.
+ */
 export function policyCalendar(policy: Policy): Result<BusinessCalendar | null, CompileCalendarCode> {
   let calendar = compiled.get(policy);
   if (!calendar) {

@@ -1,6 +1,6 @@
 import type { Zone } from 'luxon';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
-import { toZonedIso } from '../calendar/to-zoned-iso.js';
+import { zonedIsoWriter } from '../calendar/zoned-iso-writer.js';
 import type { TargetStatus } from '../evaluation/evaluation-schema.js';
 import type { Target } from '../policy/policy-schema.js';
 import { ok, type Result } from '../result.js';
@@ -18,7 +18,7 @@ export type ComputeSlaInput = {
   startMs?: number;
   nowMs: number;
   settings: SlaSettings;
-  /** Zone of the ISO instants; defaults to the calendar's, else UTC. */
+  /** Zone of the ISO instants; defaults to the calendar's (written from its compiled offsets), else UTC. */
   zone?: Zone | string;
 };
 
@@ -31,7 +31,7 @@ export type Sla = {
 
 /** Both targets' SLA status at `nowMs`, and when to look again. */
 export function computeSla(input: ComputeSlaInput): Result<Sla, TargetClockCode> {
-  const zone = input.zone ?? input.calendar?.luxonZone ?? 'UTC';
+  const iso = zonedIsoWriter(input.zone, input.calendar);
   const out: Sla = { firstResponse: null, resolution: null, nextCheckAt: null };
   let next = Number.POSITIVE_INFINITY;
   for (const name of ['firstResponse', 'resolution'] as const) {
@@ -39,9 +39,9 @@ export function computeSla(input: ComputeSlaInput): Result<Sla, TargetClockCode>
     if (!target) continue;
     const clock = targetClock({ ...input, name, target });
     if (!clock.ok) return clock;
-    out[name] = toTargetStatus(clock.value, zone);
+    out[name] = toTargetStatus(clock.value, iso);
     if (clock.value.nextThresholdMs !== null) next = Math.min(next, clock.value.nextThresholdMs);
   }
-  if (Number.isFinite(next)) out.nextCheckAt = toZonedIso(next, zone);
+  if (Number.isFinite(next)) out.nextCheckAt = iso(next);
   return ok(out);
 }

@@ -53,7 +53,10 @@ export function targetClock(input: TargetClockInput): Result<TargetClock, Target
 
   const count = (a: number, b: number): number => (business ? calendar!.businessTimeBetween(a, b) : b - a);
   const add = (from: number, ms: number): number => (business ? calendar!.addBusinessTime(from, ms) : from + ms);
-  const outside = () => fail('outside-calendar' as const, `the ${name} clock runs outside the compiled calendar years`);
+  const outside = () => {
+    const years = calendar ? ` (${calendar.fromYear}–${calendar.toYear})` : '';
+    return fail('outside-calendar' as const, `the ${name} clock runs beyond the years the business calendar covers${years}`);
+  };
 
   const clockStartMs = input.startMs ?? input.createdAtMs;
   const { segments, stoppedAtMs, pausedAtNow } = clockSegments(
