@@ -51,10 +51,10 @@ function random(seed: number): () => number {
   };
 }
 
-type Week = [number, number][][];
+export type Week = [number, number][][];
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-function weekOf(spec: CalendarSpec): Week {
+export function weekOf(spec: CalendarSpec): Week {
   const week: Week = Array.from({ length: 8 }, () => []);
   for (const i of spec.week) week[i.day]!.push([minutes(i.open), minutes(i.close)]);
   for (const d of week) d.sort((a, b) => a[0] - b[0]);
@@ -62,7 +62,7 @@ function weekOf(spec: CalendarSpec): Week {
 }
 
 /** The naive way: walk day by day with luxon date objects, consuming each day's open hours. */
-function walkDueAt(startMs: number, durationMs: number, week: Week, holidays: ReadonlySet<string>, zone: string): number {
+export function walkDueAt(startMs: number, durationMs: number, week: Week, holidays: ReadonlySet<string>, zone: string): number {
   let remaining = durationMs;
   let cursor = startMs;
   let day = DateTime.fromMillis(startMs, { zone }).startOf('day');

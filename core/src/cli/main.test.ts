@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import corePackage from '../../package.json' with { type: 'json' };
 import { main } from './main.js';
 
 async function run(argv: string[], stdinText = '') {
@@ -48,6 +49,15 @@ describe('plazo evaluate --jsonl', () => {
     expect(err).toMatch(/^line 3: invalid-ticket: the ticket has 1 problem\n  createdAt: must be an ISO 8601 instant/m);
     expect(err).toMatch(/^line 4: ticket T-4: unknown-priority: unknown priority "superalta" for policy websaas; known: urgente, importante, normal/m);
     expect(err).toMatch(/2 ticket\(s\) evaluated, 3 line\(s\) rejected/);
+  });
+});
+
+describe('plazo evaluate --jsonl on empty input', () => {
+  it('says that no ticket was evaluated instead of staying silent', async () => {
+    const { status, out, err } = await run(['evaluate', '--policy', 'skedu', '--jsonl'], '\n  \n');
+    expect(status).toBe(0);
+    expect(out).toBe('');
+    expect(err).toMatch(/^plazo: 0 ticket\(s\) evaluated/);
   });
 });
 
@@ -111,6 +121,85 @@ describe('plazo policies, policy, validate', () => {
   });
 });
 
+describe('plazo --version and --help', () => {
+  it('prints the version of @plazo/core', async () => {
+    for (const flag of ['--version', '-v']) {
+      const { status, out } = await run([flag]);
+      expect(status).toBe(0);
+      expect(out).toBe(`plazo ${corePackage.version}\n`);
+    }
+  });
+
+  it.each(['evaluate', 'policies', 'policy', 'validate', 'schema', 'demo'])('prints the usage of %s for --help, -h and plazo help', async (command) => {
+    const outputs = [];
+    for (const argv of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      const { status, out, err } = await run(argv);
+      expect(status, argv.join(' ')).toBe(0);
+      expect(err).toBe('');
+      outputs.push(out);
+    }
+    expect(outputs[0]).toMatch(new RegExp(`^Usage:\\s+plazo ${command}\\b`));
+    expect(new Set(outputs).size).toBe(1);
+  });
+
+  it('says in the help of evaluate that --created-at and --now default to now', async () => {
+    const { out } = await run(['evaluate', '--help']);
+    expect(out).toMatch(/--created-at <instant> +when the ticket was created \(default: now\)/);
+    expect(out).toMatch(/--now <instant> +.*\(default: now\)/);
+  });
+
+  it('refuses an argument a command does not take, with its usage', async () => {
+    const { status, err } = await run(['policy', 'websaas', 'skedu']);
+    expect(status).toBe(2);
+    expect(err).toMatch(/^plazo policy: unexpected argument "skedu"\n\nUsage: plazo policy/);
+  });
+});
+
+/** Runs the installed bin in `cwd`, as a user's shell would. */
+function runBin(bin: string, argv: string[], cwd: string, stdin = '') {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+    const child = execFile(process.execPath, [bin, ...argv], { cwd }, (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    child.stdin?.end(stdin);
+  });
+}
+
+const installedBin = fileURLToPath(new URL('../../bin/plazo.js', import.meta.url));
+
+describe('plazo policy output saved elsewhere', () => {
+  it('carries a $schema that finds the installed schema from the folder it is saved in, and validates there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plazo-policy-'));
+    const printed = await runBin(installedBin, ['policy', 'websaas'], dir);
+    expect(printed.code).toBe(0);
+    writeFileSync(join(dir, 'my.json'), printed.stdout);
+    const ref = JSON.parse(printed.stdout).$schema as string;
+    expect(readFileSync(resolve(dir, ref), 'utf8')).toBe(readFileSync(fileURLToPath(new URL('../../plazo-policy.schema.json', import.meta.url)), 'utf8'));
+    const validated = await runBin(installedBin, ['validate', 'my.json'], dir);
+    expect(validated).toEqual({ code: 0, stdout: 'my.json: valid policy "websaas" (3 priorities)\n', stderr: '' });
+  }, 30_000);
+
+  it('with --out writes the file with a $schema from its folder, and never overwrites one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plazo-policy-'));
+    const file = join(dir, 'nested', 'mine.json');
+    mkdirSync(dirname(file));
+    expect((await run(['policy', 'infraspeak', '--out', file])).status).toBe(0);
+    const ref = JSON.parse(readFileSync(file, 'utf8')).$schema as string;
+    expect(JSON.parse(readFileSync(resolve(dirname(file), ref), 'utf8')).type).toBe('object');
+    const again = await run(['policy', 'infraspeak', '--out', file]);
+    expect(again.status).toBe(1);
+    expect(again.err).toMatch(/cannot write .*mine\.json/);
+  });
+
+  it('validate warns when $schema names no file, and still accepts the policy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plazo-policy-'));
+    const file = join(dir, 'copied.json');
+    const { out } = await run(['policy', 'skedu']);
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(out), $schema: '../plazo-policy.schema.json' }));
+    const { status, err } = await run(['validate', file]);
+    expect(status).toBe(0);
+    expect(err).toMatch(/warning: "\$schema": "\.\.\/plazo-policy\.schema\.json" names no file .*; use ".*plazo-policy\.schema\.json"/);
+  });
+});
+
 describe('the plazo binary', () => {
   it('runs as `plazo evaluate --jsonl` from the installed bin', async () => {
     const bin = fileURLToPath(new URL('../../bin/plazo.js', import.meta.url));
@@ -120,5 +209,15 @@ describe('the plazo binary', () => {
     });
     // 1 h on Tuesday 9 June, 10 June is Portugal Day, then 3 h from Thursday 09:00.
     expect(JSON.parse(out).deadlines.firstResponse).toBe('2026-06-11T12:00:00+01:00');
+  }, 30_000);
+
+  it('says what to run when the CLI has not been built', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plazo-unbuilt-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(installedBin, join(dir, 'bin', 'plazo.js'));
+    writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+    const { code, stdout, stderr } = await runBin(join(dir, 'bin', 'plazo.js'), ['policies'], dir);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toMatch(/the CLI has not been built \(.*dist.plazo\.js is missing\)\.\nRun `npm install`/);
   }, 30_000);
 });

@@ -1,6 +1,9 @@
-import { parseArgs } from 'node:util';
+import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { DateTime } from 'luxon';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import corePackage from '../../package.json' with { type: 'json' };
 import { evaluateTicket } from '../evaluate/evaluate-ticket.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import { findPolicy } from '../policies/find-policy.js';
@@ -8,27 +11,30 @@ import { toPolicyJsonSchema } from '../policy/policy-json-schema.js';
 import type { Policy } from '../policy/policy-schema.js';
 import type { Issue } from '../result.js';
 import { parseTicket } from '../ticket/parse-ticket.js';
+import { instantSchema } from '../ticket/ticket-schema.js';
 import { formatEvaluation } from './format-evaluation.js';
-import { readLines } from './read-lines.js';
+import { readLineBatches } from './read-line-batches.js';
 import { readPolicyFile, resolvePolicy } from './resolve-policy.js';
 import { runDemo } from './run-demo.js';
+import { missingSchemaRef, schemaRef } from './schema-ref.js';
 
 export type Io = { stdin: Readable; stdout: Writable; stderr: Writable };
 
 const usage = `plazo — apply a vendor's support policy to tickets
 
-Usage:
-  plazo evaluate --policy <id|file.json> --jsonl [--now <ISO instant>]
-      read one JSON ticket per line on stdin: {"id","createdAt","subject","body","priority"?}
-      and write one JSON evaluation per line on stdout
-  plazo evaluate --policy <id|file.json> --subject <text> [--body <text>] [--created-at <ISO instant>]
-                 [--priority <id>] [--id <ticket id>] [--now <ISO instant>]
-      evaluate one ticket and print it readably (due times in the policy's zone and in UTC)
-  plazo policies            list the built-in policies
-  plazo policy <id>         print one policy as JSON
-  plazo validate <file>     check a policy file; lists every problem by path
-  plazo schema              print the JSON Schema of the policy format
-  plazo demo                evaluate sample tickets of all five policies
+Usage: plazo <command> [options]
+
+Commands:
+  evaluate    evaluate one ticket, or one JSON ticket per line on stdin (--jsonl)
+  policies    list the built-in policies
+  policy      print one built-in policy as JSON, to save and edit
+  validate    check a policy file; lists every problem by path
+  schema      print the JSON Schema of the policy format
+  demo        evaluate sample tickets of all five policies
+
+Options:
+  -h, --help     show this help; plazo <command> --help shows a command's
+  -v, --version  print the version
 
 Instants need an offset or Z, e.g. 2026-03-02T10:00:00-05:00.`;
 
@@ -41,84 +47,124 @@ function describeIssue(issue: Issue): string {
   return `${issue.code}: ${issue.detail}${problems}`;
 }
 
-/** `--now` pins the clock for reproducible output; the edge is the only place that reads the real one. */
+/**
+ * `--now` pins the clock for reproducible output; the edge is the only place that reads the real one. It takes the
+ * instants a ticket's createdAt takes, which Date.parse reads exactly.
+ */
 function parseNow(value: string | undefined): { ok: true; ms: number } | { ok: false; detail: string } {
   if (value === undefined) return { ok: true, ms: Date.now() };
-  const dt = DateTime.fromISO(value, { setZone: true });
-  if (!dt.isValid || !/(?:Z|[+-]\d{2}:?\d{2})$/.test(value)) {
+  if (!instantSchema.safeParse(value).success) {
     return { ok: false, detail: `invalid --now "${value}": expected an ISO 8601 instant with an offset, e.g. 2026-03-02T10:00:00-05:00` };
   }
-  return { ok: true, ms: dt.toMillis() };
+  return { ok: true, ms: Date.parse(value) };
 }
+
+/** Output is written in chunks of about this many characters: one write per line costs more than evaluating it. */
+const OUTPUT_CHUNK = 1 << 16;
 
 async function evaluateJsonl(policy: Policy, nowMs: number, io: Io): Promise<number> {
   let failed = 0;
   let evaluated = 0;
-  for await (const { line, text } of readLines(io.stdin)) {
-    if (text.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      failed += 1;
-      say(io.stderr, `line ${line}: invalid-json: ${(error as Error).message}`);
-      continue;
+  let line = 0;
+  let pending = '';
+  const flush = async () => {
+    const chunk = pending;
+    pending = '';
+    if (chunk !== '' && !io.stdout.write(chunk)) await once(io.stdout, 'drain');
+  };
+  for await (const texts of readLineBatches(io.stdin)) {
+    for (const text of texts) {
+      line += 1;
+      if (!/\S/.test(text)) continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        failed += 1;
+        say(io.stderr, `line ${line}: invalid-json: ${(error as Error).message}`);
+        continue;
+      }
+      const ticket = parseTicket(json);
+      if (!ticket.ok) {
+        failed += 1;
+        say(io.stderr, `line ${line}: ${describeIssue(ticket.issue)}`);
+        continue;
+      }
+      const evaluation = evaluateTicket(policy, ticket.value, nowMs);
+      if (!evaluation.ok) {
+        failed += 1;
+        say(io.stderr, `line ${line}: ticket ${ticket.value.id}: ${describeIssue(evaluation.issue)}`);
+        continue;
+      }
+      evaluated += 1;
+      pending += `${JSON.stringify(evaluation.value)}\n`;
+      if (pending.length >= OUTPUT_CHUNK) await flush();
     }
-    const ticket = parseTicket(json);
-    if (!ticket.ok) {
-      failed += 1;
-      say(io.stderr, `line ${line}: ${describeIssue(ticket.issue)}`);
-      continue;
-    }
-    const evaluation = evaluateTicket(policy, ticket.value, nowMs);
-    if (!evaluation.ok) {
-      failed += 1;
-      say(io.stderr, `line ${line}: ticket ${ticket.value.id}: ${describeIssue(evaluation.issue)}`);
-      continue;
-    }
-    evaluated += 1;
-    io.stdout.write(`${JSON.stringify(evaluation.value)}\n`);
   }
+  await flush();
+  // Silence on success says nothing when nothing came in, so an empty input is counted too.
   if (failed > 0) say(io.stderr, `plazo: ${evaluated} ticket(s) evaluated, ${failed} line(s) rejected`);
+  else if (evaluated === 0) say(io.stderr, 'plazo: 0 ticket(s) evaluated (no ticket lines on stdin)');
   return failed > 0 ? 1 : 0;
 }
 
-async function evaluateCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      policy: { type: 'string' },
-      jsonl: { type: 'boolean', default: false },
-      now: { type: 'string' },
-      id: { type: 'string', default: 'cli-1' },
-      subject: { type: 'string' },
-      body: { type: 'string', default: '' },
-      'created-at': { type: 'string' },
-      priority: { type: 'string' },
-    },
-  });
-  if (!values.policy) {
+type Values = Record<string, string | boolean | undefined>;
+
+/** One command: its help, the options it accepts, at most how many positional arguments, and what it does. */
+type Command = {
+  usage: string;
+  options: ParseArgsOptionsConfig;
+  positionals: number;
+  run: (values: Values, positionals: string[], io: Io) => number | Promise<number>;
+};
+
+const evaluateUsage = `Usage:
+  plazo evaluate --policy <id|file.json> --subject <text> [--body <text>] [--created-at <instant>]
+                 [--priority <id>] [--id <ticket id>] [--now <instant>]
+      evaluate one ticket and print it readably (due times in the policy's zone and in UTC)
+  plazo evaluate --policy <id|file.json> --jsonl [--now <instant>]
+      read one JSON ticket per line on stdin: {"id","createdAt","subject","body","priority"?}
+      and write one JSON evaluation per line on stdout; stderr names rejected lines and counts them
+
+Options:
+  --policy <id|file.json>  a built-in policy (see plazo policies) or a policy file
+  --subject <text>         the ticket's subject
+  --body <text>            the ticket's text (default: empty)
+  --created-at <instant>   when the ticket was created (default: now)
+  --priority <id>          a priority set by an agent, instead of triage's
+  --id <ticket id>         the ticket's id in the report (default: cli-1)
+  --now <instant>          the moment the SLA state is computed at (default: now)
+  --jsonl                  read tickets from stdin instead of --subject and --body
+
+Instants need an offset or Z, e.g. 2026-03-02T10:00:00-05:00.`;
+
+async function evaluateCommand(values: Values, _: string[], io: Io): Promise<number> {
+  const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const policyRef = str('policy');
+  if (!policyRef) {
     say(io.stderr, `plazo evaluate: --policy is required; built-in policies: ${[...builtInPolicies.keys()].join(', ')}`);
     return 2;
   }
-  const policy = await resolvePolicy(values.policy);
+  const policy = await resolvePolicy(policyRef);
   if (!policy.ok) {
     say(io.stderr, `plazo evaluate: ${describeIssue(policy.issue)}`);
     return 2;
   }
-  const now = parseNow(values.now);
+  const now = parseNow(str('now'));
   if (!now.ok) {
     say(io.stderr, `plazo evaluate: ${now.detail}`);
     return 2;
   }
-  if (values.jsonl) return evaluateJsonl(policy.value, now.ms, io);
+  if (values.jsonl === true) return evaluateJsonl(policy.value, now.ms, io);
 
-  if (values.subject === undefined) {
+  const subject = str('subject');
+  if (subject === undefined) {
     say(io.stderr, 'plazo evaluate: give --subject (and --body, --created-at) for one ticket, or --jsonl to read tickets from stdin');
     return 2;
   }
-  const createdAt = values['created-at'] ?? DateTime.fromMillis(now.ms).toISO();
-  const ticket = parseTicket({ id: values.id, createdAt, subject: values.subject, body: values.body, priority: values.priority });
+  const createdAt = str('created-at') ?? new Date(now.ms).toISOString();
+  const fields = { id: str('id') ?? 'cli-1', createdAt, subject, body: str('body') ?? '', priority: str('priority') };
+  const ticket = parseTicket(fields);
   if (!ticket.ok) {
     say(io.stderr, `plazo evaluate: ${describeIssue(ticket.issue)}`);
     return 2;
@@ -132,7 +178,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function listPolicies(io: Io): number {
+function listPolicies(_: Values, __: string[], io: Io): number {
   for (const p of builtInPolicies.values()) {
     const zone = p.calendar ? `${p.calendar.zone}${p.calendar.holidays.country ? `, holidays ${p.calendar.holidays.country}` : ''}` : 'no open hours';
     const priorities = p.priorities.map((pr) => pr.id).join(' / ') || 'no priorities';
@@ -141,7 +187,48 @@ function listPolicies(io: Io): number {
   return 0;
 }
 
-async function validateCommand(path: string | undefined, io: Io): Promise<number> {
+const policyUsage = `Usage: plazo policy <id> [--out <file.json>]
+
+Prints a built-in policy (see plazo policies) as JSON, to save and edit into your own.
+Its "$schema" points at the installed JSON Schema from the current folder, so editors check a file
+saved here (plazo policy websaas > my-policy.json); with --out the file is written and "$schema"
+points from that file's folder. Check your edits with plazo validate <file.json>.`;
+
+async function printPolicy(values: Values, positionals: string[], io: Io): Promise<number> {
+  const [id] = positionals;
+  if (id === undefined) {
+    say(io.stderr, `plazo policy: give a policy id; built-in policies: ${[...builtInPolicies.keys()].join(', ')}`);
+    return 2;
+  }
+  const policy = findPolicy(id);
+  if (!policy.ok) {
+    say(io.stderr, `plazo policy: ${policy.issue.detail}`);
+    return 2;
+  }
+  const out = typeof values.out === 'string' ? values.out : undefined;
+  const { $schema: _, ...fields } = policy.value;
+  const text = `${JSON.stringify({ $schema: schemaRef(out ? dirname(resolve(out)) : process.cwd()), ...fields }, null, 2)}\n`;
+  if (!out) {
+    io.stdout.write(text);
+    return 0;
+  }
+  try {
+    await writeFile(out, text, { flag: 'wx' });
+  } catch (error) {
+    say(io.stderr, `plazo policy: cannot write ${out}: ${(error as Error).message}`);
+    return 1;
+  }
+  say(io.stderr, `plazo policy: wrote ${out}`);
+  return 0;
+}
+
+const validateUsage = `Usage: plazo validate <file.json>
+
+Checks a policy file as Plazo reads it (shape, zone, holidays, triage rules) and lists every problem by
+path; exits 1 if there is any. Warns when its "$schema" names no file, as editors then cannot check it.`;
+
+async function validateCommand(_: Values, positionals: string[], io: Io): Promise<number> {
+  const [path] = positionals;
   if (!path) {
     say(io.stderr, 'plazo validate: give the path of a policy file, e.g. plazo validate my-policy.json');
     return 2;
@@ -152,50 +239,94 @@ async function validateCommand(path: string | undefined, io: Io): Promise<number
     return 1;
   }
   say(io.stdout, `${path}: valid policy "${parsed.value.id}" (${parsed.value.priorities.length} priorities)`);
+  const schemaAdvice = missingSchemaRef(path, parsed.value.$schema);
+  if (schemaAdvice) say(io.stderr, `${path}: warning: ${schemaAdvice}`);
   return 0;
+}
+
+const commands: ReadonlyMap<string, Command> = new Map<string, Command>([
+  [
+    'evaluate',
+    {
+      usage: evaluateUsage,
+      positionals: 0,
+      options: {
+        policy: { type: 'string' },
+        jsonl: { type: 'boolean' },
+        now: { type: 'string' },
+        id: { type: 'string' },
+        subject: { type: 'string' },
+        body: { type: 'string' },
+        'created-at': { type: 'string' },
+        priority: { type: 'string' },
+      },
+      run: evaluateCommand,
+    },
+  ],
+  ['policies', { usage: 'Usage: plazo policies\n\nLists the built-in policies: id, vendor, priorities, zone and holidays.', positionals: 0, options: {}, run: listPolicies }],
+  ['policy', { usage: policyUsage, positionals: 1, options: { out: { type: 'string' } }, run: printPolicy }],
+  ['validate', { usage: validateUsage, positionals: 1, options: {}, run: validateCommand }],
+  [
+    'schema',
+    {
+      usage: 'Usage: plazo schema\n\nPrints the JSON Schema of the policy format (the one installed as core/plazo-policy.schema.json).',
+      positionals: 0,
+      options: {},
+      run: (_, __, io) => {
+        say(io.stdout, JSON.stringify(toPolicyJsonSchema(), null, 2));
+        return 0;
+      },
+    },
+  ],
+  [
+    'demo',
+    {
+      usage: 'Usage: plazo demo\n\nEvaluates sample tickets of the five built-in policies, two hours after each was created.',
+      positionals: 0,
+      options: {},
+      run: (_, __, io) => runDemo(io.stdout),
+    },
+  ],
+]);
+
+/** parseArgs throws on unknown or malformed flags: that is the user's input, so it is said plainly. */
+function isParseArgsError(error: unknown): error is TypeError {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 }
 
 /** Runs one CLI invocation and returns its exit status; all output goes through `io`. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'evaluate':
-        return await evaluateCommand(rest, io);
-      case 'policies':
-        return listPolicies(io);
-      case 'policy': {
-        const policy = findPolicy(rest[0] ?? '');
-        if (!policy.ok) {
-          say(io.stderr, `plazo policy: ${policy.issue.detail}`);
-          return 2;
-        }
-        say(io.stdout, JSON.stringify(policy.value, null, 2));
-        return 0;
-      }
-      case 'validate':
-        return await validateCommand(rest[0], io);
-      case 'schema':
-        say(io.stdout, JSON.stringify(toPolicyJsonSchema(), null, 2));
-        return 0;
-      case 'demo':
-        return runDemo(io.stdout);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        say(io.stdout, usage);
-        return 0;
-      default:
-        say(io.stderr, `plazo: unknown command "${command}"\n\n${usage}`);
-        return 2;
-    }
-  } catch (error) {
-    // parseArgs throws on unknown or malformed flags: that is the user's input, so say it plainly.
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      say(io.stderr, `plazo ${command}: ${error.message}\n\n${usage}`);
-      return 2;
-    }
-    throw error;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' && rest[0] !== undefined ? commands.get(rest[0]) : undefined;
+    say(io.stdout, topic?.usage ?? usage);
+    return 0;
   }
+  if (name === '--version' || name === '-v') {
+    say(io.stdout, `plazo ${corePackage.version}`);
+    return 0;
+  }
+  const command = commands.get(name);
+  if (!command) {
+    say(io.stderr, `plazo: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    const options = { ...command.options, help: { type: 'boolean', short: 'h' } } satisfies ParseArgsOptionsConfig;
+    parsed = parseArgs({ args: rest, options, allowPositionals: command.positionals > 0, strict: true }) as typeof parsed;
+  } catch (error) {
+    if (!isParseArgsError(error)) throw error;
+    say(io.stderr, `plazo ${name}: ${error.message}\n\n${command.usage}`);
+    return 2;
+  }
+  if (parsed.values.help === true) {
+    say(io.stdout, command.usage);
+    return 0;
+  }
+  if (parsed.positionals.length > command.positionals) {
+    say(io.stderr, `plazo ${name}: unexpected argument "${parsed.positionals[command.positionals]}"\n\n${command.usage}`);
+    return 2;
+  }
+  return command.run(parsed.values, parsed.positionals, io);
 }
