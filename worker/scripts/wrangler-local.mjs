@@ -21,6 +21,16 @@ export function wranglerSync(args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/** Runs a wrangler command quietly (in `cwd`) and returns its output; exits the process, showing the output, if it fails. */
+export function wranglerOutput(args, cwd = root) {
+  const r = spawnSync(process.execPath, [wranglerBin, ...args], { cwd, env: offlineEnv, encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(`${r.stdout}${r.stderr}`);
+    process.exit(r.status ?? 1);
+  }
+  return r.stdout;
+}
+
 /** Starts a long-running wrangler command (wrangler dev). */
 export function wranglerSpawn(args, stdio = 'inherit') {
   return spawn(process.execPath, [wranglerBin, ...args], { cwd: root, env: offlineEnv, stdio });

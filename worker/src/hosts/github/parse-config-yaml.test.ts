@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigYaml } from './parse-config-yaml.js';
 
-const settings = ['policy: websaas', 'labels:', '  priorities:', '    urgente: { name: "P0 urgente", color: "#b60205" }', '# a comment', ''].join('\n');
+const settings = [
+  'policy: websaas',
+  'labels:',
+  '  priorities:',
+  '    urgente: { name: "P0 urgente", color: "#b60205" }',
+  '# a comment',
+  '',
+].join('\n');
 
 describe('parseConfigYaml', () => {
   it('reads block and flow mappings, quoted strings and comments', () => {
@@ -34,8 +41,14 @@ describe('parseConfigYaml', () => {
   });
 
   it('refuses duplicate keys and a second document', () => {
-    expect(parseConfigYaml('policy: a\npolicy: b\n')).toMatchObject({ ok: false, issue: { detail: expect.stringMatching(/duplicated mapping key/) } });
-    expect(parseConfigYaml('policy: a\n---\npolicy: b\n')).toMatchObject({ ok: false, issue: { detail: expect.stringMatching(/2 YAML documents/) } });
+    expect(parseConfigYaml('policy: a\npolicy: b\n')).toMatchObject({
+      ok: false,
+      issue: { detail: expect.stringMatching(/duplicated mapping key/) },
+    });
+    expect(parseConfigYaml('policy: a\n---\npolicy: b\n')).toMatchObject({
+      ok: false,
+      issue: { detail: expect.stringMatching(/2 YAML documents/) },
+    });
   });
 
   it('keeps a __proto__ key as data instead of changing the prototype', () => {
@@ -48,6 +61,9 @@ describe('parseConfigYaml', () => {
     const levels = Array.from({ length: 12 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(3).fill(`*l${i}`).join(', ')}]`);
     const bomb = ['l0: &l0 [x, x, x]', ...levels, ''].join('\n');
     expect(parseConfigYaml(bomb)).toMatchObject({ ok: false, issue: { detail: expect.stringMatching(/maxAliases/) } });
-    expect(parseConfigYaml('base: &b { name: P1 }\ncopy: *b\n')).toEqual({ ok: true, value: { base: { name: 'P1' }, copy: { name: 'P1' } } });
+    expect(parseConfigYaml('base: &b { name: P1 }\ncopy: *b\n')).toEqual({
+      ok: true,
+      value: { base: { name: 'P1' }, copy: { name: 'P1' } },
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { loadAll } from 'js-yaml';
 import { fail, ok, type Result } from '@plazo/core';
+import { loadAll } from 'js-yaml';
 
 // A settings file needs few aliases; a cap keeps an alias bomb from expanding into an exponential tree.
 const MAX_ALIASES = 20;
