@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Evaluation, TargetStatus } from '../evaluation/evaluation-schema.js';
 import type { Policy } from '../policy/policy-schema.js';
 
@@ -12,11 +11,19 @@ function formatDuration(ms: number): string {
   return `${sign}${h}h${String(m).padStart(2, '0')}m`;
 }
 
-function formatDue(iso: string, zone: string): string {
-  const due = DateTime.fromISO(iso, { setZone: true });
-  const local = due.setZone(zone).toFormat("ccc yyyy-LL-dd HH:mm:ss ZZ");
-  const utc = due.toUTC().toFormat("yyyy-LL-dd HH:mm:ss 'UTC'");
-  return `${local} (${zone}) = ${utc}`;
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * A due time as the evaluation wrote it (in the policy's zone, with its offset) and in UTC. Read from the ISO text:
+ * luxon's formatting would cost a one-ticket run more than evaluating the ticket does.
+ */
+export function formatDue(iso: string, zone: string): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!parts) return `${iso} (${zone})`;
+  const [, y, m, d, time, offset] = parts as unknown as [string, string, string, string, string, string];
+  const weekday = weekdays[new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).getUTCDay()];
+  const utc = new Date(Date.parse(iso)).toISOString();
+  return `${weekday} ${y}-${m}-${d} ${time} ${offset === 'Z' ? '+00:00' : offset} (${zone}) = ${utc.slice(0, 10)} ${utc.slice(11, 19)} UTC`;
 }
 
 function formatTarget(status: TargetStatus | null, name: keyof typeof targetNames, zone: string): string {
