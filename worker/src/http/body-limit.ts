@@ -1,11 +1,64 @@
-import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono';
 import { problem } from './problem.js';
 
-/** Largest request body accepted (1 MiB): GitHub's issue payloads are tens of kilobytes. */
+/** Largest webhook body accepted (1 MiB): GitHub's issue payloads are tens of kilobytes, 65,536 characters of body at most. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Refuses larger bodies with 413 before anything reads or stores them. */
-export const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: (c) => problem(c, 413, { code: 'payload-too-large', detail: `the body exceeds ${MAX_BODY_BYTES} bytes` }),
-});
+/**
+ * After refusing a streamed body, this much more of it is read and thrown away before the rest is cancelled: the local
+ * runtime cannot serve the next request on a connection whose body was left half read, even when cancelled
+ * (workerd#1741). Discarding costs no copy; the bound keeps an endless body from holding the request.
+ */
+export const DISCARD_BYTES = 16 * 1024 * 1024;
+
+const tooLarge = (maxBytes: number) => ({ code: 'payload-too-large', detail: `the body exceeds ${maxBytes} bytes (${maxBytes / 1024} KiB)` });
+
+/** Throws away up to DISCARD_BYTES more of a refused body, then cancels what is left. */
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let read = 0;
+  while (read <= DISCARD_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    read += value.byteLength;
+  }
+  await reader.cancel('payload too large');
+}
+
+/**
+ * Refuses bodies over `maxBytes` with 413 before anything parses them: by content-length when the client sent one, else
+ * while reading the stream (chunked uploads), keeping at most `maxBytes` in memory.
+ */
+export function limitBodyTo(maxBytes: number): MiddlewareHandler {
+  return async (c, next) => {
+    const raw = c.req.raw;
+    if (!raw.body) return next();
+    const declared = raw.headers.get('content-length');
+    if (declared !== null && !raw.headers.has('transfer-encoding')) {
+      return Number(declared) > maxBytes ? problem(c, 413, tooLarge(maxBytes)) : next();
+    }
+    const reader = raw.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await discard(reader);
+        return problem(c, 413, tooLarge(maxBytes));
+      }
+      chunks.push(value);
+    }
+    const body = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    c.req.raw = new Request(raw, { body });
+    return next();
+  };
+}
+
+/** The webhooks' limit. */
+export const limitBody = limitBodyTo(MAX_BODY_BYTES);
