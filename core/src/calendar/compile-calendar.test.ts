@@ -185,7 +185,7 @@ describe('compileCalendar: failures as values', () => {
 });
 
 describe('compileCalendar: 1970–2100', () => {
-  it('counts from a ticket created in 2019, before the years compiled up front', () => {
+  it('counts from a ticket created in 2019, in a decade other than the first one compiled', () => {
     // Friday 28 June 2019 16:00 + 1 business day: 1 h on Friday; Monday 1 July is San Pedro y San Pablo; 8 h on Tuesday.
     expect(add(peewah, '2019-06-28T16:00', peewah.openDayMs)).toBe('2019-07-02T16:00:00-05:00');
     // From 2019 to 2026 in one count, as a calendar compiled for exactly those years counts it.
@@ -293,8 +293,10 @@ describe('compileCalendar: toIso', () => {
     }
   }, 120_000);
 
-  it('writes exactly what luxon writes outside the years compiled, where it asks Intl', () => {
+  it('writes exactly what luxon writes outside the decades compiled, where it asks Intl', () => {
     const cal = compiled('America/Sao_Paulo');
+    expect(cal.toIso(Date.UTC(2026, 0, 1))).toBe('2025-12-31T21:00:00-03:00'); // nothing compiled yet
+    cal.isOpen(Date.UTC(2026, 0, 1));
     for (const ms of [Date.UTC(1987, 0, 15, 12, 30), Date.UTC(1987, 6, 15, 12, 30, 5, 7), Date.UTC(2090, 0, 15)]) {
       expect(cal.toIso(ms)).toBe(DateTime.fromMillis(ms, { zone: 'America/Sao_Paulo' }).toISO({ suppressMilliseconds: true }));
     }
@@ -306,15 +308,16 @@ describe('compileCalendar: toIso', () => {
     expect(compiled('Europe/Lisbon').toIso(Date.UTC(2026, 6, 5, 9, 0, 0, 5))).toBe('2026-07-05T10:00:00.005+01:00');
   });
 
-  it('asks Intl nothing within the years compiled', () => {
+  it('asks Intl nothing within the decades compiled', () => {
     const cal = compiled('America/Santiago');
+    cal.isOpen(Date.UTC(2026, 0, 1)); // compiles the 2020s
     // `format` is a getter returning a bound function: counting the getter counts the calls.
     const proto = Intl.DateTimeFormat.prototype;
     const spies = [vi.spyOn(proto as unknown as { format: unknown }, 'format', 'get'), vi.spyOn(proto, 'formatToParts')];
     try {
-      for (let ms = Date.UTC(2021, 0, 1); ms < Date.UTC(2039, 0, 1); ms += 86_400_000) cal.toIso(ms);
+      for (let ms = Date.UTC(2020, 0, 1); ms < Date.UTC(2030, 0, 1); ms += 3_600_000) cal.toIso(ms);
       expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0]);
-      cal.toIso(Date.UTC(1990, 0, 1)); // outside them it does
+      cal.toIso(Date.UTC(2035, 0, 1)); // outside them it does: asked about 2026 only, the calendar compiled the 2020s only
       expect(spies[0]!.mock.calls.length + spies[1]!.mock.calls.length).toBeGreaterThan(0);
     } finally {
       for (const s of spies) s.mockRestore();

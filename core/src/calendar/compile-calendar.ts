@@ -2,7 +2,7 @@ import type { Zone } from 'luxon';
 import type { CalendarSpec } from '../policy/policy-schema.js';
 import { fail, ok, type Result } from '../result.js';
 import type { BusinessCalendar } from './business-calendar.js';
-import { compileZoneOffsets, type ZoneOffsets } from './compile-zone-offsets.js';
+import { compileZoneOffsets, intlOffsetReader, type ZoneOffsets } from './compile-zone-offsets.js';
 import { isoWithOffset } from './iso-with-offset.js';
 import { holidayYears, publicHolidays } from './public-holidays.js';
 import { resolveZone } from './resolve-zone.js';
@@ -11,12 +11,6 @@ export type CompileCalendarCode = 'unknown-zone' | 'unknown-country' | 'year-out
 
 /** Years to compile. */
 export type CalendarRange = { fromYear: number; toYear: number };
-
-/**
- * Years compiled up front when no range is given: where nearly every ticket falls, at 2–5 ms per policy.
- * Other years (down to 1970, up to 2100) compile when an instant first needs them, a decade at a time.
- */
-export const eagerCalendarYears: CalendarRange = { fromYear: 2020, toYear: 2040 };
 
 const DAY_MS = 86_400_000;
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -144,40 +138,50 @@ function compileSpan(recipe: Recipe, fromYear: number, toYear: number): Span {
   };
 }
 
+/** The decade a year falls in: 2026 → 2020. */
+const decadeOf = (year: number) => year - (((year % 10) + 10) % 10);
+
+/**
+ * A calendar that compiles whole decades as instants need them: the decade of the first instant asked
+ * about (so a process that only sees 2026 compiles 2020–2029), then the decades between it and any
+ * other instant asked about, or the next one when a deadline runs past the last.
+ */
 class CompiledCalendar implements BusinessCalendar {
   readonly zone: string;
   readonly luxonZone: Zone;
   readonly fromMs: number;
   readonly toMs: number;
   // The compiled span only grows, and every answer within it is the same whatever its size: the calendar stays a value.
-  private span: Span;
+  private span: Span | null = null;
+  private readOffset: ((ms: number) => number) | null = null;
 
   constructor(
     private readonly recipe: Recipe,
     readonly openDayMs: number,
     readonly fromYear: number,
     readonly toYear: number,
-    first: CalendarRange,
+    eager: boolean,
   ) {
     this.zone = recipe.zone.name;
     this.luxonZone = recipe.zone;
-    this.span = compileSpan(recipe, first.fromYear, first.toYear);
-    const edges = compileZoneOffsets(recipe.zone, Date.UTC(fromYear, 0, 1), Date.UTC(fromYear, 0, 1));
-    const endEdges = compileZoneOffsets(recipe.zone, Date.UTC(toYear + 1, 0, 1), Date.UTC(toYear + 1, 0, 1));
-    this.fromMs = edges.toEpoch(Date.UTC(fromYear, 0, 1));
-    this.toMs = endEdges.toEpoch(Date.UTC(toYear + 1, 0, 1));
+    const localMidnight = (wallMs: number) => compileZoneOffsets(recipe.zone, wallMs, wallMs).toEpoch(wallMs);
+    this.fromMs = localMidnight(Date.UTC(fromYear, 0, 1));
+    this.toMs = localMidnight(Date.UTC(toYear + 1, 0, 1));
+    if (eager) this.span = compileSpan(recipe, fromYear, toYear);
   }
 
-  /** Compiles the decades around `fromYear`–`toYear` as well (within the calendar's years). */
+  /** Compiles the decades from `fromYear`'s to `toYear`'s as well (within the calendar's years). */
   private widen(fromYear: number, toYear: number): void {
-    const from = Math.max(this.fromYear, Math.min(this.span.fromYear, fromYear - (((fromYear % 10) + 10) % 10)));
-    const to = Math.min(this.toYear, Math.max(this.span.toYear, toYear - (((toYear % 10) + 10) % 10) + 9));
-    if (from < this.span.fromYear || to > this.span.toYear) this.span = compileSpan(this.recipe, from, to);
+    const span = this.span;
+    const from = Math.max(this.fromYear, Math.min(span?.fromYear ?? Infinity, decadeOf(fromYear)));
+    const to = Math.min(this.toYear, Math.max(span?.toYear ?? -Infinity, decadeOf(toYear) + 9));
+    if (!span || from < span.fromYear || to > span.toYear) this.span = compileSpan(this.recipe, from, to);
   }
 
-  /** Whether the instant is within the calendar's years, compiling its year first when it is not compiled yet. */
+  /** Whether the instant is within the calendar's years, compiling its decade first when it is not compiled yet. */
   private covers(ms: number): boolean {
-    if (ms >= this.span.fromMs && ms <= this.span.toMs) return true;
+    const span = this.span;
+    if (span && ms >= span.fromMs && ms <= span.toMs) return true;
     if (!(ms >= this.fromMs && ms <= this.toMs)) return false;
     // A day either side: the instant's local year may differ from its UTC year.
     this.widen(new Date(ms - DAY_MS).getUTCFullYear(), new Date(ms + DAY_MS).getUTCFullYear());
@@ -186,14 +190,15 @@ class CompiledCalendar implements BusinessCalendar {
 
   /** Compiles the next decade; false when the calendar's last year is compiled already. */
   private widenForward(): boolean {
-    if (this.span.toYear >= this.toYear) return false;
-    this.widen(this.span.toYear + 1, this.span.toYear + 1);
+    const span = this.span!;
+    if (span.toYear >= this.toYear) return false;
+    this.widen(span.toYear + 1, span.toYear + 1);
     return true;
   }
 
   /** Business time from the span's start to a covered instant. */
   private position(ms: number): number {
-    const { opens, closes, cumEnd } = this.span;
+    const { opens, closes, cumEnd } = this.span!;
     const i = lastAtOrBefore(opens, ms);
     if (i < 0) return 0;
     const open = opens[i]!;
@@ -203,14 +208,15 @@ class CompiledCalendar implements BusinessCalendar {
 
   isOpen(ms: number): boolean {
     if (!this.covers(ms)) return false;
-    const i = lastAtOrBefore(this.span.opens, ms);
-    return i >= 0 && ms < this.span.closes[i]!;
+    const { opens, closes } = this.span!;
+    const i = lastAtOrBefore(opens, ms);
+    return i >= 0 && ms < closes[i]!;
   }
 
   nextOpening(ms: number): number {
     if (!this.covers(ms)) return Number.NaN;
     for (;;) {
-      const { opens, closes } = this.span;
+      const { opens, closes } = this.span!;
       const i = lastAtOrBefore(opens, ms);
       if (i >= 0 && ms < closes[i]!) return ms;
       if (i + 1 < opens.length) return opens[i + 1]!;
@@ -223,7 +229,7 @@ class CompiledCalendar implements BusinessCalendar {
     if (durationMs === 0) return startMs;
     for (;;) {
       const target = this.position(startMs) + durationMs;
-      const { closes, cumEnd: cum } = this.span;
+      const { closes, cumEnd: cum } = this.span!;
       const n = cum.length;
       if (n > 0 && target <= cum[n - 1]!) {
         // Smallest i whose interval ends at or after the target: the earliest instant reaching it (a close when equal).
@@ -246,19 +252,21 @@ class CompiledCalendar implements BusinessCalendar {
   }
 
   offsetAt(ms: number): number {
-    return this.span.offsets.offsetAt(ms);
+    if (this.span) return this.span.offsets.offsetAt(ms);
+    this.readOffset ??= intlOffsetReader(this.luxonZone);
+    return this.readOffset(ms);
   }
 
   toIso(ms: number): string {
-    return isoWithOffset(ms, this.span.offsets.offsetAt(ms), this.luxonZone.isUniversal);
+    return isoWithOffset(ms, this.offsetAt(ms), this.luxonZone.isUniversal);
   }
 }
 
 /**
  * Compiles a policy calendar: weekly wall-clock intervals in its zone, minus the country's public
  * holidays (plus the admin's `add`, minus `remove`), as epoch-ms intervals. Without `range` it answers
- * for every year whose holidays ship (1970–2100), compiling `eagerCalendarYears` now and others when
- * first asked; with `range` it answers for those years only.
+ * for every year whose holidays ship (1970–2100), compiling each decade when an instant first needs it
+ * (a decade takes 1–5 ms); with `range` it answers for those years only, compiled now.
  */
 export function compileCalendar(spec: CalendarSpec, range?: CalendarRange): Result<BusinessCalendar, CompileCalendarCode> {
   const zoneResult = resolveZone(spec.zone);
@@ -310,7 +318,7 @@ export function compileCalendar(spec: CalendarSpec, range?: CalendarRange): Resu
 
   const recipe: Recipe = { zone, week, country, added: added.value, removed: removed.value };
   const years = range ?? { fromYear: first, toYear: last };
-  return ok(new CompiledCalendar(recipe, openDayMs, years.fromYear, years.toYear, range ?? eagerCalendarYears));
+  return ok(new CompiledCalendar(recipe, openDayMs, years.fromYear, years.toYear, range !== undefined));
 }
 
 /** The most frequent value; ties go to the longer day, so a short Saturday never shrinks a business day. */

@@ -7,7 +7,7 @@ const compiled = new WeakMap<Policy, Result<BusinessCalendar | null, CompileCale
 
 /**
  * A policy's business calendar, compiled once per policy object; null when it has no open hours.
- * The calendar compiles 2020–2040 now and other years (1970–2100) the first time an instant needs them.
+ * The calendar compiles each decade of 1970–2100 the first time an instant needs it.
  */
 export function policyCalendar(policy: Policy): Result<BusinessCalendar | null, CompileCalendarCode> {
   let calendar = compiled.get(policy);
