@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -12,6 +11,7 @@ import type { Policy } from '../policy/policy-schema.js';
 import type { Issue } from '../result.js';
 import { parseTicket } from '../ticket/parse-ticket.js';
 import { instantSchema } from '../ticket/ticket-schema.js';
+import { ChunkedOutput } from './chunked-output.js';
 import { formatEvaluation } from './format-evaluation.js';
 import { readLineBatches } from './read-line-batches.js';
 import { readPolicyFile, resolvePolicy } from './resolve-policy.js';
@@ -59,19 +59,11 @@ function parseNow(value: string | undefined): { ok: true; ms: number } | { ok: f
   return { ok: true, ms: Date.parse(value) };
 }
 
-/** Output is written in chunks of about this many characters: one write per line costs more than evaluating it. */
-const OUTPUT_CHUNK = 1 << 16;
-
 async function evaluateJsonl(policy: Policy, nowMs: number, io: Io): Promise<number> {
   let failed = 0;
   let evaluated = 0;
   let line = 0;
-  let pending = '';
-  const flush = async () => {
-    const chunk = pending;
-    pending = '';
-    if (chunk !== '' && !io.stdout.write(chunk)) await once(io.stdout, 'drain');
-  };
+  const output = new ChunkedOutput(io.stdout);
   for await (const texts of readLineBatches(io.stdin)) {
     for (const text of texts) {
       line += 1;
@@ -97,11 +89,11 @@ async function evaluateJsonl(policy: Policy, nowMs: number, io: Io): Promise<num
         continue;
       }
       evaluated += 1;
-      pending += `${JSON.stringify(evaluation.value)}\n`;
-      if (pending.length >= OUTPUT_CHUNK) await flush();
+      const full = output.write(`${JSON.stringify(evaluation.value)}\n`);
+      if (full) await full;
     }
   }
-  await flush();
+  await output.flush();
   // Silence on success says nothing when nothing came in, so an empty input is counted too.
   if (failed > 0) say(io.stderr, `plazo: ${evaluated} ticket(s) evaluated, ${failed} line(s) rejected`);
   else if (evaluated === 0) say(io.stderr, 'plazo: 0 ticket(s) evaluated (no ticket lines on stdin)');
