@@ -11,7 +11,16 @@ export type ColdStartBench = { rounds: number; plazo: ColdStartSide; baseline: C
 
 const GOAL_MS = 200;
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const plazoArgs = ['plazo', 'evaluate', '--policy', 'websaas', '--subject', 'No podemos facturar', '--created-at', '2026-03-09T10:00:00-05:00'];
+const plazoArgs = [
+  'plazo',
+  'evaluate',
+  '--policy',
+  'websaas',
+  '--subject',
+  'No podemos facturar',
+  '--created-at',
+  '2026-03-09T10:00:00-05:00',
+];
 const baselineArgs = ['node', '-e', '0'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -22,7 +31,9 @@ function timeNpx(args: string[], expect: RegExp): number {
   const run = spawnSync('npx', args, { cwd: root, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (run.status !== 0 || !expect.test(run.stdout)) {
-    throw new Error(`npx ${args.join(' ')} failed (status ${run.status}); a figure made of failed runs means nothing:\n${run.stderr}${run.stdout}`);
+    throw new Error(
+      `npx ${args.join(' ')} failed (status ${run.status}); a figure made of failed runs means nothing:\n${run.stderr}${run.stdout}`,
+    );
   }
   return ms;
 }
@@ -38,7 +49,12 @@ export function benchColdStart(rounds = 15): ColdStartBench {
     plazo.push(timeNpx(plazoArgs, /Priority/));
   }
   const side = (label: string, runs: number[]): ColdStartSide => ({ label, runs, median: median(runs), min: Math.min(...runs) });
-  return { rounds, plazo: side(`npx ${plazoArgs.join(' ')}`, plazo), baseline: side(`npx ${baselineArgs.join(' ')}`, baseline), goalMs: GOAL_MS };
+  return {
+    rounds,
+    plazo: side(`npx ${plazoArgs.join(' ')}`, plazo),
+    baseline: side(`npx ${baselineArgs.join(' ')}`, baseline),
+    goalMs: GOAL_MS,
+  };
 }
 
 export function formatColdStart(b: ColdStartBench): string {

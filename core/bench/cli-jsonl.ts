@@ -6,8 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { demoTickets } from '../src/cli/run-demo.js';
 import { publicHolidays } from '../src/calendar/public-holidays.js';
+import { demoTickets } from '../src/cli/run-demo.js';
 import { targetDurationMs } from '../src/deadline/target-duration-ms.js';
 import type { Evaluation } from '../src/evaluation/evaluation-schema.js';
 import { builtInPolicies } from '../src/policies/built-in-policies.js';
@@ -41,11 +41,17 @@ const bin = fileURLToPath(new URL('../bin/plazo.js', import.meta.url));
 export function runCli(policy: string, input: string): Promise<{ ms: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [bin, 'evaluate', '--policy', policy, '--jsonl', '--now', NOW], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [bin, 'evaluate', '--policy', policy, '--jsonl', '--now', NOW], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t0, stdout: Buffer.concat(chunks).toString('utf8') }) : reject(new Error(`plazo exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve({ ms: performance.now() - t0, stdout: Buffer.concat(chunks).toString('utf8') })
+        : reject(new Error(`plazo exited ${code}`)),
+    );
     child.stdin.end(input);
   });
 }
@@ -78,7 +84,9 @@ function walkJobs(policy: Policy, evaluations: Evaluation[], createdMs: number[]
     return d.value;
   };
   return evaluations.map((e, i) => {
-    const targets = e.excluded ? { firstResponse: null, resolution: null } : (policy.priorities.find((p) => p.id === e.priority)?.targets ?? policy.targets);
+    const targets = e.excluded
+      ? { firstResponse: null, resolution: null }
+      : (policy.priorities.find((p) => p.id === e.priority)?.targets ?? policy.targets);
     const due = [
       [targets?.firstResponse, e.deadlines.firstResponse],
       [targets?.resolution, e.deadlines.resolution],
@@ -86,7 +94,9 @@ function walkJobs(policy: Policy, evaluations: Evaluation[], createdMs: number[]
     return {
       createdMs: createdMs[i]!,
       afterHours: afterHoursFlag !== undefined && e.flags.includes(afterHoursFlag),
-      targets: due.flatMap(([t, iso]) => (t && iso ? [{ business: t.clock === 'business', durationMs: duration(t), expectedMs: Date.parse(iso) }] : [])),
+      targets: due.flatMap(([t, iso]) =>
+        t && iso ? [{ business: t.clock === 'business', durationMs: duration(t), expectedMs: Date.parse(iso) }] : [],
+      ),
     };
   });
 }
@@ -101,11 +111,17 @@ export async function benchCliJsonl(options: { tickets?: number; rounds?: number
     const spec = policy?.calendar;
     if (!policy || !spec) throw new Error(`no built-in policy ${id} with a calendar`);
     const input = ticketsFor(id, tickets);
-    const createdMs = input.trimEnd().split('\n').map((l) => Date.parse((JSON.parse(l) as { createdAt: string }).createdAt));
+    const createdMs = input
+      .trimEnd()
+      .split('\n')
+      .map((l) => Date.parse((JSON.parse(l) as { createdAt: string }).createdAt));
 
     const startup = await runCli(id, ticketsFor(id, 1));
     const first = await runCli(id, input);
-    const evaluations = first.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Evaluation);
+    const evaluations = first.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Evaluation);
     if (evaluations.length !== tickets) throw new Error(`${id}: the CLI evaluated ${evaluations.length} of ${tickets} tickets`);
     const jobs = walkJobs(policy, evaluations, createdMs);
     const deadlines = jobs.reduce((n, j) => n + j.targets.length, 0);
@@ -134,7 +150,10 @@ export async function benchCliJsonl(options: { tickets?: number; rounds?: number
     }
     const expected = jobs.flatMap((j) => j.targets.map((t) => t.expectedMs));
     const mismatches = expected.filter((ms, k) => walked[k] !== ms).length;
-    if (mismatches > 0) throw new Error(`${id}: the walk disagrees with the CLI on ${mismatches} of ${deadlines} deadlines; the comparison would mean nothing`);
+    if (mismatches > 0)
+      throw new Error(
+        `${id}: the walk disagrees with the CLI on ${mismatches} of ${deadlines} deadlines; the comparison would mean nothing`,
+      );
 
     const fastCli = Math.min(...cliMs);
     const fastWalk = Math.min(...walkMs);

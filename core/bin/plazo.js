@@ -16,5 +16,11 @@ if (!existsSync(built)) {
 module.enableCompileCache?.();
 const { main } = await import(built.href);
 // process.stdin opens a stream when first touched; a one-ticket evaluation never reads it.
-const io = { get stdin() { return process.stdin; }, stdout: process.stdout, stderr: process.stderr };
+const io = {
+  get stdin() {
+    return process.stdin;
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
+};
 process.exitCode = await main(process.argv.slice(2), io);

@@ -35,10 +35,7 @@ function formatTarget(status: TargetStatus | null, name: keyof typeof targetName
 /** A readable report of one evaluation, with due times in the policy's zone and in UTC. */
 export function formatEvaluation(evaluation: Evaluation, policy: Policy): string {
   const zone = policy.calendar?.zone ?? 'UTC';
-  const lines = [
-    `Ticket ${evaluation.id} — policy ${policy.id} (${policy.vendor})`,
-    `  Priority        ${evaluation.priority ?? '—'}`,
-  ];
+  const lines = [`Ticket ${evaluation.id} — policy ${policy.id} (${policy.vendor})`, `  Priority        ${evaluation.priority ?? '—'}`];
   if (evaluation.tier) lines.push(`  Support tier    ${evaluation.tier}`);
   if (evaluation.category) lines.push(`  Category        ${evaluation.category}`);
   if (evaluation.excluded) lines.push(`  Excluded        yes: ${evaluation.exclusion?.description ?? ''}`);

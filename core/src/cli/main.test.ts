@@ -23,12 +23,17 @@ const monday16 = { id: 'T-1', createdAt: '2026-03-09T16:00:00-05:00', subject: '
 
 describe('plazo evaluate --jsonl', () => {
   it('writes one evaluation per ticket with the contract fields and business-time deadlines', async () => {
-    const { status, lines, err } = await run(['evaluate', '--policy', 'websaas', '--jsonl', '--now', '2026-03-09T16:30:00-05:00'], `${JSON.stringify(monday16)}\n`);
+    const { status, lines, err } = await run(
+      ['evaluate', '--policy', 'websaas', '--jsonl', '--now', '2026-03-09T16:30:00-05:00'],
+      `${JSON.stringify(monday16)}\n`,
+    );
     expect(err).toBe('');
     expect(status).toBe(0);
     expect(lines).toHaveLength(1);
     const evaluation = JSON.parse(lines[0]!);
-    expect(Object.keys(evaluation)).toEqual(expect.arrayContaining(['id', 'policy', 'priority', 'tier', 'excluded', 'flags', 'reasons', 'deadlines']));
+    expect(Object.keys(evaluation)).toEqual(
+      expect.arrayContaining(['id', 'policy', 'priority', 'tier', 'excluded', 'flags', 'reasons', 'deadlines']),
+    );
     // 1 business hour from Monday 16:00 is 17:00; 16 business hours are 1.5 h Monday + 10.5 h Tuesday + 4 h Wednesday.
     expect(evaluation).toMatchObject({ id: 'T-1', policy: 'websaas', priority: 'importante', excluded: false });
     expect(evaluation.deadlines).toEqual({ firstResponse: '2026-03-09T17:00:00-05:00', resolution: '2026-03-11T11:00:00-05:00' });
@@ -46,8 +51,10 @@ describe('plazo evaluate --jsonl', () => {
     expect(status).toBe(1);
     expect(lines.map((l) => JSON.parse(l).id)).toEqual(['T-1', 'T-5']);
     expect(err).toMatch(/^line 2: invalid-json/m);
-    expect(err).toMatch(/^line 3: invalid-ticket: the ticket has 1 problem\n  createdAt: must be an ISO 8601 instant/m);
-    expect(err).toMatch(/^line 4: ticket T-4: unknown-priority: unknown priority "superalta" for policy websaas; known: urgente, importante, normal/m);
+    expect(err).toMatch(/^line 3: invalid-ticket: the ticket has 1 problem\n {2}createdAt: must be an ISO 8601 instant/m);
+    expect(err).toMatch(
+      /^line 4: ticket T-4: unknown-priority: unknown priority "superalta" for policy websaas; known: urgente, importante, normal/m,
+    );
     expect(err).toMatch(/2 ticket\(s\) evaluated, 3 line\(s\) rejected/);
   });
 });
@@ -89,7 +96,19 @@ describe('plazo evaluate errors', () => {
 
 describe('plazo evaluate one ticket', () => {
   it('prints the due times in the policy zone and in UTC', async () => {
-    const { status, out } = await run(['evaluate', '--policy', 'websaas', '--subject', 'Reporte', '--priority', 'Importante', '--created-at', '2026-03-09T16:00:00-05:00', '--now', '2026-03-09T16:30:00-05:00']);
+    const { status, out } = await run([
+      'evaluate',
+      '--policy',
+      'websaas',
+      '--subject',
+      'Reporte',
+      '--priority',
+      'Importante',
+      '--created-at',
+      '2026-03-09T16:00:00-05:00',
+      '--now',
+      '2026-03-09T16:30:00-05:00',
+    ]);
     expect(status).toBe(0);
     expect(out).toMatch(/Priority\s+importante/);
     expect(out).toContain('2026-03-11 11:00:00 -05:00 (America/Bogota) = 2026-03-11 16:00:00 UTC');
@@ -130,17 +149,24 @@ describe('plazo --version and --help', () => {
     }
   });
 
-  it.each(['evaluate', 'policies', 'policy', 'validate', 'schema', 'demo'])('prints the usage of %s for --help, -h and plazo help', async (command) => {
-    const outputs = [];
-    for (const argv of [[command, '--help'], [command, '-h'], ['help', command]]) {
-      const { status, out, err } = await run(argv);
-      expect(status, argv.join(' ')).toBe(0);
-      expect(err).toBe('');
-      outputs.push(out);
-    }
-    expect(outputs[0]).toMatch(new RegExp(`^Usage:\\s+plazo ${command}\\b`));
-    expect(new Set(outputs).size).toBe(1);
-  });
+  it.each(['evaluate', 'policies', 'policy', 'validate', 'schema', 'demo'])(
+    'prints the usage of %s for --help, -h and plazo help',
+    async (command) => {
+      const outputs = [];
+      for (const argv of [
+        [command, '--help'],
+        [command, '-h'],
+        ['help', command],
+      ]) {
+        const { status, out, err } = await run(argv);
+        expect(status, argv.join(' ')).toBe(0);
+        expect(err).toBe('');
+        outputs.push(out);
+      }
+      expect(outputs[0]).toMatch(new RegExp(`^Usage:\\s+plazo ${command}\\b`));
+      expect(new Set(outputs).size).toBe(1);
+    },
+  );
 
   it('says in the help of evaluate that --created-at and --now default to now', async () => {
     const { out } = await run(['evaluate', '--help']);
@@ -158,7 +184,9 @@ describe('plazo --version and --help', () => {
 /** Runs the installed bin in `cwd`, as a user's shell would. */
 function runBin(bin: string, argv: string[], cwd: string, stdin = '') {
   return new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    const child = execFile(process.execPath, [bin, ...argv], { cwd }, (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    const child = execFile(process.execPath, [bin, ...argv], { cwd }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
     child.stdin?.end(stdin);
   });
 }
@@ -172,7 +200,9 @@ describe('plazo policy output saved elsewhere', () => {
     expect(printed.code).toBe(0);
     writeFileSync(join(dir, 'my.json'), printed.stdout);
     const ref = JSON.parse(printed.stdout).$schema as string;
-    expect(readFileSync(resolve(dir, ref), 'utf8')).toBe(readFileSync(fileURLToPath(new URL('../../plazo-policy.schema.json', import.meta.url)), 'utf8'));
+    expect(readFileSync(resolve(dir, ref), 'utf8')).toBe(
+      readFileSync(fileURLToPath(new URL('../../plazo-policy.schema.json', import.meta.url)), 'utf8'),
+    );
     const validated = await runBin(installedBin, ['validate', 'my.json'], dir);
     expect(validated).toEqual({ code: 0, stdout: 'my.json: valid policy "websaas" (3 priorities)\n', stderr: '' });
   }, 30_000);
@@ -204,8 +234,12 @@ describe('the plazo binary', () => {
   it('runs as `plazo evaluate --jsonl` from the installed bin', async () => {
     const bin = fileURLToPath(new URL('../../bin/plazo.js', import.meta.url));
     const out = await new Promise<string>((resolve, reject) => {
-      const child = execFile(process.execPath, [bin, 'evaluate', '--policy', 'infraspeak', '--jsonl'], (error, stdout) => (error ? reject(error) : resolve(stdout)));
-      child.stdin?.end(`${JSON.stringify({ id: 'I-1', createdAt: '2026-06-09T20:00:00+01:00', subject: 'x', body: 'y', priority: 'urgente' })}\n`);
+      const child = execFile(process.execPath, [bin, 'evaluate', '--policy', 'infraspeak', '--jsonl'], (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      );
+      child.stdin?.end(
+        `${JSON.stringify({ id: 'I-1', createdAt: '2026-06-09T20:00:00+01:00', subject: 'x', body: 'y', priority: 'urgente' })}\n`,
+      );
     });
     // 1 h on Tuesday 9 June, 10 June is Portugal Day, then 3 h from Thursday 09:00.
     expect(JSON.parse(out).deadlines.firstResponse).toBe('2026-06-11T12:00:00+01:00');

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import corePackage from '../../package.json' with { type: 'json' };
 import { evaluateTicket } from '../evaluate/evaluate-ticket.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
@@ -172,7 +172,9 @@ async function evaluateCommand(values: Values, _: string[], io: Io): Promise<num
 
 function listPolicies(_: Values, __: string[], io: Io): number {
   for (const p of builtInPolicies.values()) {
-    const zone = p.calendar ? `${p.calendar.zone}${p.calendar.holidays.country ? `, holidays ${p.calendar.holidays.country}` : ''}` : 'no open hours';
+    const zone = p.calendar
+      ? `${p.calendar.zone}${p.calendar.holidays.country ? `, holidays ${p.calendar.holidays.country}` : ''}`
+      : 'no open hours';
     const priorities = p.priorities.map((pr) => pr.id).join(' / ') || 'no priorities';
     say(io.stdout, `${p.id.padEnd(14)} ${p.vendor.padEnd(14)} ${priorities.padEnd(32)} ${zone}`);
   }
@@ -255,7 +257,15 @@ const commands: ReadonlyMap<string, Command> = new Map<string, Command>([
       run: evaluateCommand,
     },
   ],
-  ['policies', { usage: 'Usage: plazo policies\n\nLists the built-in policies: id, vendor, priorities, zone and holidays.', positionals: 0, options: {}, run: listPolicies }],
+  [
+    'policies',
+    {
+      usage: 'Usage: plazo policies\n\nLists the built-in policies: id, vendor, priorities, zone and holidays.',
+      positionals: 0,
+      options: {},
+      run: listPolicies,
+    },
+  ],
   ['policy', { usage: policyUsage, positionals: 1, options: { out: { type: 'string' } }, run: printPolicy }],
   ['validate', { usage: validateUsage, positionals: 1, options: {}, run: validateCommand }],
   [

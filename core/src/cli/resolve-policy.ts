@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { findPolicy } from '../policies/find-policy.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy } from '../policy/policy-schema.js';
-import { fail, ok, type Result } from '../result.js';
+import { fail, type Result } from '../result.js';
 
 /** `--policy` takes a built-in id or the path of a policy file (anything ending in .json). */
-export async function resolvePolicy(ref: string): Promise<Result<Policy, 'unknown-policy' | 'unreadable-file' | 'invalid-json' | 'invalid-policy'>> {
+export async function resolvePolicy(
+  ref: string,
+): Promise<Result<Policy, 'unknown-policy' | 'unreadable-file' | 'invalid-json' | 'invalid-policy'>> {
   if (!ref.endsWith('.json')) {
     const policy = findPolicy(ref);
     return policy.ok ? policy : fail('unknown-policy', `${policy.issue.detail} (or give a path to a policy .json file)`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtInPolicies, builtInPolicyFiles, LazyPolicyMap } from './built-in-policies.js';
 import { parsePolicy } from '../policy/parse-policy.js';
+import { builtInPolicies, builtInPolicyFiles, LazyPolicyMap } from './built-in-policies.js';
 
 describe('built-in policies', () => {
   it('holds the five vendor policies under their fixed ids', () => {
@@ -35,10 +35,15 @@ describe('LazyPolicyMap', () => {
 
   it('iterates like a Map: entries, values and forEach in file order', () => {
     const map = new LazyPolicyMap({ skedu: builtInPolicyFiles.skedu, websaas: builtInPolicyFiles.websaas });
-    expect([...map].map(([id, p]) => [id, p.id])).toEqual([['skedu', 'skedu'], ['websaas', 'websaas']]);
+    expect([...map].map(([id, p]) => [id, p.id])).toEqual([
+      ['skedu', 'skedu'],
+      ['websaas', 'websaas'],
+    ]);
     expect([...map.values()].map((p) => p.vendor)).toEqual([map.get('skedu')!.vendor, map.get('websaas')!.vendor]);
     const seen: string[] = [];
-    map.forEach((p, id, m) => seen.push(`${id}:${p.id}:${m === map}`));
+    map.forEach((p, id, m) => {
+      seen.push(`${id}:${p.id}:${m === map}`);
+    });
     expect(seen).toEqual(['skedu:skedu:true', 'websaas:websaas:true']);
   });
 });

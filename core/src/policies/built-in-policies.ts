@@ -4,7 +4,7 @@ import skedu from '../../policies/skedu.json' with { type: 'json' };
 import soporteJusto from '../../policies/soporte-justo.json' with { type: 'json' };
 import websaas from '../../policies/websaas.json' with { type: 'json' };
 import { formatPath } from '../policy/parse-policy.js';
-import { policySchema, type Policy } from '../policy/policy-schema.js';
+import { type Policy, policySchema } from '../policy/policy-schema.js';
 
 /**
  * The five vendor policies, read from the seeds. The tests check each whole, as `parsePolicy` checks an uploaded one
@@ -44,7 +44,8 @@ export class LazyPolicyMap implements ReadonlyMap<string, Policy> {
     if (hit || !this.#files.has(id)) return hit;
     const parsed = policySchema.safeParse(this.#files.get(id));
     // A broken built-in policy is a programmer error, caught by the tests.
-    if (!parsed.success) throw new Error(`built-in policy ${id} is invalid: ${parsed.error.issues.map((i) => formatPath(i.path)).join(', ')}`);
+    if (!parsed.success)
+      throw new Error(`built-in policy ${id} is invalid: ${parsed.error.issues.map((i) => formatPath(i.path)).join(', ')}`);
     this.#parsed.set(id, parsed.data);
     return parsed.data;
   }
