@@ -4,10 +4,18 @@
  * policy, evaluating one ticket. The goal is at most 200 ms more than the baseline.
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export type ColdStartSide = { label: string; runs: number[]; median: number; min: number };
-export type ColdStartBench = { rounds: number; plazo: ColdStartSide; baseline: ColdStartSide; goalMs: number };
+export type ColdStartBench = {
+  rounds: number;
+  plazo: ColdStartSide;
+  baseline: ColdStartSide;
+  goalMs: number;
+  /** The 1-minute load average before and after: on a busy machine every wall time, and so the difference, grows. */
+  load: [number, number];
+};
 
 const GOAL_MS = 200;
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,6 +47,7 @@ function timeNpx(args: string[], expect: RegExp): number {
 }
 
 export function benchColdStart(rounds = 15): ColdStartBench {
+  const loadBefore = loadavg()[0]!;
   const plazo: number[] = [];
   const baseline: number[] = [];
   // One untimed run each fills the file cache and V8's compile cache, as any second use of the CLI would.
@@ -54,6 +63,7 @@ export function benchColdStart(rounds = 15): ColdStartBench {
     plazo: side(`npx ${plazoArgs.join(' ')}`, plazo),
     baseline: side(`npx ${baselineArgs.join(' ')}`, baseline),
     goalMs: GOAL_MS,
+    load: [loadBefore, loadavg()[0]!],
   };
 }
 
@@ -66,6 +76,7 @@ export function formatColdStart(b: ColdStartBench): string {
     `${'npx node -e 0'.padEnd(44)} ${ms(b.baseline.median).padStart(7)} ${ms(b.baseline.min).padStart(8)}`,
     `${'npx plazo evaluate --policy websaas …'.padEnd(44)} ${ms(b.plazo.median).padStart(7)} ${ms(b.plazo.min).padStart(8)}`,
     `${'plazo’s own cost (difference)'.padEnd(44)} ${ms(extraMedian).padStart(7)} ${ms(extraMin).padStart(8)}`,
+    `load average (1 min) ${b.load[0].toFixed(2)} before, ${b.load[1].toFixed(2)} after, on ${availableParallelism()} cores`,
     `goal: at most ${b.goalMs} ms more than npx node -e 0 (median): ${extraMedian <= b.goalMs ? 'MET' : 'NOT MET'}`,
   ].join('\n');
 }

@@ -22,7 +22,7 @@ export type CliBenchRow = {
   /** Whole process, 30,000 tickets: fastest and median round. */
   cliMs: number;
   cliMedianMs: number;
-  /** Whole process, one ticket. */
+  /** Whole process, one ticket: fastest round. */
   startupMs: number;
   walkMs: number;
   walkMedianMs: number;
@@ -116,7 +116,8 @@ export async function benchCliJsonl(options: { tickets?: number; rounds?: number
       .split('\n')
       .map((l) => Date.parse((JSON.parse(l) as { createdAt: string }).createdAt));
 
-    const startup = await runCli(id, ticketsFor(id, 1));
+    const one = ticketsFor(id, 1);
+    const startupMs: number[] = [(await runCli(id, one)).ms];
     const first = await runCli(id, input);
     const evaluations = first.stdout
       .trimEnd()
@@ -146,7 +147,10 @@ export async function benchCliJsonl(options: { tickets?: number; rounds?: number
       const t0 = performance.now();
       walk();
       walkMs.push(performance.now() - t0);
-      if (round > 0) cliMs.push((await runCli(id, input)).ms);
+      if (round > 0) {
+        cliMs.push((await runCli(id, input)).ms);
+        startupMs.push((await runCli(id, one)).ms);
+      }
     }
     const expected = jobs.flatMap((j) => j.targets.map((t) => t.expectedMs));
     const mismatches = expected.filter((ms, k) => walked[k] !== ms).length;
@@ -163,11 +167,11 @@ export async function benchCliJsonl(options: { tickets?: number; rounds?: number
       deadlines,
       cliMs: fastCli,
       cliMedianMs: median(cliMs),
-      startupMs: startup.ms,
+      startupMs: Math.min(...startupMs),
       walkMs: fastWalk,
       walkMedianMs: median(walkMs),
       speedup: fastWalk / fastCli,
-      steadyTicketsPerSecond: (tickets / Math.max(1, fastCli - startup.ms)) * 1000,
+      steadyTicketsPerSecond: (tickets / Math.max(1, fastCli - Math.min(...startupMs))) * 1000,
     });
   }
   return { rows, rounds, goal: GOAL };
@@ -175,17 +179,44 @@ export async function benchCliJsonl(options: { tickets?: number; rounds?: number
 
 export function formatCliBench(b: CliBench): string {
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  const head = `${'policy'.padEnd(11)} ${'tickets'.padStart(7)} ${'deadlines'.padStart(9)}  ${'CLI ms (median)'.padStart(16)}  ${'walk ms (median)'.padStart(17)}`;
+  const pair = (fast: number, median: number) => `${fmt(fast)} (${fmt(median)})`;
+  const row = (name: string, tickets: string, deadlines: string, cli: string, walk: string, speedup: number) =>
+    `${name.padEnd(11)} ${tickets.padStart(7)} ${deadlines.padStart(9)}  ${cli.padStart(16)}  ${walk.padStart(17)}  ${`${speedup.toFixed(1)}×`.padStart(13)}`;
+  const sum = (pick: (r: CliBenchRow) => number) => b.rows.reduce((n, r) => n + pick(r), 0);
   return [
-    `fastest of ${b.rounds} rounds; the CLI's time is the whole process, start-up included`,
-    `${head}  ${'CLI ÷ walk'.padStart(10)}  ${'start-up ms'.padStart(11)}  ${'tickets/s after start-up'.padStart(24)}`,
+    `fastest of ${b.rounds} rounds (median); the CLI's time is the whole process, start-up included`,
+    `${'policy'.padEnd(11)} ${'tickets'.padStart(7)} ${'deadlines'.padStart(9)}  ${'CLI ms'.padStart(16)}  ${'walk ms'.padStart(17)}  ${'CLI faster by'.padStart(13)}  ${'start-up ms'.padStart(11)}  ${'tickets/s after start-up'.padStart(24)}`,
     ...b.rows.map((r) => {
-      const cli = `${fmt(r.cliMs)} (${fmt(r.cliMedianMs)})`;
-      const walk = `${fmt(r.walkMs)} (${fmt(r.walkMedianMs)})`;
-      const cells = `${r.policy.padEnd(11)} ${fmt(r.tickets).padStart(7)} ${fmt(r.deadlines).padStart(9)}  ${cli.padStart(16)}  ${walk.padStart(17)}`;
-      return `${cells}  ${`${r.speedup.toFixed(1)}×`.padStart(10)}  ${fmt(r.startupMs).padStart(11)}  ${fmt(r.steadyTicketsPerSecond).padStart(24)}`;
+      const cells = row(
+        r.policy,
+        fmt(r.tickets),
+        fmt(r.deadlines),
+        pair(r.cliMs, r.cliMedianMs),
+        pair(r.walkMs, r.walkMedianMs),
+        r.speedup,
+      );
+      return `${cells}  ${fmt(r.startupMs).padStart(11)}  ${fmt(r.steadyTicketsPerSecond).padStart(24)}`;
     }),
-    `goal: the whole CLI process ≥ ${b.goal}× faster than the walk: ${b.rows.every((r) => r.speedup >= b.goal) ? 'MET' : 'NOT MET'}`,
+    row(
+      'all',
+      fmt(sum((r) => r.tickets)),
+      fmt(sum((r) => r.deadlines)),
+      pair(
+        sum((r) => r.cliMs),
+        sum((r) => r.cliMedianMs),
+      ),
+      pair(
+        sum((r) => r.walkMs),
+        sum((r) => r.walkMedianMs),
+      ),
+      sum((r) => r.walkMs) / sum((r) => r.cliMs),
+    ),
+    `goal: the whole CLI process ≥ ${b.goal}× faster than the walk: ${
+      b.rows
+        .filter((r) => r.speedup >= b.goal)
+        .map((r) => r.policy)
+        .join(', ') || 'no policy'
+    } met it`,
   ].join('\n');
 }
 
