@@ -112,7 +112,7 @@ describe('dueAt', () => {
     expect(!r.ok && r.issue.code).toBe('needs-calendar');
   });
 
-  it('answers from 1970 to 2100, compiling the years outside 2020–2040 when first asked', () => {
+  it('answers from 1970 to 2100, compiling each decade when first asked', () => {
     const r1975 = dueAt(altaResolution, DateTime.fromISO('1975-03-03T10:00', { zone: cal.zone }).toMillis(), cal);
     expect(r1975.ok && toZonedIso(r1975.value, cal.zone)).toBe('1975-03-04T10:00:00-05:00');
     const r2045 = dueAt(altaResolution, DateTime.fromISO('2045-03-02T10:00', { zone: cal.zone }).toMillis(), cal);
