@@ -16,7 +16,8 @@ export const BOT_LOGIN = `${APP_SLUG}[bot]`;
 type Label = { id: number; node_id: string; url: string; name: string; color: string; default: boolean; description: string | null };
 type Comment = { id: number; node_id: string; body: string; user: { login: string; id: number; type: string }; author_association: string; created_at: string; updated_at: string; html_url: string };
 type Repo = { labels: Label[]; files: Map<string, string>; issues: Map<number, { labels: string[]; comments: Comment[] }> };
-type Fault = { method: string; path: RegExp; status: number; times: number; headers: Record<string, string>; body: unknown; delayMs: number };
+/** `hang`: no answer at all until the client gives up, so a client timeout fires however slow or fast the machine is. */
+type Fault = { method: string; path: RegExp; status: number; times: number; headers: Record<string, string>; body: unknown; hang: boolean };
 type Logged = { method: string; path: string; status: number; actor: string | null };
 
 export type StandInOptions = { appId: number; publicKeyPem: string; port?: number };
@@ -113,7 +114,7 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
     }
     if (req.method === 'POST' && route === '/faults') {
       const f = JSON.parse(await readBody(req));
-      faults.push({ method: f.method ?? 'ANY', path: new RegExp(f.path), status: f.status, times: f.times ?? 1, headers: f.headers ?? {}, body: f.body ?? { message: 'stand-in fault' }, delayMs: f.delayMs ?? 0 });
+      faults.push({ method: f.method ?? 'ANY', path: new RegExp(f.path), status: f.status, times: f.times ?? 1, headers: f.headers ?? {}, body: f.body ?? { message: 'stand-in fault' }, hang: f.hang === true });
       return send(res, 204);
     }
     if (req.method === 'GET' && route === '/state') {
@@ -132,7 +133,10 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
     const fault = faults.find((f) => f.times > 0 && (f.method === 'ANY' || f.method === method) && f.path.test(path));
     if (fault) {
       fault.times -= 1;
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.hang) {
+        await new Promise((resolve) => res.once('close', resolve));
+        return 0;
+      }
       send(res, fault.status, fault.body, fault.headers);
       return fault.status;
     }
@@ -236,5 +240,13 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url: base, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: base,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A request still held by a `hang` fault must not keep the test run alive.
+        server.closeAllConnections();
+      }),
+  };
 }

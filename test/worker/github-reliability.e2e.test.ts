@@ -45,7 +45,7 @@ describe('write-back when GitHub fails', () => {
   it('retries a 500 within the request and a timeout, without duplicating anything', async () => {
     const ids = uniqueIds();
     await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/labels$`, status: 500, times: 1 });
-    await addFault({ method: 'GET', path: `^${escape(repoPath(ids))}labels$`, status: 200, delayMs: 2_000, times: 1, body: [] });
+    await addFault({ method: 'GET', path: `^${escape(repoPath(ids))}labels$`, status: 200, hang: true, times: 1 });
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
     await settled(ticketKey(ids.issueId));
     const state = await issueState(ids);
@@ -53,6 +53,8 @@ describe('write-back when GitHub fails', () => {
     expect(state.labels.filter((l) => l.startsWith('priority: '))).toHaveLength(1);
     const adds = (await requestLog()).requests.filter((r) => r.method === 'POST' && r.path.startsWith(repoPath(ids)) && r.path.endsWith('/labels') && r.path.includes('/issues/'));
     expect(adds.map((r) => r.status)).toEqual([500, 200]);
+    const lists = (await requestLog()).requests.filter((r) => r.method === 'GET' && r.path === `${repoPath(ids)}labels`);
+    expect(lists.map((r) => r.status).sort()).toEqual([0, 200]);
   });
 
   it('records a job that keeps failing, lists it, and applies it when retried through the API', async () => {

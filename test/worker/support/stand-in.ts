@@ -19,11 +19,12 @@ export async function putFile(ids: Ids, path: string, content: string | null): P
   await fetch(`${base()}/__stand-in/file`, { method: 'PUT', body: JSON.stringify({ repo: `${ids.owner}/${ids.repo}`, path, content }) });
 }
 
-/** The next `times` requests matching `path` (a regular expression) answer `status`. */
-export async function addFault(f: { method?: string; path: string; status: number; times?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number }): Promise<void> {
+/** The next `times` requests matching `path` (a regular expression) answer `status`, or with `hang` never answer until the client gives up. */
+export async function addFault(f: { method?: string; path: string; status: number; times?: number; headers?: Record<string, string>; body?: unknown; hang?: boolean }): Promise<void> {
   await fetch(`${base()}/__stand-in/faults`, { method: 'POST', body: JSON.stringify(f) });
 }
 
+/** Every API request the stand-in served, in order; status 0 is a request it never answered (a `hang` fault). */
 export async function requestLog(): Promise<{ requests: { method: string; path: string; status: number; actor: string | null }[]; tokenMints: number }> {
   return (await (await fetch(`${base()}/__stand-in/log`)).json()) as never;
 }
