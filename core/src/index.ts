@@ -18,4 +18,4 @@ export { dueAt } from './deadline/due-at.js';
 export { targetDurationMs } from './deadline/target-duration-ms.js';
 export { computeSla } from './sla/compute-sla.js';
 export { overallSlaState, type OverallSlaState } from './sla/overall-sla-state.js';
-export { triage } from './triage/triage.js';
+export { triage, TRIAGE_BODY_CHARS, TRIAGE_SUBJECT_CHARS } from './triage/triage.js';

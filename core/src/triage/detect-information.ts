@@ -1,6 +1,11 @@
 import type { Detector } from './triage-rules-schema.js';
 
-const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\/\S*/i;
+/**
+ * The URL regex, /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\//i
+ * (then any non-space characters), tested in two parts (see `hasUrl`).
+ */
+const URL_SCHEME = /\b(?:https?:\/\/|www\.)\S/i;
+const TLD_SLASH = /\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\//gi;
 const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 /**
  * "soy Ana", "mi nombre es Ana", "atentamente,\nAna Ruiz": a lower-case sign-off or introduction, then spaces or
@@ -11,7 +16,12 @@ const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
  */
 const SIGN_OFF =
   /[A-ZÁÉÍÓÚÑ][a-záéíóúñ](?<=\b(?:soy|me llamo|mi nombre es|les escribe|le escribe|habla|nombre\s*:|contacto\s*:|att|atentamente|cordialmente|saludos|gracias|regards|thanks|best|cheers|i am|i'm|my name is|sou|meu nome (?:é|e)|obrigad[oa])[\s,:.-]*..)/u;
-const NAME_PAIR = /(?:^|[\n,;:\-–(]\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/gu;
+/**
+ * NAME_PAIR = /(?:^|[\n,;:\-–(]\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/gu, run as a loop of exec,
+ * is `hasNamePair`: its two words tried (sticky) at each capital its opening allows.
+ */
+const NAME_PAIR_AT = /([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/uy;
+const CAPITAL = /[A-ZÁÉÍÓÚÑ]/gu;
 const NOT_NAMES = new Set(['Buenos', 'Buenas', 'Buen', 'Hola', 'Estimados', 'Estimado', 'Estimada', 'Cordial', 'Muchas', 'Gracias', 'Por', 'Good', 'Dear', 'Hello', 'Bom', 'Boa', 'Olá', 'Prioridad', 'Punto', 'Sistema', 'Empresa', 'Error']);
 
 // An e-mail address is /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/ (\w is ASCII), matched by `findEmail`.
@@ -53,29 +63,29 @@ const isSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 
 /**
- * `URL.test(text)`, run only on the runs of non-space characters that could hold a match (one with a "/", or a "."
- * followed by something): a match never contains white space, and \b sees white space and the text's ends alike.
- * The runs are found from the "/"s and "."s (native searches), not by reading every character.
+ * Whether a dotted run of [\w-] words, where the regex could start at a word boundary, ends at text[dot]: going back
+ * over "-" and single "."s, a word character comes before the run breaks.
+ */
+function hostEndsAt(text: string, dot: number): boolean {
+  if (dot === 0 || !isDomain(text.charCodeAt(dot - 1))) return false;
+  for (let i = dot - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (isWord(c)) return true;
+    if (c !== 45 && !(c === 46 && i > 0 && isDomain(text.charCodeAt(i - 1)))) return false;
+  }
+  return false;
+}
+
+/**
+ * `URL.test(text)` in time linear in the text: a scheme at a word boundary, or a "." + top-level domain + "/" after a
+ * host. The regex itself tries a host at every start and, on a long dotted run that leads nowhere ("a.a.a…"), reads it
+ * to the end from each: the square of its length. Going back from each ".tld/" reads only "-" and "." until a word
+ * character settles it, so no character is read back from two of them.
  */
 function hasUrl(text: string): boolean {
-  const n = text.length;
-  let slash = text.indexOf('/');
-  let dot = text.indexOf('.');
-  while (slash !== -1 || dot !== -1) {
-    const i = slash === -1 ? dot : dot === -1 ? slash : Math.min(slash, dot);
-    if (i === dot && !(i + 1 < n && !isSpace(text.charCodeAt(i + 1)))) {
-      dot = text.indexOf('.', i + 1);
-      continue;
-    }
-    // The run around i: from the character after the previous white space to the next white space.
-    let start = i;
-    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
-    let end = i + 1;
-    while (end < n && !isSpace(text.charCodeAt(end))) end++;
-    if (URL.test(text.slice(start, end))) return true;
-    if (slash !== -1 && slash < end) slash = text.indexOf('/', end);
-    if (dot !== -1 && dot < end) dot = text.indexOf('.', end);
-  }
+  if (URL_SCHEME.test(text)) return true;
+  TLD_SLASH.lastIndex = 0;
+  for (let m = TLD_SLASH.exec(text); m !== null; m = TLD_SLASH.exec(text)) if (hostEndsAt(text, m.index)) return true;
   return false;
 }
 
@@ -89,16 +99,46 @@ function hasPhone(text: string): boolean {
   return false;
 }
 
-function hasPersonName(text: string): boolean {
-  if (SIGN_OFF.test(text)) return true;
-  // exec, as in hasPhone.
-  NAME_PAIR.lastIndex = 0;
-  for (let m = NAME_PAIR.exec(text); m !== null; m = NAME_PAIR.exec(text)) if (!NOT_NAMES.has(m[1]!)) return true;
+const isNameOpener = (c: number) => c === 10 || c === 44 || c === 59 || c === 58 || c === 45 || c === 0x2013 || c === 40;
+
+/** Whether NAME_PAIR's opening (the text's start, or one of "\n,;:-–(" then white space) ends at j, starting at or after `from`. */
+function opensNameAt(text: string, j: number, from: number): boolean {
+  if (j === 0) return from === 0;
+  for (let k = j - 1; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    // "\n" opens and is white space: the white space between it and j is what \s* takes.
+    if (c === 10) return true;
+    if (!isSpace(c)) return isNameOpener(c);
+  }
   return false;
 }
 
+/**
+ * The loop of NAME_PAIR.exec: the first pair whose first word is not in NOT_NAMES, each search going on after the last
+ * match. In time linear in the text: the regex, at each "\n" of a long run of them, takes the white space after it to
+ * its end before failing (the square of its length); here each capital looks back over the white space before it once.
+ */
+function hasNamePair(text: string): boolean {
+  let from = 0;
+  CAPITAL.lastIndex = 0;
+  for (let c = CAPITAL.exec(text); c !== null; c = CAPITAL.exec(text)) {
+    const j = c.index;
+    if (!opensNameAt(text, j, from)) continue;
+    NAME_PAIR_AT.lastIndex = j;
+    const m = NAME_PAIR_AT.exec(text);
+    if (m === null) continue;
+    if (!NOT_NAMES.has(m[1]!)) return true;
+    from = CAPITAL.lastIndex = j + m[0].length;
+  }
+  return false;
+}
+
+function hasPersonName(text: string): boolean {
+  return SIGN_OFF.test(text) || hasNamePair(text);
+}
+
 /** Exposed for tests. */
-export const internals = { findEmail, withoutFirstEmail, hasUrl, signOff: SIGN_OFF };
+export const internals = { findEmail, withoutFirstEmail, hasUrl, hasPersonName, signOff: SIGN_OFF };
 
 /** Whether one built-in detector finds its information in the ticket (pattern detectors are matched elsewhere). */
 export function detectInformation(detector: Detector, subject: string, body: string, bodyWords: number): boolean {

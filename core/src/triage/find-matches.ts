@@ -265,10 +265,21 @@ let startStamp = 0;
 // The matcher and tables of the current call, read by `extend`.
 let cur: Matcher;
 
-/** The first pair of slot `sid` standing after position `pos`, or -1 (a slot has few positions in a ticket: a walk beats a search). */
+/** The current start word: every search below is for positions after it. */
+let startWord = 0;
+
+/**
+ * The first pair of slot `sid` standing after position `pos` (at or after the start word), or -1. The walk starts at the
+ * slot's cursor, its first pair after the start word, moved forward here: start words only move forward, so a slot's
+ * pairs are walked past once per text plus the few within a pattern's reach of each start word (walking from the head
+ * instead made a text repeating one phrase cost the square of its length).
+ */
 function firstPairAfter(sid: number, pos: number): number {
-  if (slotRec[(sid << 2) + SEEN] !== gen) return -1;
-  let k = slotRec[(sid << 2) + HEAD]!;
+  const rec = sid << 2;
+  if (slotRec[rec + SEEN] !== gen) return -1;
+  let k = slotRec[rec + CURSOR]!;
+  while (k >= 0 && pairs[k]! <= startWord) k = pairs[k + 1]!;
+  slotRec[rec + CURSOR] = k;
   while (k >= 0 && pairs[k]! <= pos) k = pairs[k + 1]!;
   return k;
 }
@@ -457,6 +468,7 @@ export function findMatches(compiled: CompiledTriage, text: Words): Match[] {
     const idsLen = wordFlat[idsAt]!;
     if (idsLen === 0) continue;
     const clause = clauseOfL[p]!;
+    startWord = p;
     reach[0] = p;
     reachTop = 1;
     const start = (startStamp = (startStamp + 1) | 0);

@@ -1,3 +1,5 @@
+import { urlOrEmailSpans } from './url-or-email-spans.js';
+
 /** One word of the ticket: its normalised form, where it stands in the original text, and its clause. */
 export type Token = { norm: string; start: number; end: number; clause: number };
 export type Clause = { afterContrast: boolean };
@@ -40,7 +42,6 @@ export function normalizeText(raw: string): string {
     .join(' ');
 }
 
-const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app)(?:\/\S*)?/gi;
 /** A ticket has its URLs blanked only where this matches somewhere in it (global: it is run from `lastIndex`). */
 const MAYBE_URL = /@|:\/\/|www\.|\.(?:com|co|net|org|io|es|pt|br|cl|app)\b/gi;
 const TLDS = ['com', 'co', 'net', 'org', 'io', 'es', 'pt', 'br', 'cl', 'app'];
@@ -197,9 +198,9 @@ for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
 const isSpace = (c: number) => (c < 0x3000 ? SPACE[c] === 1 : c === 0x3000 || c === 0xfeff);
 
 /**
- * `raw` with URLs and e-mails blanked, as `raw.replace(URL_OR_EMAIL, spaces)` does. A match never contains white space,
- * and the regex only looks at its neighbours through \b (white space and the text's ends are alike to it), so it is run
- * on each run of non-space characters that holds a sign of a URL (see `urlSignAt`).
+ * `raw` with URLs and e-mails blanked, as `raw.replace(URL_OR_EMAIL, spaces)` does (see `urlOrEmailSpans`). A match never
+ * contains white space, and the regex only looks at its neighbours through \b (white space and the text's ends are alike
+ * to it), so it is run on each run of non-space characters that holds a sign of a URL (see `urlSignAt`).
  */
 export function blankUrls(raw: string): string {
   return blankRuns(raw, 0);
@@ -207,7 +208,9 @@ export function blankUrls(raw: string): string {
 
 function blankRuns(raw: string, from: number): string {
   const n = raw.length;
-  let out: string | null = null;
+  // The result's pieces, joined once: rebuilding the whole text at each URL made a text of many URLs cost its square.
+  const pieces: string[] = [];
+  let copied = 0;
   let i = from;
   while (i < n) {
     while (i < n && isSpace(raw.charCodeAt(i))) i++;
@@ -220,11 +223,15 @@ function blankRuns(raw: string, from: number): string {
       i++;
     }
     if (!candidate) continue;
-    const run = raw.slice(start, i);
-    const blanked = run.replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length));
-    if (blanked !== run) out = (out ?? raw).slice(0, start) + blanked + (out ?? raw).slice(i);
+    const spans = urlOrEmailSpans(raw.slice(start, i));
+    for (let k = 0; k < spans.length; k += 2) {
+      pieces.push(raw.slice(copied, start + spans[k]!), ' '.repeat(spans[k + 1]! - spans[k]!));
+      copied = start + spans[k + 1]!;
+    }
   }
-  return out ?? raw;
+  if (pieces.length === 0) return raw;
+  pieces.push(raw.slice(copied));
+  return pieces.join('');
 }
 
 /**

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluateTicket } from '../evaluate/evaluate-ticket.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { checkTriageRules, compileTriage } from './compile-triage.js';
-import { triage } from './triage.js';
+import { parseTicket } from '../ticket/parse-ticket.js';
+import { TRIAGE_BODY_CHARS, TRIAGE_SUBJECT_CHARS, triage } from './triage.js';
 
 const policy = (id: string) => builtInPolicies.get(id)!;
 const run = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
@@ -584,5 +587,55 @@ describe('triage: problems that are over, suggestions, and under-declared outage
   });
   it('routes a quote for an annual plan to commercial, not billing', () => {
     expect(run('peewah', 'Cotización plan anual', '¿Nos pueden enviar precios del plan anual para 10 eventos?').category).toBe('comercial');
+  });
+});
+
+describe('triage: how much text it reads', () => {
+  const filler = 'Les cuento el contexto de la tienda y de lo que venimos haciendo durante la semana con el equipo. ';
+  const longBody = (chars: number) => filler.repeat(Math.ceil(chars / filler.length)).slice(0, chars);
+  const limitReason = (r: ReturnType<typeof triage>) => r.reasons.find((x) => x.rule === 'intake:text-limit');
+
+  it('reads the whole text of an ordinary ticket and says nothing about a limit', () => {
+    expect(limitReason(run('websaas', 'Caja', 'Buenos días, no podemos facturar desde las 8.'))).toBeUndefined();
+    expect(limitReason(run('websaas', 'x'.repeat(TRIAGE_SUBJECT_CHARS), longBody(TRIAGE_BODY_CHARS)))).toBeUndefined();
+  });
+
+  it('says in a reason how much of a longer body it read, and the evaluation shows it', () => {
+    const body = longBody(TRIAGE_BODY_CHARS + 5_000);
+    const reason = limitReason(run('websaas', 'Consulta', body));
+    expect(reason).toMatchObject({ kind: 'intake', confidence: 1 });
+    expect(reason!.detail).toContain(`the body has ${(TRIAGE_BODY_CHARS + 5_000).toLocaleString('en-US')} characters`);
+    const ticket = parseTicket({ id: 'T-long', createdAt: '2026-03-02T10:00:00-05:00', subject: 'Consulta', body });
+    if (!ticket.ok) throw new Error(ticket.issue.detail);
+    const evaluation = evaluateTicket(policy('websaas'), ticket.value, Date.parse('2026-03-02T12:00:00-05:00'));
+    if (!evaluation.ok) throw new Error(evaluation.issue.detail);
+    expect(evaluation.value.reasons.map((r) => r.rule)).toContain('intake:text-limit');
+  });
+
+  it('decides from the first characters only: whatever follows them changes nothing but the length it reports', () => {
+    // Exactly as long as what triage reads, ending in white space, with the decisive words near its end.
+    const read = longBody(TRIAGE_BODY_CHARS - 60).padEnd(TRIAGE_BODY_CHARS - 45) + 'Hoy no podemos facturar en ninguna caja.';
+    const prefix = read.padEnd(TRIAGE_BODY_CHARS);
+    expect(prefix.length).toBe(TRIAGE_BODY_CHARS);
+    const ids = [...builtInPolicies.keys()];
+    const loud = fc.constantFrom('URGENTE caída total, no funciona nada. ', 'ana@x.com https://x.co/a soy Ana Ruiz ', '\n'.repeat(50), 'a.'.repeat(40));
+    const tails = fc.sample(fc.tuple(fc.string({ minLength: 1, maxLength: 400 }), loud), { numRuns: 40, seed: 8 });
+    const withoutLimit = (r: ReturnType<typeof triage>) => ({ ...r, reasons: r.reasons.filter((x) => x.rule !== 'intake:text-limit') });
+    tails.forEach(([tail, noise], i) => {
+      const id = ids[i % ids.length]!;
+      const whole = run(id, 'Caja', prefix);
+      expect(limitReason(whole)).toBeUndefined();
+      const longer = run(id, 'Caja', prefix + tail + noise.repeat(20));
+      expect(withoutLimit(longer), `${id}: ${JSON.stringify(tail)}`).toEqual(withoutLimit(whole));
+      expect(limitReason(longer)).toBeDefined();
+    });
+  });
+
+  it('reads at most the first characters of the subject, ending at a word boundary', () => {
+    const subject = 'URGENTE no podemos facturar '.repeat(100);
+    const r = run('websaas', subject, 'Hola');
+    expect(r.priority).toBe('urgente');
+    // Character 1,000 falls inside "facturar": the cut steps back to the space before it.
+    expect(limitReason(r)!.detail).toContain('the subject has 2,800 characters and only its first 998 were read');
   });
 });

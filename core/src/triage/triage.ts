@@ -10,6 +10,17 @@ import type { TriageResult } from './triage-result-schema.js';
 export type { TriageResult } from './triage-result-schema.js';
 export type TriageTicket = { subject: string; body: string };
 
+/**
+ * How much of a ticket triage reads: the subject's first 1,000 characters and the body's first 20,000 (about 3,000
+ * words), each ending at a word boundary. The rest stays with the ticket but is not read, and a reason says so: what a
+ * ticket needs to say fits in far less, and the cost of reading (linear in what is read) stays bounded.
+ */
+export const TRIAGE_SUBJECT_CHARS = 1_000;
+export const TRIAGE_BODY_CHARS = 20_000;
+/** A cut may step back this far to end at white space instead of inside a word. */
+const CUT_LOOKBACK = 100;
+const TEXT_LIMIT_RULE = 'intake:text-limit';
+
 const MISMATCH_FLAG = 'priority-mismatch';
 
 type Hit = { rule: number; match: Match; strength: number };
@@ -231,8 +242,8 @@ const triedBefore = (a: Hit, b: Hit) => a.strength > b.strength || (a.strength =
 export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const c = compileTriage(policy);
   const { rules } = c;
-  const subject = ticket.subject ?? '';
-  const body = ticket.body ?? '';
+  const subject = readablePart(ticket.subject ?? '', TRIAGE_SUBJECT_CHARS);
+  const body = readablePart(ticket.body ?? '', TRIAGE_BODY_CHARS);
   // One string for the scan and the detectors. join builds it flat; a template would build a cons string, which the scan
   // reads char by char more slowly.
   const fullText = [subject, body].join('\n');
@@ -241,6 +252,8 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const locale = policy.locale;
   const reasons: Reason[] = [];
   const flags: string[] = [];
+  const unread = textLimitReason(ticket, subject, body);
+  if (unread) reasons.push(unread);
 
   // One walk over the matches: which (with-group, rule), unless and detector matched, which words are masked,
   // then each group's best hit per rule, in the order of each rule's first usable match.
@@ -408,6 +421,37 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   }
 
   return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags, reasons, missingInformation };
+}
+
+/** The first `max` characters of `text` (all of it when shorter), cut at white space when there is some near the end. */
+function readablePart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max;
+  // Never split a surrogate pair.
+  if (cut > 0 && text.charCodeAt(cut - 1) >= 0xd800 && text.charCodeAt(cut - 1) <= 0xdbff) cut--;
+  for (let i = cut; i > max - CUT_LOOKBACK && i > 0; i--) {
+    if (/\s/.test(text[i]!)) return text.slice(0, i);
+  }
+  return text.slice(0, cut);
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Says which part of the ticket triage did not read, or null when it read all of it. */
+function textLimitReason(ticket: TriageTicket, subject: string, body: string): Reason | null {
+  const parts: string[] = [];
+  const fullSubject = ticket.subject ?? '';
+  const fullBody = ticket.body ?? '';
+  if (subject.length < fullSubject.length) parts.push(`the subject has ${count(fullSubject.length)} characters and only its first ${count(subject.length)} were read`);
+  if (body.length < fullBody.length) parts.push(`the body has ${count(fullBody.length)} characters and only its first ${count(body.length)} were read`);
+  if (parts.length === 0) return null;
+  return {
+    rule: TEXT_LIMIT_RULE,
+    kind: 'intake',
+    detail: `Not all of the text was read: ${parts.join('; ')} (triage reads at most ${count(TRIAGE_SUBJECT_CHARS)} characters of subject and ${count(TRIAGE_BODY_CHARS)} of body). Put what matters first, or split the ticket.`,
+    evidence: [],
+    confidence: 1,
+  };
 }
 
 function hasReasonStarting(reasons: Reason[], prefix: string): boolean {
