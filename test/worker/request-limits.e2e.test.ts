@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { DISCARD_BYTES, MAX_BODY_BYTES } from '../../worker/src/http/body-limit.js';
+import { DISCARD_BYTES, EVALUATE_MAX_BODY_BYTES, MAX_BODY_BYTES } from '../../worker/src/http/body-limit.js';
 import { deliver } from './support/github-deliveries.js';
 
 const CHUNK = 64 * 1024;
@@ -44,5 +44,39 @@ describe('request size limits', () => {
     expect(sent.chunks * CHUNK).toBeLessThan(MAX_BODY_BYTES + DISCARD_BYTES + 16 * CHUNK);
     const next = await deliver('ping', { zen: 'Design for failure.', hook_id: 1 });
     expect(next.status).toBe(202);
+  });
+});
+
+const postJson = (path: string, body: unknown) =>
+  exports.default.fetch(`http://plazo.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const ticket = { id: 'T-1', createdAt: '2026-03-02T10:00:00-05:00', subject: 'No podemos facturar' };
+const now = '2026-03-02T12:00:00-05:00';
+
+describe('evaluate limits', () => {
+  it('refuses a body over 256 KiB before reading it, naming the limit', async () => {
+    const res = await postJson('/api/v1/evaluate', { policy: 'websaas', ticket: { ...ticket, body: 'x'.repeat(EVALUATE_MAX_BODY_BYTES) }, now });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: 'payload-too-large', detail: expect.stringContaining('256 KiB') } });
+  });
+
+  it('evaluates a body of nearly 256 KiB from its first 20,000 characters and says the rest was not read', async () => {
+    const body = 'El punto de venta está detenido, no podemos facturar. '.repeat(4_500);
+    const res = await postJson('/api/v1/evaluate', { policy: 'websaas', ticket: { ...ticket, body }, now });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const evaluation = (await res.json()) as { priority: string; reasons: { rule: string; detail: string }[] };
+    expect(evaluation.priority).toBe('urgente');
+    const limit = evaluation.reasons.find((r) => r.rule === 'intake:text-limit');
+    expect(limit?.detail).toContain(`the body has ${body.length.toLocaleString('en-US')} characters`);
+  });
+
+  it('refuses an inline policy whose patterns would cost too much to compile, naming the problem', async () => {
+    const base = (await (await exports.default.fetch('http://plazo.test/api/v1/policies/websaas')).json()) as Record<string, any>;
+    const lexicon = { ...base.triage.lexicon, many: 'bcdfghjk'.split('').map((l) => `${l}aa|${l}ee`) };
+    const priorities = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, priority: 'normal', patterns: ['@many @many @many @many @many @many'] }));
+    const res = await postJson('/api/v1/evaluate', { policy: { ...base, id: 'heavy', triage: { ...base.triage, lexicon, priorities } }, ticket: { ...ticket, body: 'hola' }, now });
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { code: string; problems: { path: string; message: string }[] } };
+    expect(json.error.code).toBe('invalid-policy');
+    expect(json.error.problems).toContainEqual({ path: 'triage', message: expect.stringContaining('slots once lexicon entries are filled in') });
   });
 });

@@ -7,6 +7,15 @@ export type CompiledPattern = { sequences: Sequence[]; problems: string[] };
 
 const WIDE_GAP = 6;
 const MAX_SEQUENCES = 5_000;
+/** Most slots a pattern may have once its lexicon entries are expanded (the built-in policies' longest has 9). */
+export const MAX_PATTERN_SLOTS = 24;
+
+/**
+ * What compiling a policy's patterns may still spend, counted in slots written into sequences, shared by all of its
+ * patterns and every expansion of their lexicon entries: entries used inside each other multiply, so a policy of a few
+ * kilobytes could otherwise take seconds to compile.
+ */
+export type CompileBudget = { slots: number };
 
 function parseTerm(alt: string): Term | null {
   const exact = alt.startsWith('=');
@@ -22,12 +31,14 @@ export function compilePattern(
   lexicon: Readonly<Record<string, readonly string[]>>,
   intern: (t: Term) => number,
   gap: number,
+  budget: CompileBudget,
   depth = 0,
 ): CompiledPattern {
   const problems: string[] = [];
   let seqs: Sequence[] = [{ slots: [], gaps: [] }];
   let pendingGap = gap;
   for (const item of pattern.trim().split(/\s+/)) {
+    if (budget.slots < 0) return { sequences: [], problems };
     if (item === '...') {
       pendingGap = WIDE_GAP;
       continue;
@@ -57,7 +68,7 @@ export function compilePattern(
           return { sequences: [], problems };
         }
         for (const e of entries) {
-          const c = compilePattern(e, lexicon, intern, gap, depth + 1);
+          const c = compilePattern(e, lexicon, intern, gap, budget, depth + 1);
           problems.push(...c.problems);
           subs.push(...c.sequences);
         }
@@ -71,6 +82,7 @@ export function compilePattern(
             next.push(s);
             continue;
           }
+          budget.slots -= s.slots.length + sub.slots.length;
           next.push({
             slots: [...s.slots, ...sub.slots],
             gaps: [...s.gaps, s.slots.length > 0 ? pendingGap : 0, ...sub.gaps.slice(1)],
@@ -88,9 +100,14 @@ export function compilePattern(
         problems.push(`pattern "${pattern}" has an empty word`);
         return { sequences: [], problems };
       }
+      for (const s of seqs) budget.slots -= s.slots.length + 1;
       seqs = seqs.map((s) => ({ slots: [...s.slots, slot], gaps: [...s.gaps, s.slots.length > 0 ? pendingGap : 0] }));
     }
     pendingGap = gap;
+    if (seqs.some((s) => s.slots.length > MAX_PATTERN_SLOTS)) {
+      problems.push(`pattern "${pattern}" has more than ${MAX_PATTERN_SLOTS} slots once its lexicon entries are expanded`);
+      return { sequences: [], problems };
+    }
   }
   return { sequences: seqs.filter((s) => s.slots.length > 0), problems };
 }

@@ -1,7 +1,7 @@
 import type { Problem } from '../result.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { baseLexicon } from './base-lexicon.js';
-import { compilePattern, type Sequence } from './compile-pattern.js';
+import { compilePattern, type CompileBudget, type Sequence } from './compile-pattern.js';
 import { normalizeWord } from './normalize-text.js';
 import { TermIndex } from './term-index.js';
 import { triageRulesSchema, type TriageRules } from './triage-rules-schema.js';
@@ -42,6 +42,15 @@ export type CompiledTriage = {
 
 const cache = new WeakMap<Policy, CompiledTriage>();
 
+/**
+ * Bounds on what a policy's triage rules may cost to compile and to run, so that a policy sent to the API cannot hold
+ * the isolate: slots written while expanding patterns (the largest built-in policy, infraspeak, writes about 123,000),
+ * and distinct terms (each word of a ticket that matches no term exactly is compared with every typo-tolerant one; the
+ * largest built-in policy has 1,813 terms).
+ */
+export const MAX_COMPILED_SLOTS = 250_000;
+export const MAX_TERMS = 5_000;
+
 /** Compiles a policy's triage rules once; repeated calls with the same policy object reuse it. */
 export function compileTriage(policy: Policy): CompiledTriage {
   const hit = cache.get(policy);
@@ -71,10 +80,12 @@ function build(policy: Policy): CompiledTriage {
     return id;
   };
   const intern = index.intern.bind(index);
+  const budget: CompileBudget = { slots: MAX_COMPILED_SLOTS };
 
   const add = (group: RuleGroup | WithGroup, rule: number, patterns: readonly string[], path: string) => {
     patterns.forEach((p, i) => {
-      const c = compilePattern(p, lexicon, intern, rules.gap);
+      if (budget.slots < 0 || index.terms.length > MAX_TERMS) return;
+      const c = compilePattern(p, lexicon, intern, rules.gap, budget);
       for (const message of c.problems) problems.push({ path: `${path}[${i}]`, message });
       const k = `${group}:${rule}`;
       if (!keys.has(k)) keys.set(k, keys.size);
@@ -137,6 +148,14 @@ function build(policy: Policy): CompiledTriage {
     });
   });
 
+  if (budget.slots < 0) {
+    const most = MAX_COMPILED_SLOTS.toLocaleString('en-US');
+    const message = `the patterns expand to more than ${most} slots once lexicon entries are filled in (entries used inside each other multiply); compiling stopped there`;
+    problems.push({ path: 'triage', message });
+  }
+  if (index.terms.length > MAX_TERMS) {
+    problems.push({ path: 'triage', message: `the patterns use more than ${MAX_TERMS.toLocaleString('en-US')} distinct words or stems; compiling stopped there` });
+  }
   index.freeze();
   const byFirstTerm: Entry[][] = Array.from({ length: index.terms.length }, () => []);
   // Per first term, the kept entries' (rule, later slots and gaps): an entry whose later slots start with an earlier

@@ -4,7 +4,9 @@ import { evaluateTicket } from '../evaluate/evaluate-ticket.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy } from '../policy/policy-schema.js';
-import { checkTriageRules, compileTriage } from './compile-triage.js';
+import { MAX_PATTERN_SLOTS } from './compile-pattern.js';
+import { checkTriageRules, compileTriage, MAX_COMPILED_SLOTS, MAX_TERMS } from './compile-triage.js';
+import { triageRulesSchema } from './triage-rules-schema.js';
 import { parseTicket } from '../ticket/parse-ticket.js';
 import { TRIAGE_BODY_CHARS, TRIAGE_SUBJECT_CHARS, triage } from './triage.js';
 
@@ -218,6 +220,32 @@ describe('triage: explanations and rules as data', () => {
     const bad = { ...base, triage: { ...base.triage!, priorities: [{ id: 'x', priority: 'nope', patterns: ['@nothing here'], weight: 2, negation: 'skip', with: [] }] } } as Policy;
     const problems = checkTriageRules(bad);
     expect(problems.map((p) => p.path)).toContain('triage.priorities[0].priority');
+  });
+  it('refuses rules whose lexicon entries multiply beyond what a policy may cost to compile, and stops compiling there', () => {
+    const base = policy('websaas');
+    const letters = 'bcdfghjk'.split('');
+    const rules = { ...base.triage!, lexicon: { ...base.triage!.lexicon, many: letters.map((l) => `${l}aa|${l}ee`) } };
+    // Each pattern expands to 8^6 sequences of 6 slots, cut at 5,000: 30,000 slots; fifty of them would need 1.5 million.
+    const priorities = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, priority: 'normal', patterns: ['@many @many @many @many @many @many'], weight: 2, negation: 'skip', with: [] }));
+    const parsed = parsePolicy({ ...base, id: 'heavy', triage: { ...rules, priorities } });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issue.code).toBe('invalid-policy');
+    expect(parsed.issue.problems).toContainEqual({ path: 'triage', message: expect.stringContaining(`more than ${MAX_COMPILED_SLOTS.toLocaleString('en-US')} slots`) });
+    // Compiling stopped once over budget: far fewer sequences than the 250,000 the rules ask for.
+    const heavy = { ...base, id: 'heavy', triage: triageRulesSchema.parse({ ...rules, priorities }) } as Policy;
+    expect(compileTriage(heavy).entries).toBeLessThan(MAX_COMPILED_SLOTS / 6 + compileTriage(base).entries);
+  });
+  it('refuses more distinct words than a policy may have, and a pattern longer than its slots allow', () => {
+    const base = policy('websaas');
+    const words = Array.from({ length: MAX_TERMS + 1 }, (_, i) => `palabra${i}`).join('|');
+    const many = parsePolicy({ ...base, id: 'wordy', triage: { ...base.triage!, flags: [{ id: 'f', flag: 'x', patterns: [words] }] } });
+    expect(many.ok).toBe(false);
+    if (!many.ok) expect(many.issue.problems).toContainEqual({ path: 'triage', message: expect.stringContaining(`more than ${MAX_TERMS.toLocaleString('en-US')} distinct words`) });
+    const long = Array.from({ length: MAX_PATTERN_SLOTS + 1 }, (_, i) => `w${i}`).join(' ');
+    const tooLong = parsePolicy({ ...base, id: 'long', triage: { ...base.triage!, flags: [{ id: 'f', flag: 'x', patterns: [long] }] } });
+    expect(tooLong.ok).toBe(false);
+    if (!tooLong.ok) expect(tooLong.issue.problems).toContainEqual({ path: 'triage.flags[0].patterns[0]', message: expect.stringContaining(`more than ${MAX_PATTERN_SLOTS} slots`) });
   });
   it('works on a policy with no triage rules: declared or default priority only', () => {
     const { triage: _ignored, ...rest } = policy('infraspeak');

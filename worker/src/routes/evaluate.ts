@@ -1,7 +1,7 @@
 import { evaluateTicket, findPolicy, parsePolicy, parseTicket, toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { limitBody } from '../http/body-limit.js';
+import { limitEvaluateBody } from '../http/body-limit.js';
 import { problem, statusOf } from '../http/problem.js';
 
 const requestSchema = z.object({
@@ -13,7 +13,7 @@ const requestSchema = z.object({
 });
 
 /** POST /api/v1/evaluate: stateless; answers with the same Evaluation the CLI prints. */
-export const evaluateRoutes = new Hono().post('/', limitBody, async (c) => {
+export const evaluateRoutes = new Hono().post('/', limitEvaluateBody, async (c) => {
   let json: unknown;
   try {
     json = await c.req.json();
