@@ -64,7 +64,7 @@ export function renderHolidayModule(data: GeneratedHolidays): string {
     '',
     '/**',
     ' * Public holidays per country: one entry per year from firstYear to lastYear, separated by spaces;',
-    ' * each entry is that year\'s holidays as MMDD, sorted and concatenated.',
+    " * each entry is that year's holidays as MMDD, sorted and concatenated.",
     ' */',
     'export const holidayData = {',
     `  firstYear: ${data.firstYear},`,

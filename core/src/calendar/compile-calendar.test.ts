@@ -125,7 +125,11 @@ describe('compileCalendar: Lisbon’s DST changes (last Sundays of March and Oct
   });
 
   it('counts 23 real hours on the spring Sunday and 25 on the autumn Sunday when open all day', () => {
-    const spec: CalendarSpec = { zone: 'Europe/Lisbon', week: [{ day: 7, open: '00:00', close: '24:00' }], holidays: { add: [], remove: [] } };
+    const spec: CalendarSpec = {
+      zone: 'Europe/Lisbon',
+      week: [{ day: 7, open: '00:00', close: '24:00' }],
+      holidays: { add: [], remove: [] },
+    };
     const r = compileCalendar(spec);
     if (!r.ok) throw new Error(r.issue.detail);
     const cal = r.value;
@@ -250,8 +254,23 @@ describe('compileCalendar: 1970–2100', () => {
 });
 
 describe('compileCalendar: toIso', () => {
-  const zones = ['Europe/Lisbon', 'America/Santiago', 'America/Sao_Paulo', 'America/New_York', 'America/Bogota', 'Etc/UTC', 'Africa/Monrovia', 'UTC-4', 'UTC+05:30', 'UTC'];
-  const spec = (zone: string): CalendarSpec => ({ zone, week: [{ day: 1, open: '09:00', close: '17:00' }], holidays: { add: [], remove: [] } });
+  const zones = [
+    'Europe/Lisbon',
+    'America/Santiago',
+    'America/Sao_Paulo',
+    'America/New_York',
+    'America/Bogota',
+    'Etc/UTC',
+    'Africa/Monrovia',
+    'UTC-4',
+    'UTC+05:30',
+    'UTC',
+  ];
+  const spec = (zone: string): CalendarSpec => ({
+    zone,
+    week: [{ day: 1, open: '09:00', close: '17:00' }],
+    holidays: { add: [], remove: [] },
+  });
   const compiled = (zone: string, range?: { fromYear: number; toYear: number }) => {
     const r = compileCalendar(spec(zone), range);
     if (!r.ok) throw new Error(r.issue.detail);
@@ -281,7 +300,10 @@ describe('compileCalendar: toIso', () => {
       const luxonIso = (ms: number) => DateTime.fromMillis(ms, { zone: cal.luxonZone }).toISO({ suppressMilliseconds: true });
       const changes = changesOf(cal.luxonZone);
       const anyInstant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 11, 31) });
-      const nearChange = changes.length === 0 ? anyInstant : fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -2 * H, max: 2 * H })).map(([c, d]) => c + d);
+      const nearChange =
+        changes.length === 0
+          ? anyInstant
+          : fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -2 * H, max: 2 * H })).map(([c, d]) => c + d);
       fc.assert(
         fc.property(fc.oneof(anyInstant, nearChange), (ms) => {
           expect(cal.toIso(ms)).toBe(luxonIso(ms));

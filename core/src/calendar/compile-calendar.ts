@@ -7,7 +7,13 @@ import { isoWithOffset } from './iso-with-offset.js';
 import { holidayYears, publicHolidays } from './public-holidays.js';
 import { resolveZone } from './resolve-zone.js';
 
-export type CompileCalendarCode = 'unknown-zone' | 'unknown-country' | 'year-out-of-range' | 'invalid-date' | 'invalid-hours' | 'no-open-hours';
+export type CompileCalendarCode =
+  | 'unknown-zone'
+  | 'unknown-country'
+  | 'year-out-of-range'
+  | 'invalid-date'
+  | 'invalid-hours'
+  | 'no-open-hours';
 
 /** Years to compile. */
 export type CalendarRange = { fromYear: number; toYear: number };
@@ -312,7 +318,10 @@ export function compileCalendar(spec: CalendarSpec, range?: CalendarRange): Resu
     byDay[interval.day]!.push([o, c]);
   }
   const week = byDay.map(mergeMinutes);
-  const dayLengths = week.slice(1).map((d) => d.reduce((s, [o, c]) => s + (c - o), 0)).filter((m) => m > 0);
+  const dayLengths = week
+    .slice(1)
+    .map((d) => d.reduce((s, [o, c]) => s + (c - o), 0))
+    .filter((m) => m > 0);
   if (dayLengths.length === 0) return fail('no-open-hours', 'the calendar has no open hours in the week');
   const openDayMs = mostCommon(dayLengths) * 60_000;
 

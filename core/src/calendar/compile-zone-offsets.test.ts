@@ -6,7 +6,18 @@ import { compileZoneOffsets, intlOffsetReader } from './compile-zone-offsets.js'
 const from = Date.UTC(1970, 0, 1);
 const to = Date.UTC(2101, 0, 1);
 const H = 3_600_000;
-const zoneNames = ['Europe/Lisbon', 'America/Bogota', 'America/New_York', 'America/Santiago', 'America/Sao_Paulo', 'Australia/Sydney', 'America/Recife', 'Asia/Gaza', 'Africa/Monrovia', 'Pacific/Apia'];
+const zoneNames = [
+  'Europe/Lisbon',
+  'America/Bogota',
+  'America/New_York',
+  'America/Santiago',
+  'America/Sao_Paulo',
+  'Australia/Sydney',
+  'America/Recife',
+  'Asia/Gaza',
+  'Africa/Monrovia',
+  'Pacific/Apia',
+];
 
 /** Every offset change of the zone in 1970–2100 to the second, found by luxon alone (every two days, then bisecting). */
 function changes(zone: IANAZone): number[] {
@@ -42,7 +53,8 @@ describe('compileZoneOffsets: offsetAt', () => {
       );
       const found = changes(zone);
       expect(found.length).toBeGreaterThan(0);
-      for (const ms of found) for (const d of [-H, -1000, -1, 0, 1, 999, 1000, H]) expect(offsets.offsetAt(ms + d)).toBe(zone.offset(ms + d));
+      for (const ms of found)
+        for (const d of [-H, -1000, -1, 0, 1, 999, 1000, H]) expect(offsets.offsetAt(ms + d)).toBe(zone.offset(ms + d));
     }
   }, 120_000);
 
@@ -92,14 +104,27 @@ describe('intlOffsetReader', () => {
 
 describe('compileZoneOffsets: toEpoch', () => {
   it('agrees with luxon on wall-clock times that exist exactly once, 1970–2100', () => {
-    for (const name of ['Europe/Lisbon', 'America/Bogota', 'America/New_York', 'America/Santiago', 'America/Sao_Paulo', 'Australia/Sydney']) {
+    for (const name of [
+      'Europe/Lisbon',
+      'America/Bogota',
+      'America/New_York',
+      'America/Santiago',
+      'America/Sao_Paulo',
+      'Australia/Sydney',
+    ]) {
       const zone = IANAZone.create(name);
       const toEpoch = compileZoneOffsets(zone, from, to).toEpoch;
       fc.assert(
         fc.property(fc.integer({ min: from / 60_000, max: to / 60_000 - 1 }), (minute) => {
           const wall = minute * 60_000;
           const d = new Date(wall);
-          const parts = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+          const parts = {
+            year: d.getUTCFullYear(),
+            month: d.getUTCMonth() + 1,
+            day: d.getUTCDate(),
+            hour: d.getUTCHours(),
+            minute: d.getUTCMinutes(),
+          };
           const dt = DateTime.fromObject(parts, { zone });
           // Skip the hour around a change, where luxon and we may pick different readings on purpose.
           if (zone.offset(dt.toMillis() - 3_600_000) !== zone.offset(dt.toMillis() + 3_600_000)) return;

@@ -24,7 +24,12 @@ describe('isoWithOffset', () => {
   it('writes what luxon writes for any instant of years 0100–9999 at any whole-minute offset, leap days and 2100 included', () => {
     const instant = fc.oneof(
       fc.integer({ min: Date.UTC(100, 0, 1), max: Date.UTC(9999, 11, 30) }),
-      fc.constantFrom(Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(2100, 1, 28, 23), Date.UTC(2100, 2, 1), Date.UTC(1999, 11, 31, 23, 30)),
+      fc.constantFrom(
+        Date.UTC(2000, 1, 29, 23, 59, 59, 999),
+        Date.UTC(2100, 1, 28, 23),
+        Date.UTC(2100, 2, 1),
+        Date.UTC(1999, 11, 31, 23, 30),
+      ),
     );
     fc.assert(
       fc.property(instant, fc.integer({ min: -14 * 60, max: 14 * 60 }), (ms, offset) => {

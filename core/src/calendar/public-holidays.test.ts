@@ -41,7 +41,12 @@ describe('publicHolidays', () => {
   });
 
   it('fails with year-out-of-range outside 1970–2100, naming the years that ship', () => {
-    for (const [from, to] of [[1969, 1970], [2100, 2101], [2030, 2029], [2026.5, 2027]] as const) {
+    for (const [from, to] of [
+      [1969, 1970],
+      [2100, 2101],
+      [2030, 2029],
+      [2026.5, 2027],
+    ] as const) {
       const r = publicHolidays('CO', from, to);
       expect(!r.ok && r.issue).toEqual({ code: 'year-out-of-range', detail: `holidays ship for years 1970–2100; asked for ${from}–${to}` });
     }

@@ -24,7 +24,12 @@ describe('toZonedIso against luxon', () => {
     const fc = await import('fast-check');
     const { DateTime, FixedOffsetZone, IANAZone } = await import('luxon');
     const names = ['Europe/Lisbon', 'America/Bogota', 'America/Santiago', 'America/Sao_Paulo', 'Africa/Monrovia', 'Etc/UTC'];
-    const zones = [...names.map((n) => IANAZone.create(n)), FixedOffsetZone.instance(-240), FixedOffsetZone.instance(330), FixedOffsetZone.utcInstance];
+    const zones = [
+      ...names.map((n) => IANAZone.create(n)),
+      FixedOffsetZone.instance(-240),
+      FixedOffsetZone.instance(330),
+      FixedOffsetZone.utcInstance,
+    ];
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 11, 31) }), fc.constantFrom(...zones), (ms, zone) => {
         expect(toZonedIso(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));

@@ -18,7 +18,10 @@ export function dueAt(target: Target, startMs: number, calendar: BusinessCalenda
   const due = calendar.addBusinessTime(startMs, duration.value);
   if (Number.isNaN(due)) {
     const years = `${calendar.fromYear}–${calendar.toYear}`;
-    return fail('outside-calendar', `the deadline from ${new Date(startMs).toISOString()} falls outside the years the business calendar covers (${years})`);
+    return fail(
+      'outside-calendar',
+      `the deadline from ${new Date(startMs).toISOString()} falls outside the years the business calendar covers (${years})`,
+    );
   }
   return ok(due);
 }

@@ -104,7 +104,11 @@ describe('evaluateTicket', () => {
     // Portugal kept +01:00 all year until 1976. Média: 1 business day (12 h) and 24 business hours, 09:00–21:00 on weekdays.
     const e = evaluate(
       'infraspeak',
-      { createdAt: '1975-03-03T10:00:00+01:00', priority: 'media', timeline: [{ type: 'reply', at: '1975-03-03T11:00:00+01:00', public: true, byAgent: true }] },
+      {
+        createdAt: '1975-03-03T10:00:00+01:00',
+        priority: 'media',
+        timeline: [{ type: 'reply', at: '1975-03-03T11:00:00+01:00', public: true, byAgent: true }],
+      },
       '1975-03-03T12:00:00+01:00',
     );
     expect(e.sla.firstResponse).toMatchObject({ state: 'met', metAt: '1975-03-03T11:00:00+01:00' });

@@ -33,7 +33,8 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): R
     for (const [what, ms] of [['created', createdAtMs], ['evaluated at', nowMs]] as const) {
       if (ms >= cal.fromMs && ms < cal.toMs) continue;
       const range = `${cal.fromYear}–${cal.toYear}, from ${iso(cal.fromMs)} until ${iso(cal.toMs)}`;
-      return fail('outside-calendar', `ticket ${ticket.id}: ${what} ${iso(ms)}, outside the years policy ${policy.id}'s calendar covers (${range})`);
+      const detail = `ticket ${ticket.id}: ${what} ${iso(ms)}, outside the years policy ${policy.id}'s calendar covers (${range})`;
+      return fail('outside-calendar', detail);
     }
   }
 

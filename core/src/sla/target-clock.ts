@@ -60,7 +60,12 @@ export function targetClock(input: TargetClockInput): Result<TargetClock, Target
 
   const clockStartMs = input.startMs ?? input.createdAtMs;
   const { segments, stoppedAtMs, pausedAtNow } = clockSegments(
-    name, input.timeline, input.createdAtMs, clockStartMs, nowMs, input.settings.pauseStatuses,
+    name,
+    input.timeline,
+    input.createdAtMs,
+    clockStartMs,
+    nowMs,
+    input.settings.pauseStatuses,
   );
 
   let counted = 0;
