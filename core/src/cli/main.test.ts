@@ -216,7 +216,7 @@ describe('plazo policy output saved elsewhere', () => {
     expect(JSON.parse(readFileSync(resolve(dirname(file), ref), 'utf8')).type).toBe('object');
     const again = await run(['policy', 'infraspeak', '--out', file]);
     expect(again.status).toBe(1);
-    expect(again.err).toMatch(/cannot write .*mine\.json/);
+    expect(again.err).toMatch(/cannot write .*mine\.json: the file exists; plazo never overwrites one/);
   });
 
   it('validate warns when $schema names no file, and still accepts the policy', async () => {
