@@ -3,9 +3,11 @@ import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../worker/src/http/body-limit.js';
+import { GITHUB_MAX_LABELS } from '../../worker/src/hosts/github/github-payloads.js';
 import worker from '../../worker/src/index.js';
-import { example, WEBHOOK_SECRET } from './support/github-deliveries.js';
-import { rowCounts } from './support/storage.js';
+import { example, onIssue, recent, uniqueIds, WEBHOOK_SECRET } from './support/github-deliveries.js';
+import { rowCounts, settled, ticketKey } from './support/storage.js';
 
 type Case = { name: string; event: string; body: string; signature: string | null | 'valid'; delivery?: string | null };
 
@@ -105,5 +107,62 @@ describe('bad webhook input', () => {
     expect(statuses.get(401)).toBeGreaterThan(100);
     expect(statuses.get(400)).toBeGreaterThan(100);
     expect(statuses.get(413)).toBeGreaterThan(10);
+  });
+});
+
+describe('worst webhook input', () => {
+  const call = (body: BodyInit, headers: Record<string, string>) =>
+    worker.fetch(new Request('http://plazo.test/webhooks/github', { method: 'POST', headers, body, duplex: 'half' } as RequestInit), env, createExecutionContext());
+  const signedHeaders = async (body: string) => ({
+    'content-type': 'application/json',
+    'x-github-event': 'issues',
+    'x-github-delivery': crypto.randomUUID(),
+    'x-hub-signature-256': await sign(WEBHOOK_SECRET, body),
+  });
+
+  it('refuses the costliest deliveries by name, stores nothing, and keeps serving', async () => {
+    const before = await rowCounts();
+    // 20,000 labels under 1 MiB (the trial that took the queue 11.8 s and stopped the runtime): GitHub allows 100.
+    const labelled = onIssue(example('issues', 'opened'), uniqueIds(), { createdAt: recent() });
+    labelled.issue.labels = Array.from({ length: 20_000 }, (_, i) => ({ name: `l${i}` }));
+    const labelledBody = JSON.stringify(labelled);
+    expect(labelledBody.length).toBeLessThan(MAX_BODY_BYTES);
+    const many = await call(labelledBody, await signedHeaders(labelledBody));
+    expect(many.status).toBe(400);
+    expect(await many.json()).toMatchObject({ error: { code: 'invalid-payload', problems: [{ path: 'issue.labels' }] } });
+
+    // A signed body just over 1 MiB, with its length declared and streamed without one.
+    const big = JSON.stringify(onIssue(example('issues', 'opened'), uniqueIds(), { createdAt: recent(), body: 'x'.repeat(MAX_BODY_BYTES) }));
+    expect((await call(big, await signedHeaders(big))).status).toBe(413);
+    const bytes = new TextEncoder().encode(big);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.slice(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+    const streamed = await call(stream, await signedHeaders(big));
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+
+    expect(await rowCounts()).toEqual(before);
+    const ping = JSON.stringify({ zen: 'Non-blocking is better than blocking.', hook_id: 1 });
+    expect((await call(ping, { ...(await signedHeaders(ping)), 'x-github-event': 'ping' })).status).toBe(202);
+  });
+
+  it('stores and writes back the largest delivery it accepts: 100 labels and nearly 1 MiB of body, read in part', async () => {
+    const ids = uniqueIds();
+    const labels = Array.from({ length: GITHUB_MAX_LABELS }, (_, i) => `area ${i}`);
+    const text = 'El punto de venta está detenido y no podemos facturar desde la mañana. ';
+    const payload = onIssue(example('issues', 'opened'), ids, { createdAt: recent(), labels, body: text.repeat(13_000) });
+    const body = JSON.stringify(payload);
+    expect(body.length).toBeGreaterThan(0.9 * MAX_BODY_BYTES);
+    expect(new TextEncoder().encode(body).length).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    const res = await call(body, await signedHeaders(body));
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ status: 'accepted' });
+    const row = await settled(ticketKey(ids.issueId));
+    const evaluation = JSON.parse(row.evaluation) as { reasons: { rule: string; detail: string }[] };
+    expect(evaluation.reasons.find((r) => r.rule === 'intake:text-limit')?.detail).toContain(`the body has ${payload.issue.body.length.toLocaleString('en-US')} characters`);
   });
 });

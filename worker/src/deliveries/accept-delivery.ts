@@ -1,10 +1,19 @@
+import type { Issue } from '@plazo/core';
 import type { Env, Settings } from '../env.js';
 import type { AnyHostAdapter, DeliveryEffect, DeliveryMeta } from '../hosts/host-adapter.js';
 import { deliverySeen, insertDelivery, isDuplicateDelivery } from '../store/deliveries.js';
 import { getInstallation, upsertInstallation } from '../store/installations.js';
-import { bumpVersion, copyFacts, insertFact, pauseInstallationTickets, retireScope, retireTicket, upsertTicket } from '../store/tickets.js';
+import { bumpVersion, copyFacts, insertFacts, pauseInstallationTickets, retireScopes, retireTicket, upsertTicket } from '../store/tickets.js';
 
-export type DeliveryOutcome = { status: 'accepted' | 'duplicate' | 'ignored'; detail: string; ticket?: string };
+/**
+ * Most facts (comments, label changes, closes) one delivery may carry: a host reports a change or two per delivery, and
+ * GitHub at most 100 labels on a new issue. More is refused whole, before anything is stored.
+ */
+export const MAX_FACTS_PER_DELIVERY = 100;
+
+export type DeliveryOutcome =
+  | { status: 'accepted' | 'duplicate' | 'ignored'; detail: string; ticket?: string }
+  | { status: 'refused'; issue: Issue<'too-many-facts'> };
 
 /** Deliveries made by Plazo itself (its bot, or the personal token's user) must not trigger it again. */
 async function isOwnChange(db: D1Database, adapter: AnyHostAdapter, settings: Settings, effect: DeliveryEffect): Promise<boolean> {
@@ -18,6 +27,10 @@ async function isOwnChange(db: D1Database, adapter: AnyHostAdapter, settings: Se
 /** Stores a valid delivery in one D1 batch keyed by its delivery id (a redelivery changes nothing), then queues the write-back. */
 export async function acceptDelivery(env: Env, settings: Settings, adapter: AnyHostAdapter, meta: DeliveryMeta, effect: DeliveryEffect, nowMs: number): Promise<DeliveryOutcome> {
   if (effect.kind === 'ignore') return { status: 'ignored', detail: effect.reason };
+  if (effect.kind === 'ticket' && effect.facts.length > MAX_FACTS_PER_DELIVERY) {
+    const detail = `the delivery carries ${effect.facts.length} facts (labels, comments, state changes); at most ${MAX_FACTS_PER_DELIVERY} are accepted`;
+    return { status: 'refused', issue: { code: 'too-many-facts', detail } };
+  }
   const db = env.DB;
   if (await isOwnChange(db, adapter, settings, effect)) return { status: 'ignored', detail: "Plazo's own change" };
   if (await deliverySeen(db, adapter.host, meta.id)) return { status: 'duplicate', detail: `delivery ${meta.id} was already processed` };
@@ -30,7 +43,7 @@ export async function acceptDelivery(env: Env, settings: Settings, adapter: AnyH
       statements.push(
         upsertInstallation(db, effect.installation, nowMs),
         upsertTicket(db, adapter.host, effect.ticket, nowMs),
-        ...effect.facts.map((f) => insertFact(db, effect.ticket.key, f)),
+        ...(effect.facts.length > 0 ? [insertFacts(db, effect.ticket.key, effect.facts)] : []),
         bumpVersion(db, effect.ticket.key, nowMs),
       );
       break;
@@ -50,7 +63,7 @@ export async function acceptDelivery(env: Env, settings: Settings, adapter: AnyH
     case 'installation':
       statements.push(upsertInstallation(db, effect.installation, nowMs, effect.active));
       if (!effect.active) statements.push(pauseInstallationTickets(db, effect.installation.key));
-      statements.push(...effect.retireScopes.map((scope) => retireScope(db, effect.installation.key, scope, nowMs)));
+      if (effect.retireScopes.length > 0) statements.push(retireScopes(db, effect.installation.key, effect.retireScopes, nowMs));
       break;
   }
   statements.unshift(insertDelivery(db, { host: adapter.host, id: meta.id, event: meta.event, ticketKey }, nowMs));

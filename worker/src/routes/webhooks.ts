@@ -22,5 +22,6 @@ export const webhookRoutes = new Hono<{ Bindings: Env }>().post('/:host', limitB
   const effect = adapter.parse(verified.value, payload.value);
   if (!effect.ok) return problem(c, 400, effect.issue);
   const outcome = await acceptDelivery(c.env, settings, adapter, verified.value, effect.value, Date.now());
+  if (outcome.status === 'refused') return problem(c, 400, outcome.issue);
   return c.json({ delivery: verified.value.id, event: verified.value.event, ...outcome }, 202);
 });

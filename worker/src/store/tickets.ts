@@ -61,8 +61,18 @@ export function upsertTicket(db: D1Database, host: HostName, t: TicketUpsert, no
     .bind(t.key, host, t.installationKey, t.scope, JSON.stringify(t.ref), t.createdAt, t.subject, t.body, t.requester, t.status, t.hostUpdatedAt, JSON.stringify(t.hostState ?? {}), nowMs);
 }
 
-export function insertFact(db: D1Database, ticketKey: string, f: TicketFact): D1PreparedStatement {
-  return db.prepare('INSERT OR IGNORE INTO ticket_events (ticket_key, event_key, at, data) VALUES (?1, ?2, ?3, ?4)').bind(ticketKey, f.eventKey, f.at, JSON.stringify(f.data));
+/**
+ * A delivery's facts in one statement, whatever their number: they travel as one JSON array read by json_each (D1 bounds
+ * a statement's parameters, not a parameter's length), so storing them costs one statement, not one per fact.
+ */
+export function insertFacts(db: D1Database, ticketKey: string, facts: readonly TicketFact[]): D1PreparedStatement {
+  const rows = facts.map((f) => ({ eventKey: f.eventKey, at: f.at, data: JSON.stringify(f.data) }));
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO ticket_events (ticket_key, event_key, at, data)
+       SELECT ?1, json_extract(value, '$.eventKey'), json_extract(value, '$.at'), json_extract(value, '$.data') FROM json_each(?2)`,
+    )
+    .bind(ticketKey, JSON.stringify(rows));
 }
 
 export function copyFacts(db: D1Database, fromKey: string, toKey: string): D1PreparedStatement {
@@ -90,10 +100,14 @@ export function retireTicket(db: D1Database, key: string, nowMs: number): D1Prep
   return db.prepare("UPDATE tickets SET status = 'retired', next_check_at = NULL, updated_at = ?2 WHERE key = ?1").bind(key, nowMs);
 }
 
-export function retireScope(db: D1Database, installationKey: string, scope: string, nowMs: number): D1PreparedStatement {
+/** Retires the tickets of every scope given, in one statement (an installation may lose thousands of repositories at once). */
+export function retireScopes(db: D1Database, installationKey: string, scopes: readonly string[], nowMs: number): D1PreparedStatement {
   return db
-    .prepare("UPDATE tickets SET status = 'retired', next_check_at = NULL, updated_at = ?3 WHERE installation_key = ?1 AND scope = ?2")
-    .bind(installationKey, scope, nowMs);
+    .prepare(
+      `UPDATE tickets SET status = 'retired', next_check_at = NULL, updated_at = ?3
+       WHERE installation_key = ?1 AND scope IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(installationKey, JSON.stringify(scopes), nowMs);
 }
 
 /** A suspended or removed installation's tickets leave the cron until it comes back. */

@@ -24,13 +24,19 @@ export const repositorySchema = z.object({
 });
 export type GitHubRepository = z.infer<typeof repositorySchema>;
 
+/**
+ * GitHub allows at most 100 labels on an issue (its API refuses more), so a delivery listing more is not GitHub's:
+ * it is refused before one fact per label is stored.
+ */
+export const GITHUB_MAX_LABELS = 100;
+
 export const issueSchema = z.object({
   id: z.number().int().positive(),
   number: z.number().int().positive(),
   title: z.string(),
   body: z.string().nullable().optional(),
   user: userSchema,
-  labels: z.array(labelSchema).default([]),
+  labels: z.array(labelSchema).max(GITHUB_MAX_LABELS, `GitHub allows at most ${GITHUB_MAX_LABELS} labels on an issue`).default([]),
   state: z.enum(['open', 'closed']),
   created_at: instant,
   updated_at: instant,
