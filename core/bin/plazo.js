@@ -12,6 +12,11 @@ if (!existsSync(built)) {
   );
   process.exit(1);
 }
+// A reader that stops early (`plazo policies | head -1`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 // Node 22 can keep V8's compiled code between runs; older Node has no such call and skips it.
 module.enableCompileCache?.();
 const { main } = await import(built.href);

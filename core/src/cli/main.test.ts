@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -243,6 +244,21 @@ describe('the plazo binary', () => {
     });
     // 1 h on Tuesday 9 June, 10 June is Portugal Day, then 3 h from Thursday 09:00.
     expect(JSON.parse(out).deadlines.firstResponse).toBe('2026-06-11T12:00:00+01:00');
+  }, 30_000);
+
+  it('stops quietly when the reader closes the pipe early, as `plazo … | head -1` does', async () => {
+    const ticket = JSON.stringify({ id: 'P-1', createdAt: '2026-06-09T20:00:00+01:00', subject: 'x', body: 'y' });
+    const child = spawn(process.execPath, [installedBin, 'evaluate', '--policy', 'infraspeak', '--jsonl'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    child.stdout.once('data', () => child.stdout.destroy());
+    // The child stops reading when it stops; the rest of its input has nowhere to go.
+    child.stdin.on('error', () => {});
+    child.stdin.end(`${ticket}\n`.repeat(20_000));
+    const [code] = (await once(child, 'close')) as [number];
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   }, 30_000);
 
   it('says what to run when the CLI has not been built', async () => {
