@@ -34,8 +34,6 @@ export default defineConfig({
                 WRITE_BACK_RETRY_BASE_SECONDS: '1',
                 WRITE_BACK_MAX_ATTEMPTS: '3',
               },
-              // Write-backs are picked up at once instead of after the production batch wait.
-              queueConsumers: { 'plazo-write-back': { maxBatchTimeout: 0.05 } },
             },
           })),
         ],

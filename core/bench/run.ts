@@ -3,6 +3,7 @@ import { benchColdStart, formatColdStart } from './cli-cold-start.js';
 import { benchCliJsonl, formatCliBench } from './cli-jsonl.js';
 import { benchDeadlines, formatBench } from './deadlines.js';
 import { benchTriage, formatTriageBench } from './triage.js';
+import { benchWorstCase, formatWorstCase } from './worst-case.js';
 
 console.log('1. Deadlines through the core API, beside a luxon day-by-day walk and moment-business-time (same inputs)\n');
 const deadlines = benchDeadlines();
@@ -16,3 +17,6 @@ console.log(formatColdStart(benchColdStart()));
 
 console.log('\n4. Triage: classifications per second on ~1 KB tickets\n');
 console.log(formatTriageBench(benchTriage()));
+
+console.log('\n5. The costliest requests accepted (CPU time), beside an ordinary ticket; triage cost by characters read\n');
+console.log(formatWorstCase(benchWorstCase()));

@@ -1,13 +1,20 @@
 import { readSettings, type Env } from '../env.js';
+import { forEachAtMost } from './for-each-at-most.js';
 import { runWriteBack } from './run-write-back.js';
 import { writeBackJobSchema, type WriteBackJob } from './write-back-job.js';
 
 /** A ticket another consumer is writing back is tried again after this many seconds. */
 const BUSY_DELAY_SECONDS = 5;
+/**
+ * Tickets of one batch written back at once: each holds its own lease, so they never meet; a few at a time cut a batch's
+ * time several-fold while staying far below GitHub's limit on concurrent requests (100), which it asks clients to respect.
+ */
+export const WRITE_BACK_CONCURRENCY = 4;
 
 /**
  * The queue consumer. Jobs for one ticket in a batch collapse into the newest (it reads the ticket's
- * latest state anyway); each message is acked, retried with a delay, or recorded as failed.
+ * latest state anyway); the tickets are written back a few at a time, and each message is acked, retried
+ * with a delay, or recorded as failed.
  */
 export async function consumeWriteBacks(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const settings = readSettings(env);
@@ -27,7 +34,7 @@ export async function consumeWriteBacks(batch: MessageBatch<unknown>, env: Env):
     seen?.message.ack();
     newest.set(parsed.data.ticketKey, { message, job: parsed.data });
   }
-  for (const { message, job } of newest.values()) {
+  await forEachAtMost([...newest.values()], WRITE_BACK_CONCURRENCY, async ({ message, job }) => {
     try {
       const outcome = await runWriteBack(job, { db: env.DB, settings, attempts: message.attempts, nowMs: Date.now() });
       if (outcome.kind === 'busy') message.retry({ delaySeconds: BUSY_DELAY_SECONDS });
@@ -39,5 +46,5 @@ export async function consumeWriteBacks(batch: MessageBatch<unknown>, env: Env):
       console.error('write-back crashed', job.ticketKey, error);
       message.retry({ delaySeconds: BUSY_DELAY_SECONDS });
     }
-  }
+  });
 }
