@@ -14,7 +14,16 @@ export const APP_SLUG = 'plazo-test';
 export const BOT_LOGIN = `${APP_SLUG}[bot]`;
 
 type Label = { id: number; node_id: string; url: string; name: string; color: string; default: boolean; description: string | null };
-type Comment = { id: number; node_id: string; body: string; user: { login: string; id: number; type: string }; author_association: string; created_at: string; updated_at: string; html_url: string };
+type Comment = {
+  id: number;
+  node_id: string;
+  body: string;
+  user: { login: string; id: number; type: string };
+  author_association: string;
+  created_at: string;
+  updated_at: string;
+  html_url: string;
+};
 type Repo = { labels: Label[]; files: Map<string, string>; issues: Map<number, { labels: string[]; comments: Comment[] }> };
 /** `hang`: no answer at all until the client gives up, so a client timeout fires however slow or fast the machine is. */
 type Fault = { method: string; path: RegExp; status: number; times: number; headers: Record<string, string>; body: unknown; hang: boolean };
@@ -46,7 +55,15 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
   const findLabel = (repo: Repo, name: string) => repo.labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
   const makeLabel = (owner: string, name: string, label: string, color = 'ededed', description: string | null = null): Label => {
     const id = nextId++;
-    return { id, node_id: `LA_${id}`, url: `${base}/repos/${owner}/${name}/labels/${encodeURIComponent(label)}`, name: label, color, default: false, description };
+    return {
+      id,
+      node_id: `LA_${id}`,
+      url: `${base}/repos/${owner}/${name}/labels/${encodeURIComponent(label)}`,
+      name: label,
+      color,
+      default: false,
+      description,
+    };
   };
 
   /** The JWT an App signs: RS256 over header.payload, issued by the App's id. */
@@ -57,7 +74,12 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
     if (!ok) return false;
     const header = JSON.parse(Buffer.from(h, 'base64url').toString());
     const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
-    return header.alg === 'RS256' && String(payload.iss) === String(options.appId) && typeof payload.exp === 'number' && payload.exp > payload.iat;
+    return (
+      header.alg === 'RS256' &&
+      String(payload.iss) === String(options.appId) &&
+      typeof payload.exp === 'number' &&
+      payload.exp > payload.iat
+    );
   }
 
   function actorOf(req: IncomingMessage): { login: string; type: string; jwt: boolean } | null {
@@ -84,16 +106,25 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
     if (n < last) {
       const next = new URL(url);
       next.searchParams.set('page', String(n + 1));
-      res.setHeader('Link', `<${base}${next.pathname}${next.search}>; rel="next", <${base}${url.pathname}?per_page=${perPage}&page=${last}>; rel="last"`);
+      res.setHeader(
+        'Link',
+        `<${base}${next.pathname}${next.search}>; rel="next", <${base}${url.pathname}?per_page=${perPage}&page=${last}>; rel="last"`,
+      );
     }
     return items.slice((n - 1) * perPage, n * perPage);
   }
 
   const send = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4999',
+      ...headers,
+    });
     res.end(body === undefined ? '' : JSON.stringify(body));
   };
-  const notFound = (res: ServerResponse) => send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+  const notFound = (res: ServerResponse) =>
+    send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
 
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const route = url.pathname.replace('/__stand-in', '');
@@ -114,7 +145,15 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
     }
     if (req.method === 'POST' && route === '/faults') {
       const f = JSON.parse(await readBody(req));
-      faults.push({ method: f.method ?? 'ANY', path: new RegExp(f.path), status: f.status, times: f.times ?? 1, headers: f.headers ?? {}, body: f.body ?? { message: 'stand-in fault' }, hang: f.hang === true });
+      faults.push({
+        method: f.method ?? 'ANY',
+        path: new RegExp(f.path),
+        status: f.status,
+        times: f.times ?? 1,
+        headers: f.headers ?? {},
+        body: f.body ?? { message: 'stand-in fault' },
+        hang: f.hang === true,
+      });
       return send(res, 204);
     }
     if (req.method === 'GET' && route === '/state') {
@@ -151,11 +190,22 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
       const token = `ghs_stand_in_${m[1]}_${++tokenMints}`;
       const expiresAt = Date.now() + 60 * 60 * 1000;
       tokens.set(token, { installationId: Number(m[1]), expiresAt });
-      return reply(201, { token, expires_at: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), permissions: { issues: 'write', contents: 'read', metadata: 'read' }, repository_selection: 'all' });
+      return reply(201, {
+        token,
+        expires_at: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        permissions: { issues: 'write', contents: 'read', metadata: 'read' },
+        repository_selection: 'all',
+      });
     }
-    if (path === '/app' && method === 'GET') return actor.jwt ? reply(200, { id: options.appId, slug: APP_SLUG, name: 'Plazo (test)' }) : reply(401, { message: 'A JSON web token could not be decoded' });
+    if (path === '/app' && method === 'GET')
+      return actor.jwt
+        ? reply(200, { id: options.appId, slug: APP_SLUG, name: 'Plazo (test)' })
+        : reply(401, { message: 'A JSON web token could not be decoded' });
     if (actor.jwt) return reply(403, { message: 'Resource not accessible by integration' });
-    if (path === '/user' && method === 'GET') return actor.type === 'User' ? reply(200, { login: actor.login, id: 4242, type: 'User' }) : reply(403, { message: 'Resource not accessible by integration' });
+    if (path === '/user' && method === 'GET')
+      return actor.type === 'User'
+        ? reply(200, { login: actor.login, id: 4242, type: 'User' })
+        : reply(403, { message: 'Resource not accessible by integration' });
 
     if (!(m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(path))) return reply(404, { message: 'Not Found' });
     const [, owner, name, rest] = m as unknown as [string, string, string, string];
@@ -164,22 +214,47 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
     if ((r = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
       const content = repo.files.get(r[1]!);
       if (content === undefined) return reply(404, { message: 'Not Found' });
-      const b64 = Buffer.from(content).toString('base64').replace(/(.{60})/g, '$1\n');
+      const b64 = Buffer.from(content)
+        .toString('base64')
+        .replace(/(.{60})/g, '$1\n');
       const sha = Buffer.from(content).toString('hex').slice(0, 40).padEnd(40, '0');
-      return reply(200, { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: r[1]!.split('/').pop(), path: r[1], content: b64, sha, url: `${base}${path}`, git_url: null, html_url: null, download_url: null, _links: { self: `${base}${path}`, git: null, html: null } });
+      return reply(200, {
+        type: 'file',
+        encoding: 'base64',
+        size: Buffer.byteLength(content),
+        name: r[1]!.split('/').pop(),
+        path: r[1],
+        content: b64,
+        sha,
+        url: `${base}${path}`,
+        git_url: null,
+        html_url: null,
+        download_url: null,
+        _links: { self: `${base}${path}`, git: null, html: null },
+      });
     }
     if (rest === '/labels' && method === 'GET') return reply(200, page(repo.labels, url, res));
     if (rest === '/labels' && method === 'POST') {
       const body = JSON.parse((await readBody(req)) || '{}');
-      if (typeof body.name !== 'string' || body.name === '') return reply(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'missing_field', field: 'name' }] });
-      if (findLabel(repo, body.name)) return reply(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+      if (typeof body.name !== 'string' || body.name === '')
+        return reply(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'missing_field', field: 'name' }] });
+      if (findLabel(repo, body.name))
+        return reply(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
       const label = makeLabel(owner, name, body.name, body.color ?? 'ededed', body.description ?? null);
       repo.labels.push(label);
       return reply(201, label);
     }
     if ((r = /^\/issues\/(\d+)\/labels$/.exec(rest))) {
       const issue = issueOf(repo, Number(r[1]));
-      if (method === 'GET') return reply(200, page(issue.labels.map((n) => findLabel(repo, n)!), url, res));
+      if (method === 'GET')
+        return reply(
+          200,
+          page(
+            issue.labels.map((n) => findLabel(repo, n)!),
+            url,
+            res,
+          ),
+        );
       if (method === 'POST') {
         const body = JSON.parse((await readBody(req)) || '{}');
         const names: string[] = Array.isArray(body) ? body : body.labels;
@@ -188,7 +263,10 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
           if (!findLabel(repo, n)) repo.labels.push(makeLabel(owner, name, n));
           if (!issue.labels.some((l) => l.toLowerCase() === n.toLowerCase())) issue.labels.push(findLabel(repo, n)!.name);
         }
-        return reply(200, issue.labels.map((n) => findLabel(repo, n)!));
+        return reply(
+          200,
+          issue.labels.map((n) => findLabel(repo, n)!),
+        );
       }
     }
     if ((r = /^\/issues\/(\d+)\/labels\/(.+)$/.exec(rest)) && method === 'DELETE') {
@@ -196,7 +274,10 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
       const before = issue.labels.length;
       issue.labels = issue.labels.filter((l) => l.toLowerCase() !== r![2]!.toLowerCase());
       if (issue.labels.length === before) return reply(404, { message: 'Label does not exist' });
-      return reply(200, issue.labels.map((n) => findLabel(repo, n)!));
+      return reply(
+        200,
+        issue.labels.map((n) => findLabel(repo, n)!),
+      );
     }
     if ((r = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = issueOf(repo, Number(r[1]));
@@ -205,7 +286,16 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<{ url
         const body = JSON.parse((await readBody(req)) || '{}');
         const id = nextId++;
         const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-        const comment: Comment = { id, node_id: `IC_${id}`, body: body.body, user: { login: actor.login, id: 4242, type: actor.type }, author_association: 'NONE', created_at: now, updated_at: now, html_url: `https://github.test/${owner}/${name}/issues/${r[1]}#issuecomment-${id}` };
+        const comment: Comment = {
+          id,
+          node_id: `IC_${id}`,
+          body: body.body,
+          user: { login: actor.login, id: 4242, type: actor.type },
+          author_association: 'NONE',
+          created_at: now,
+          updated_at: now,
+          html_url: `https://github.test/${owner}/${name}/issues/${r[1]}#issuecomment-${id}`,
+        };
         issue.comments.push(comment);
         return reply(201, comment);
       }

@@ -6,7 +6,7 @@ import { deliver, example, onIssue, recent, uniqueIds } from './support/github-d
 import { addFault, issueState, repoPath, requestLog } from './support/stand-in.js';
 import { admin, eventually, settled, ticketKey, ticketRow, writeBacks } from './support/storage.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type FailedJob = { id: number; ticketKey: string; attempts: number; error: string; code: string; permanent: boolean };
 
@@ -30,7 +30,13 @@ async function expectParked(key: string) {
 describe('write-back when GitHub fails', () => {
   it('waits for Retry-After on a 429 and then applies the write-back once', async () => {
     const ids = uniqueIds();
-    await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/comments$`, status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit' } });
+    await addFault({
+      method: 'POST',
+      path: `^${escapeRegExp(repoPath(ids))}issues/\\d+/comments$`,
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    });
     const started = Date.now();
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
     const row = await settled(ticketKey(ids.issueId));
@@ -44,14 +50,16 @@ describe('write-back when GitHub fails', () => {
 
   it('retries a 500 within the request and a timeout, without duplicating anything', async () => {
     const ids = uniqueIds();
-    await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/labels$`, status: 500, times: 1 });
-    await addFault({ method: 'GET', path: `^${escape(repoPath(ids))}labels$`, status: 200, hang: true, times: 1 });
+    await addFault({ method: 'POST', path: `^${escapeRegExp(repoPath(ids))}issues/\\d+/labels$`, status: 500, times: 1 });
+    await addFault({ method: 'GET', path: `^${escapeRegExp(repoPath(ids))}labels$`, status: 200, hang: true, times: 1 });
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
     await settled(ticketKey(ids.issueId));
     const state = await issueState(ids);
     expect(state.comments).toHaveLength(1);
     expect(state.labels.filter((l) => l.startsWith('priority: '))).toHaveLength(1);
-    const adds = (await requestLog()).requests.filter((r) => r.method === 'POST' && r.path.startsWith(repoPath(ids)) && r.path.endsWith('/labels') && r.path.includes('/issues/'));
+    const adds = (await requestLog()).requests.filter(
+      (r) => r.method === 'POST' && r.path.startsWith(repoPath(ids)) && r.path.endsWith('/labels') && r.path.includes('/issues/'),
+    );
     expect(adds.map((r) => r.status)).toEqual([500, 200]);
     const lists = (await requestLog()).requests.filter((r) => r.method === 'GET' && r.path === `${repoPath(ids)}labels`);
     expect(lists.map((r) => r.status).sort()).toEqual([0, 200]);
@@ -59,7 +67,7 @@ describe('write-back when GitHub fails', () => {
 
   it('records a job that keeps failing, lists it, and applies it when retried through the API', async () => {
     const ids = uniqueIds();
-    await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/comments$`, status: 502, times: 9 });
+    await addFault({ method: 'POST', path: `^${escapeRegExp(repoPath(ids))}issues/\\d+/comments$`, status: 502, times: 9 });
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
     const key = ticketKey(ids.issueId);
     const failed = await failedJobOf(key);
@@ -81,7 +89,13 @@ describe('write-back when GitHub fails', () => {
 
   it('does not retry a change GitHub refuses for good (403 without rate limit), neither from the queue nor from the cron', async () => {
     const ids = uniqueIds();
-    await addFault({ method: 'POST', path: `^${escape(repoPath(ids))}issues/\\d+/labels$`, status: 403, times: 5, body: { message: 'Resource not accessible by integration' } });
+    await addFault({
+      method: 'POST',
+      path: `^${escapeRegExp(repoPath(ids))}issues/\\d+/labels$`,
+      status: 403,
+      times: 5,
+      body: { message: 'Resource not accessible by integration' },
+    });
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
     const key = ticketKey(ids.issueId);
     const failed = await failedJobOf(key);

@@ -1,5 +1,5 @@
-import { builtInPolicies } from '@plazo/core';
 import { env, exports } from 'cloudflare:workers';
+import { builtInPolicies } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
 import { deliver, example, githubTime, onIssue, recent, uniqueIds } from './support/github-deliveries.js';
 import { issueState, putFile } from './support/stand-in.js';
@@ -10,8 +10,27 @@ const MARKER = '<!-- plazo:sla-comment -->';
 describe('.github/plazo.yml and installations', () => {
   it('uses the policy and label names of the repository file', async () => {
     const ids = uniqueIds();
-    await putFile(ids, '.github/plazo.yml', ['policy: websaas', 'labels:', '  priorities:', '    urgente: { name: "P0 urgente", color: "#b60205" }', '    importante: { name: "P1" }', '    normal: { name: "P2" }', ''].join('\n'));
-    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), title: 'No podemos facturar', body: 'El punto de venta está detenido: no podemos facturar nada.' }));
+    await putFile(
+      ids,
+      '.github/plazo.yml',
+      [
+        'policy: websaas',
+        'labels:',
+        '  priorities:',
+        '    urgente: { name: "P0 urgente", color: "#b60205" }',
+        '    importante: { name: "P1" }',
+        '    normal: { name: "P2" }',
+        '',
+      ].join('\n'),
+    );
+    await deliver(
+      'issues',
+      onIssue(example('issues', 'opened'), ids, {
+        createdAt: recent(),
+        title: 'No podemos facturar',
+        body: 'El punto de venta está detenido: no podemos facturar nada.',
+      }),
+    );
     const row = await settled(ticketKey(ids.issueId));
     const evaluation = JSON.parse(row.evaluation);
     expect(row.policy_id).toBe('websaas');
@@ -52,7 +71,14 @@ describe('.github/plazo.yml and installations', () => {
 
   it('writes only a comment saying why on an excluded issue', async () => {
     const ids = uniqueIds();
-    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), title: 'Se cae la transmisión del evento en vivo', body: 'Problemas de conexión a internet durante la transmisión del evento online, la plataforma de streaming falla.' }));
+    await deliver(
+      'issues',
+      onIssue(example('issues', 'opened'), ids, {
+        createdAt: recent(),
+        title: 'Se cae la transmisión del evento en vivo',
+        body: 'Problemas de conexión a internet durante la transmisión del evento online, la plataforma de streaming falla.',
+      }),
+    );
     const row = await settled(ticketKey(ids.issueId));
     expect(JSON.parse(row.evaluation).excluded).toBe(true);
     expect(row.sla_state).toBe('excluded');
@@ -77,7 +103,9 @@ describe('.github/plazo.yml and installations', () => {
     const deleted = example('installation', 'deleted');
     deleted.installation.id = installationId;
     await deliver('installation', deleted);
-    expect(await env.DB.prepare('SELECT active FROM installations WHERE key = ?1').bind(`github:${installationId}`).first()).toEqual({ active: 0 });
+    expect(await env.DB.prepare('SELECT active FROM installations WHERE key = ?1').bind(`github:${installationId}`).first()).toEqual({
+      active: 0,
+    });
   });
 
   it('refuses installation settings that are null or name an unknown policy, and keeps the ones it had', async () => {
@@ -86,13 +114,23 @@ describe('.github/plazo.yml and installations', () => {
     created.installation.id = installationId;
     await deliver('installation', created);
     const key = `github:${installationId}`;
-    const put = (body: string) => exports.default.fetch(admin(`/api/v1/installations/${key}/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body }));
-    const stored = async () => JSON.parse(String((await env.DB.prepare('SELECT settings FROM installations WHERE key = ?1').bind(key).first<{ settings: string }>())!.settings));
+    const put = (body: string) =>
+      exports.default.fetch(
+        admin(`/api/v1/installations/${key}/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body }),
+      );
+    const stored = async () =>
+      JSON.parse(
+        String(
+          (await env.DB.prepare('SELECT settings FROM installations WHERE key = ?1').bind(key).first<{ settings: string }>())!.settings,
+        ),
+      );
 
     expect((await put(JSON.stringify({ policy: 'websaas', dryRun: true }))).status).toBe(200);
     const nullBody = await put('null');
     expect(nullBody.status).toBe(400);
-    expect(await nullBody.json()).toMatchObject({ error: { code: 'invalid-config', detail: expect.stringMatching(/object.*null|null.*object/) } });
+    expect(await nullBody.json()).toMatchObject({
+      error: { code: 'invalid-config', detail: expect.stringMatching(/object.*null|null.*object/) },
+    });
     const unknown = await put(JSON.stringify({ policy: 'no-such-policy' }));
     expect(unknown.status).toBe(400);
     const error = ((await unknown.json()) as { error: { code: string; detail: string; problems: { path: string }[] } }).error;

@@ -20,12 +20,23 @@ export async function putFile(ids: Ids, path: string, content: string | null): P
 }
 
 /** The next `times` requests matching `path` (a regular expression) answer `status`, or with `hang` never answer until the client gives up. */
-export async function addFault(f: { method?: string; path: string; status: number; times?: number; headers?: Record<string, string>; body?: unknown; hang?: boolean }): Promise<void> {
+export async function addFault(f: {
+  method?: string;
+  path: string;
+  status: number;
+  times?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  hang?: boolean;
+}): Promise<void> {
   await fetch(`${base()}/__stand-in/faults`, { method: 'POST', body: JSON.stringify(f) });
 }
 
 /** Every API request the stand-in served, in order; status 0 is a request it never answered (a `hang` fault). */
-export async function requestLog(): Promise<{ requests: { method: string; path: string; status: number; actor: string | null }[]; tokenMints: number }> {
+export async function requestLog(): Promise<{
+  requests: { method: string; path: string; status: number; actor: string | null }[];
+  tokenMints: number;
+}> {
   return (await (await fetch(`${base()}/__stand-in/log`)).json()) as never;
 }
 

@@ -44,10 +44,13 @@ export async function settled(key: string): Promise<Record<string, any>> {
 export async function rowCounts(): Promise<Record<string, number>> {
   const tables = ['installations', 'scope_configs', 'tickets', 'ticket_events', 'deliveries', 'write_backs', 'failed_jobs'];
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = ((await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`).first<{ n: number }>())?.n ?? 0);
+  for (const t of tables) out[t] = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`).first<{ n: number }>())?.n ?? 0;
   return out;
 }
 
 export function admin(path: string, init: RequestInit = {}): Request {
-  return new Request(`http://plazo.test${path}`, { ...init, headers: { authorization: 'Bearer test-admin-token', ...(init.headers ?? {}) } });
+  return new Request(`http://plazo.test${path}`, {
+    ...init,
+    headers: { authorization: 'Bearer test-admin-token', ...(init.headers ?? {}) },
+  });
 }

@@ -41,7 +41,9 @@ export const adminRoutes = new Hono<{ Bindings: Env }>()
     return c.json({ ticket, facts, writeBacks });
   })
   .get('/failed-jobs', requireAdmin, async (c) => {
-    const q = z.object({ status: z.enum(['failed', 'retried']).default('failed'), limit: z.coerce.number().int().min(1).max(200).default(50) }).safeParse(c.req.query());
+    const q = z
+      .object({ status: z.enum(['failed', 'retried']).default('failed'), limit: z.coerce.number().int().min(1).max(200).default(50) })
+      .safeParse(c.req.query());
     if (!q.success) return problem(c, 400, badQuery(q.error));
     return c.json({ failedJobs: await listFailedJobs(c.env.DB, q.data.status, q.data.limit) });
   })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { acceptDelivery } from '../deliveries/accept-delivery.js';
-import { readSettings, type Env } from '../env.js';
+import { type Env, readSettings } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
 import { limitBody } from '../http/body-limit.js';
 import { problem, statusOf } from '../http/problem.js';
@@ -18,7 +18,8 @@ export const webhookRoutes = new Hono<{ Bindings: Env }>().post('/:host', limitB
   const verified = await adapter.verify({ headers: c.req.raw.headers, body }, settings);
   if (!verified.ok) return problem(c, statusOf(verified.issue.code), verified.issue);
   const payload = readJsonBody(body);
-  if (!payload.ok) return problem(c, 400, { ...payload.issue, detail: `${payload.issue.detail} (the webhook's content type must be application/json)` });
+  if (!payload.ok)
+    return problem(c, 400, { ...payload.issue, detail: `${payload.issue.detail} (the webhook's content type must be application/json)` });
   const effect = adapter.parse(verified.value, payload.value);
   if (!effect.ok) return problem(c, 400, effect.issue);
   const outcome = await acceptDelivery(c.env, settings, adapter, verified.value, effect.value, Date.now());

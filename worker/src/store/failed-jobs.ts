@@ -30,7 +30,10 @@ export type FailedJob = {
 };
 
 export async function listFailedJobs(db: D1Database, status: 'failed' | 'retried', limit: number): Promise<FailedJob[]> {
-  const { results } = await db.prepare('SELECT * FROM failed_jobs WHERE status = ?1 ORDER BY id DESC LIMIT ?2').bind(status, limit).all<Record<string, unknown>>();
+  const { results } = await db
+    .prepare('SELECT * FROM failed_jobs WHERE status = ?1 ORDER BY id DESC LIMIT ?2')
+    .bind(status, limit)
+    .all<Record<string, unknown>>();
   return results.map((r) => ({
     id: r.id as number,
     ticketKey: r.ticket_key as string,
@@ -47,6 +50,9 @@ export async function listFailedJobs(db: D1Database, status: 'failed' | 'retried
 
 /** Marks a failure as retried; returns its ticket, or null when there is no such open failure. */
 export async function markRetried(db: D1Database, id: number, nowMs: number): Promise<string | null> {
-  const row = await db.prepare("UPDATE failed_jobs SET status = 'retried', retried_at = ?2 WHERE id = ?1 AND status = 'failed' RETURNING ticket_key").bind(id, nowMs).first<{ ticket_key: string }>();
+  const row = await db
+    .prepare("UPDATE failed_jobs SET status = 'retried', retried_at = ?2 WHERE id = ?1 AND status = 'failed' RETURNING ticket_key")
+    .bind(id, nowMs)
+    .first<{ ticket_key: string }>();
   return row?.ticket_key ?? null;
 }

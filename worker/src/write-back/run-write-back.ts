@@ -1,4 +1,4 @@
-import { builtInPolicies, evaluateTicket, ok, parseTicket, type Policy, type Problem, type Result } from '@plazo/core';
+import { builtInPolicies, evaluateTicket, ok, type Policy, type Problem, parseTicket, type Result } from '@plazo/core';
 import type { Settings } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
 import type { AnyHostAdapter, HostSession, StoredInstallation, StoredTicket, WriteBackFailure } from '../hosts/host-adapter.js';
@@ -78,7 +78,11 @@ async function writeEvaluation(
   let status: 'applied' | 'dry-run' | 'no-change' = 'no-change';
   if (changes.length > 0) {
     const mode = session ? 'live' : 'dry-run';
-    attempt.writeBackId = await insertWriteBack(db, { ticketKey: ticket.key, version: ticket.version, mode, status: session ? 'planned' : 'dry-run', changes }, Date.now());
+    attempt.writeBackId = await insertWriteBack(
+      db,
+      { ticketKey: ticket.key, version: ticket.version, mode, status: session ? 'planned' : 'dry-run', changes },
+      Date.now(),
+    );
     if (session) {
       await learnSelf(db, session, installation);
       hostState = await session.apply(ticket, state, changes);
@@ -89,7 +93,14 @@ async function writeEvaluation(
       status = 'dry-run';
     }
   }
-  await finishTicket(db, ticket.key, { evaluation, policyId: policy.id, evaluatedAt: evaluateAt, appliedVersion: ticket.version, hostState, nowMs: Date.now() });
+  await finishTicket(db, ticket.key, {
+    evaluation,
+    policyId: policy.id,
+    evaluatedAt: evaluateAt,
+    appliedVersion: ticket.version,
+    hostState,
+    nowMs: Date.now(),
+  });
   return ok(status);
 }
 
@@ -97,17 +108,35 @@ async function writeEvaluation(
  * Ends a failed job: a failure that may pass is retried with backoff while tries remain, and after the last one the cron
  * looks again later; a permanent failure is recorded once and the ticket waits for a new delivery or an admin retry.
  */
-async function settle(job: WriteBackJob, ctx: RunContext, ticket: StoredTicket, attempt: Attempt, failure: WriteBackFailure): Promise<JobOutcome> {
+async function settle(
+  job: WriteBackJob,
+  ctx: RunContext,
+  ticket: StoredTicket,
+  attempt: Attempt,
+  failure: WriteBackFailure,
+): Promise<JobOutcome> {
   const { db } = ctx;
   const giveUp = failure.permanent || ctx.attempts >= ctx.settings.maxAttempts;
-  if (attempt.writeBackId !== null) await finishWriteBack(db, attempt.writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
+  if (attempt.writeBackId !== null)
+    await finishWriteBack(db, attempt.writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
   if (!giveUp) {
     await releaseLease(db, ticket.key);
-    return { kind: 'retry', delaySeconds: retryDelaySeconds(ctx.attempts, ctx.settings.retryBaseSeconds, failure.retryAfterMs, ctx.random), error: failure.detail };
+    return {
+      kind: 'retry',
+      delaySeconds: retryDelaySeconds(ctx.attempts, ctx.settings.retryBaseSeconds, failure.retryAfterMs, ctx.random),
+      error: failure.detail,
+    };
   }
   const nowMs = Date.now();
   const recheckAt = failure.permanent ? null : nowMs + AFTER_FAILURE_MS;
-  const record = { ticketKey: ticket.key, job, code: failure.code, error: failure.detail, permanent: failure.permanent, attempts: ctx.attempts };
+  const record = {
+    ticketKey: ticket.key,
+    job,
+    code: failure.code,
+    error: failure.detail,
+    permanent: failure.permanent,
+    attempts: ctx.attempts,
+  };
   await db.batch([releaseFailedTicket(db, ticket.key, ticket.version, recheckAt), recordFailedJob(db, record, nowMs)]);
   return { kind: 'failed', error: failure.detail, permanent: failure.permanent };
 }
@@ -128,7 +157,10 @@ async function resolveSettings(
   if (!cached || Date.now() - cached.fetchedAt > SCOPE_CONFIG_TTL_MS) {
     const read = await session.readScopeConfig(ticket);
     const parsed = read.raw === null ? null : adapter.parseSettings(read.raw);
-    const problems = [...read.problems, ...(parsed && !parsed.ok ? (parsed.issue.problems ?? [{ path: '(root)', message: parsed.issue.detail }]) : [])];
+    const problems = [
+      ...read.problems,
+      ...(parsed && !parsed.ok ? (parsed.issue.problems ?? [{ path: '(root)', message: parsed.issue.detail }]) : []),
+    ];
     cached = { settings: parsed?.ok ? parsed.value : null, problems, revision: read.revision, fetchedAt: Date.now() };
     await putScopeConfig(ctx.db, installation.key, ticket.scope, cached);
   }

@@ -26,10 +26,13 @@ export function describeGitHubFailure(error: unknown, nowMs = Date.now()): Write
     const wait = after ?? (reset !== null && Number.isFinite(reset) ? Math.max(0, reset) : null);
     return { code: 'host-rate-limited', permanent: false, retryAfterMs: wait, detail: `GitHub rate limit (${status}): ${message}` };
   }
-  if (status >= 500) return { code: 'host-unavailable', permanent: false, retryAfterMs: after, detail: `GitHub error ${status}: ${message}` };
+  if (status >= 500)
+    return { code: 'host-unavailable', permanent: false, retryAfterMs: after, detail: `GitHub error ${status}: ${message}` };
   // A refused token may just have expired early: the next try mints another.
-  if (status === 401) return { code: 'host-credentials', permanent: false, retryAfterMs: null, detail: `GitHub refused the credentials: ${message}` };
-  if (status >= 400) return { code: 'host-refused', permanent: true, retryAfterMs: null, detail: `GitHub refused the change (${status}): ${message}` };
+  if (status === 401)
+    return { code: 'host-credentials', permanent: false, retryAfterMs: null, detail: `GitHub refused the credentials: ${message}` };
+  if (status >= 400)
+    return { code: 'host-refused', permanent: true, retryAfterMs: null, detail: `GitHub refused the change (${status}): ${message}` };
   if (e.name === 'AbortError' || e.name === 'TimeoutError') {
     return { code: 'host-timeout', permanent: false, retryAfterMs: null, detail: `GitHub did not answer: ${message}` };
   }

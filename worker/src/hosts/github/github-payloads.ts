@@ -79,7 +79,10 @@ export const issueCommentEventSchema = z.object({
 
 const installationSchema = z.object({
   id: z.number().int().positive(),
-  account: z.object({ login: z.string().min(1) }).nullable().optional(),
+  account: z
+    .object({ login: z.string().min(1) })
+    .nullable()
+    .optional(),
 });
 
 export const installationEventSchema = z.object({

@@ -3,15 +3,15 @@ import type * as z from 'zod';
 import type { DeliveryEffect, DeliveryMeta, InstallationUpsert, TicketFact, TicketUpsert } from '../host-adapter.js';
 import type { GitHubFact, GitHubRef } from './github-facts.js';
 import {
+  type GitHubIssue,
+  type GitHubRepository,
+  type GitHubUser,
   handledActions,
   installationEventSchema,
   installationRepositoriesEventSchema,
   issueCommentEventSchema,
   issuesEventSchema,
   issueTransferredSchema,
-  type GitHubIssue,
-  type GitHubRepository,
-  type GitHubUser,
 } from './github-payloads.js';
 
 /** Deliveries without an installation come from a repository webhook served with the personal token. */
@@ -87,7 +87,12 @@ export function parseGitHubDelivery(meta: DeliveryMeta, payload: unknown): Resul
       const p = installationRepositoriesEventSchema.safeParse(payload);
       if (!p.success) return invalid('installation_repositories', p.error);
       const installation = installationOf(p.data.installation.id, p.data.installation.account?.login ?? null);
-      return ok({ kind: 'installation', installation, active: true, retireScopes: p.data.repositories_removed.map((r) => githubScope(r.id)) });
+      return ok({
+        kind: 'installation',
+        installation,
+        active: true,
+        retireScopes: p.data.repositories_removed.map((r) => githubScope(r.id)),
+      });
     }
   }
 }
@@ -103,7 +108,8 @@ function parseIssues(meta: DeliveryMeta, payload: object): Result<DeliveryEffect
   const facts: TicketFact[] = [];
   if (action === 'opened') {
     // Labels chosen when the issue is opened count as set by its opener.
-    for (const l of issue.labels) facts.push(fact(`opened-label:${l.name}`, issue.created_at, { kind: 'labeled', label: l.name, byPerson: isPerson(sender) }));
+    for (const l of issue.labels)
+      facts.push(fact(`opened-label:${l.name}`, issue.created_at, { kind: 'labeled', label: l.name, byPerson: isPerson(sender) }));
   } else if (action === 'closed') {
     facts.push(fact(`closed:${meta.id}`, issue.closed_at ?? issue.updated_at, { kind: 'closed' }));
   } else if (action === 'reopened') {
@@ -127,7 +133,8 @@ function parseComment(payload: object): Result<DeliveryEffect, 'invalid-payload'
   const p = issueCommentEventSchema.safeParse(payload);
   if (!p.success) return invalid('issue_comment', p.error);
   const { issue, comment, repository, sender } = p.data;
-  if (issue.pull_request !== undefined && issue.pull_request !== null) return ok({ kind: 'ignore', reason: 'comments on pull requests are not tickets' });
+  if (issue.pull_request !== undefined && issue.pull_request !== null)
+    return ok({ kind: 'ignore', reason: 'comments on pull requests are not tickets' });
   const installation = installationOf(p.data.installation?.id, repository.owner.login);
   const data: GitHubFact = {
     kind: 'comment',
@@ -137,5 +144,11 @@ function parseComment(payload: object): Result<DeliveryEffect, 'invalid-payload'
     bot: comment.user.type === 'Bot',
     byIssueAuthor: comment.user.id === issue.user.id,
   };
-  return ok({ kind: 'ticket', installation, actor: sender.login, ticket: ticketOf(issue, repository, installation.key), facts: [fact(`comment:${comment.id}`, comment.created_at, data)] });
+  return ok({
+    kind: 'ticket',
+    installation,
+    actor: sender.login,
+    ticket: ticketOf(issue, repository, installation.key),
+    facts: [fact(`comment:${comment.id}`, comment.created_at, data)],
+  });
 }

@@ -5,13 +5,21 @@ import { verifyGitHubDelivery } from './verify-github-delivery.js';
 
 const settings = readSettings({ GITHUB_WEBHOOK_SECRET: 'now', GITHUB_WEBHOOK_SECRET_PREVIOUS: 'before' } as never);
 const headers = (signature: string | null, extra: Record<string, string> = {}) =>
-  new Headers({ 'x-github-event': 'issues', 'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958', ...(signature ? { 'x-hub-signature-256': signature } : {}), ...extra });
+  new Headers({
+    'x-github-event': 'issues',
+    'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+    ...(signature ? { 'x-hub-signature-256': signature } : {}),
+    ...extra,
+  });
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('verifyGitHubDelivery', () => {
   it('accepts the signature of the raw body, with the current or the previous secret', async () => {
     const body = '{"action":"opened"}';
-    expect(await verifyGitHubDelivery({ headers: headers(await sign('now', body)), body: bytes(body) }, settings)).toEqual({ ok: true, value: { id: '72d3162e-cc78-11e3-81ab-4c9367dc0958', event: 'issues' } });
+    expect(await verifyGitHubDelivery({ headers: headers(await sign('now', body)), body: bytes(body) }, settings)).toEqual({
+      ok: true,
+      value: { id: '72d3162e-cc78-11e3-81ab-4c9367dc0958', event: 'issues' },
+    });
     expect((await verifyGitHubDelivery({ headers: headers(await sign('before', body)), body: bytes(body) }, settings)).ok).toBe(true);
   });
 
@@ -26,12 +34,27 @@ describe('verifyGitHubDelivery', () => {
   it('refuses a missing, malformed or wrong signature', async () => {
     const body = bytes('{"action":"opened"}');
     const text = '{"action":"opened"}';
-    expect(await verifyGitHubDelivery({ headers: headers(null), body }, settings)).toMatchObject({ ok: false, issue: { code: 'missing-signature' } });
-    expect(await verifyGitHubDelivery({ headers: headers('sha1=abc'), body }, settings)).toMatchObject({ ok: false, issue: { code: 'bad-signature', detail: expect.stringMatching(/64/) } });
+    expect(await verifyGitHubDelivery({ headers: headers(null), body }, settings)).toMatchObject({
+      ok: false,
+      issue: { code: 'missing-signature' },
+    });
+    expect(await verifyGitHubDelivery({ headers: headers('sha1=abc'), body }, settings)).toMatchObject({
+      ok: false,
+      issue: { code: 'bad-signature', detail: expect.stringMatching(/64/) },
+    });
     const upper = (await sign('now', text)).toUpperCase().replace('SHA256=', 'sha256=');
-    expect(await verifyGitHubDelivery({ headers: headers(upper), body }, settings)).toMatchObject({ ok: false, issue: { code: 'bad-signature' } });
-    expect(await verifyGitHubDelivery({ headers: headers(await sign('other', text)), body }, settings)).toMatchObject({ ok: false, issue: { code: 'bad-signature', detail: expect.stringMatching(/does not match/) } });
-    expect(await verifyGitHubDelivery({ headers: headers(await sign('now', text)), body: bytes(`${text} `) }, settings)).toMatchObject({ ok: false, issue: { code: 'bad-signature' } });
+    expect(await verifyGitHubDelivery({ headers: headers(upper), body }, settings)).toMatchObject({
+      ok: false,
+      issue: { code: 'bad-signature' },
+    });
+    expect(await verifyGitHubDelivery({ headers: headers(await sign('other', text)), body }, settings)).toMatchObject({
+      ok: false,
+      issue: { code: 'bad-signature', detail: expect.stringMatching(/does not match/) },
+    });
+    expect(await verifyGitHubDelivery({ headers: headers(await sign('now', text)), body: bytes(`${text} `) }, settings)).toMatchObject({
+      ok: false,
+      issue: { code: 'bad-signature' },
+    });
   });
 
   it('refuses everything when no secret is configured', async () => {
@@ -42,7 +65,10 @@ describe('verifyGitHubDelivery', () => {
 
   it('checks the delivery headers after the signature', async () => {
     const body = '{}';
-    const result = await verifyGitHubDelivery({ headers: headers(await sign('now', body), { 'x-github-delivery': '' }), body: bytes(body) }, settings);
+    const result = await verifyGitHubDelivery(
+      { headers: headers(await sign('now', body), { 'x-github-delivery': '' }), body: bytes(body) },
+      settings,
+    );
     expect(result).toMatchObject({ ok: false, issue: { code: 'bad-headers' } });
   });
 });

@@ -33,7 +33,8 @@ export async function verifyGitHubDelivery(
   if (settings.githubWebhookSecrets.length === 0) return fail('bad-signature', 'the webhook secret is not configured');
   const hex = signatureFormat.exec(signature)?.[1];
   if (!hex) return fail('bad-signature', 'X-Hub-Signature-256 is not "sha256=" followed by 64 lowercase hex digits');
-  if (!(await signedByAny(settings.githubWebhookSecrets, delivery.body, macBytes(hex)))) return fail('bad-signature', 'X-Hub-Signature-256 does not match the body');
+  if (!(await signedByAny(settings.githubWebhookSecrets, delivery.body, macBytes(hex))))
+    return fail('bad-signature', 'X-Hub-Signature-256 does not match the body');
   const id = delivery.headers.get('x-github-delivery') ?? '';
   const event = delivery.headers.get('x-github-event') ?? '';
   if (!deliveryFormat.test(id)) return fail('bad-headers', 'X-GitHub-Delivery is missing or malformed');
