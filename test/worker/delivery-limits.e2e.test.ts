@@ -7,7 +7,8 @@ import { GITHUB_MAX_LABELS } from '../../worker/src/hosts/github/github-payloads
 import { deliver, deliveryId, example, onIssue, recent, uniqueIds } from './support/github-deliveries.js';
 import { rowCounts, settled, ticketKey, ticketRow } from './support/storage.js';
 
-const factCount = async (key: string) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_key = ?1').bind(key).first<{ n: number }>())!.n;
+const factCount = async (key: string) =>
+  (await env.DB.prepare('SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_key = ?1').bind(key).first<{ n: number }>())!.n;
 
 describe('how much one delivery may carry', () => {
   it(`stores an issue opened with GitHub's maximum of ${GITHUB_MAX_LABELS} labels, one fact per label, and writes it back`, async () => {
@@ -28,7 +29,9 @@ describe('how much one delivery may carry', () => {
     payload.issue.labels = Array.from({ length: GITHUB_MAX_LABELS + 1 }, (_, i) => ({ name: `l${i}` }));
     const res = await deliver('issues', payload);
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'invalid-payload', problems: [{ path: 'issue.labels', message: expect.stringContaining(String(GITHUB_MAX_LABELS)) }] } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'invalid-payload', problems: [{ path: 'issue.labels', message: expect.stringContaining(String(GITHUB_MAX_LABELS)) }] },
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -39,9 +42,23 @@ describe('how much one delivery may carry', () => {
     const payload = onIssue(example('issues', 'opened'), ids, { createdAt: recent() });
     const parsed = adapter.parse({ id: deliveryId(), event: 'issues' }, payload);
     if (!parsed.ok || parsed.value.kind !== 'ticket') throw new Error('expected a ticket');
-    const facts = Array.from({ length: MAX_FACTS_PER_DELIVERY + 1 }, (_, i) => ({ eventKey: `comment:${i}`, at: recent(), data: { kind: 'closed' } }));
-    const outcome = await acceptDelivery(env, readSettings(env), adapter, { id: deliveryId(), event: 'issues' }, { ...parsed.value, facts }, Date.now());
-    expect(outcome).toMatchObject({ status: 'refused', issue: { code: 'too-many-facts', detail: expect.stringContaining(`at most ${MAX_FACTS_PER_DELIVERY}`) } });
+    const facts = Array.from({ length: MAX_FACTS_PER_DELIVERY + 1 }, (_, i) => ({
+      eventKey: `comment:${i}`,
+      at: recent(),
+      data: { kind: 'closed' },
+    }));
+    const outcome = await acceptDelivery(
+      env,
+      readSettings(env),
+      adapter,
+      { id: deliveryId(), event: 'issues' },
+      { ...parsed.value, facts },
+      Date.now(),
+    );
+    expect(outcome).toMatchObject({
+      status: 'refused',
+      issue: { code: 'too-many-facts', detail: expect.stringContaining(`at most ${MAX_FACTS_PER_DELIVERY}`) },
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -49,7 +66,8 @@ describe('how much one delivery may carry', () => {
     const installationId = 700_000 + Math.floor(Math.random() * 90_000);
     const kept = uniqueIds();
     const gone = uniqueIds();
-    for (const ids of [kept, gone]) await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), installationId }));
+    for (const ids of [kept, gone])
+      await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), installationId }));
     await settled(ticketKey(gone.issueId));
     await settled(ticketKey(kept.issueId));
     const removed = example('installation_repositories', 'removed');

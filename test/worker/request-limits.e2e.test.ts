@@ -22,14 +22,21 @@ function streamed(chunks: number | null, sent: { chunks: number; cancelled: bool
 }
 
 const postStream = (path: string, body: ReadableStream<Uint8Array>) =>
-  exports.default.fetch(`http://plazo.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+  exports.default.fetch(`http://plazo.test${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 
 describe('request size limits', () => {
   it('refuses a streamed webhook body over 1 MiB with 413, and the next request on the runtime is served', async () => {
     const sent = { chunks: 0, cancelled: false };
     const big = await postStream('/webhooks/github', streamed(2 * (MAX_BODY_BYTES / CHUNK), sent));
     expect(big.status).toBe(413);
-    expect(await big.json()).toMatchObject({ error: { code: 'payload-too-large', detail: expect.stringContaining(String(MAX_BODY_BYTES)) } });
+    expect(await big.json()).toMatchObject({
+      error: { code: 'payload-too-large', detail: expect.stringContaining(String(MAX_BODY_BYTES)) },
+    });
     // A signed delivery right after: before the fix the half-read body broke the connection and this answered 500.
     const next = await deliver('ping', { zen: 'Keep it logically awesome.', hook_id: 1 });
     expect(next.status, await next.clone().text()).toBe(202);
@@ -48,13 +55,21 @@ describe('request size limits', () => {
 });
 
 const postJson = (path: string, body: unknown) =>
-  exports.default.fetch(`http://plazo.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  exports.default.fetch(`http://plazo.test${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const ticket = { id: 'T-1', createdAt: '2026-03-02T10:00:00-05:00', subject: 'No podemos facturar' };
 const now = '2026-03-02T12:00:00-05:00';
 
 describe('evaluate limits', () => {
   it('refuses a body over 256 KiB before reading it, naming the limit', async () => {
-    const res = await postJson('/api/v1/evaluate', { policy: 'websaas', ticket: { ...ticket, body: 'x'.repeat(EVALUATE_MAX_BODY_BYTES) }, now });
+    const res = await postJson('/api/v1/evaluate', {
+      policy: 'websaas',
+      ticket: { ...ticket, body: 'x'.repeat(EVALUATE_MAX_BODY_BYTES) },
+      now,
+    });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: { code: 'payload-too-large', detail: expect.stringContaining('256 KiB') } });
   });
@@ -70,13 +85,25 @@ describe('evaluate limits', () => {
   });
 
   it('refuses an inline policy whose patterns would cost too much to compile, naming the problem', async () => {
-    const base = (await (await exports.default.fetch('http://plazo.test/api/v1/policies/websaas')).json()) as Record<string, any>;
+    type PolicyJson = { triage: { lexicon: Record<string, string[]> } };
+    const base = (await (await exports.default.fetch('http://plazo.test/api/v1/policies/websaas')).json()) as PolicyJson;
     const lexicon = { ...base.triage.lexicon, many: 'bcdfghjk'.split('').map((l) => `${l}aa|${l}ee`) };
-    const priorities = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, priority: 'normal', patterns: ['@many @many @many @many @many @many'] }));
-    const res = await postJson('/api/v1/evaluate', { policy: { ...base, id: 'heavy', triage: { ...base.triage, lexicon, priorities } }, ticket: { ...ticket, body: 'hola' }, now });
+    const priorities = Array.from({ length: 50 }, (_, i) => ({
+      id: `p${i}`,
+      priority: 'normal',
+      patterns: ['@many @many @many @many @many @many'],
+    }));
+    const res = await postJson('/api/v1/evaluate', {
+      policy: { ...base, id: 'heavy', triage: { ...base.triage, lexicon, priorities } },
+      ticket: { ...ticket, body: 'hola' },
+      now,
+    });
     expect(res.status).toBe(400);
     const json = (await res.json()) as { error: { code: string; problems: { path: string; message: string }[] } };
     expect(json.error.code).toBe('invalid-policy');
-    expect(json.error.problems).toContainEqual({ path: 'triage', message: expect.stringContaining('slots once lexicon entries are filled in') });
+    expect(json.error.problems).toContainEqual({
+      path: 'triage',
+      message: expect.stringContaining('slots once lexicon entries are filled in'),
+    });
   });
 });

@@ -642,7 +642,7 @@ describe('triage: how much text it reads', () => {
 
   it('decides from the first characters only: whatever follows them changes nothing but the length it reports', () => {
     // Exactly as long as what triage reads, ending in white space, with the decisive words near its end.
-    const read = longBody(TRIAGE_BODY_CHARS - 60).padEnd(TRIAGE_BODY_CHARS - 45) + 'Hoy no podemos facturar en ninguna caja.';
+    const read = `${longBody(TRIAGE_BODY_CHARS - 60).padEnd(TRIAGE_BODY_CHARS - 45)}Hoy no podemos facturar en ninguna caja.`;
     const prefix = read.padEnd(TRIAGE_BODY_CHARS);
     expect(prefix.length).toBe(TRIAGE_BODY_CHARS);
     const ids = [...builtInPolicies.keys()];

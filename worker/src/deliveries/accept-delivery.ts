@@ -3,7 +3,15 @@ import type { Env, Settings } from '../env.js';
 import type { AnyHostAdapter, DeliveryEffect, DeliveryMeta } from '../hosts/host-adapter.js';
 import { deliverySeen, insertDelivery, isDuplicateDelivery } from '../store/deliveries.js';
 import { getInstallation, upsertInstallation } from '../store/installations.js';
-import { bumpVersion, copyFacts, insertFacts, pauseInstallationTickets, retireScopes, retireTicket, upsertTicket } from '../store/tickets.js';
+import {
+  bumpVersion,
+  copyFacts,
+  insertFacts,
+  pauseInstallationTickets,
+  retireScopes,
+  retireTicket,
+  upsertTicket,
+} from '../store/tickets.js';
 
 /**
  * Most facts (comments, label changes, closes) one delivery may carry: a host reports a change or two per delivery, and
@@ -25,7 +33,14 @@ async function isOwnChange(db: D1Database, adapter: AnyHostAdapter, settings: Se
 }
 
 /** Stores a valid delivery in one D1 batch keyed by its delivery id (a redelivery changes nothing), then queues the write-back. */
-export async function acceptDelivery(env: Env, settings: Settings, adapter: AnyHostAdapter, meta: DeliveryMeta, effect: DeliveryEffect, nowMs: number): Promise<DeliveryOutcome> {
+export async function acceptDelivery(
+  env: Env,
+  settings: Settings,
+  adapter: AnyHostAdapter,
+  meta: DeliveryMeta,
+  effect: DeliveryEffect,
+  nowMs: number,
+): Promise<DeliveryOutcome> {
   if (effect.kind === 'ignore') return { status: 'ignored', detail: effect.reason };
   if (effect.kind === 'ticket' && effect.facts.length > MAX_FACTS_PER_DELIVERY) {
     const detail = `the delivery carries ${effect.facts.length} facts (labels, comments, state changes); at most ${MAX_FACTS_PER_DELIVERY} are accepted`;

@@ -11,7 +11,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export const DISCARD_BYTES = 16 * 1024 * 1024;
 
-const tooLarge = (maxBytes: number) => ({ code: 'payload-too-large', detail: `the body exceeds ${maxBytes} bytes (${maxBytes / 1024} KiB)` });
+const tooLarge = (maxBytes: number) => ({
+  code: 'payload-too-large',
+  detail: `the body exceeds ${maxBytes} bytes (${maxBytes / 1024} KiB)`,
+});
 
 /** Throws away up to DISCARD_BYTES more of a refused body, then cancels what is left. */
 async function discard(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {

@@ -1,4 +1,4 @@
-import { overallSlaState, type Evaluation } from '@plazo/core';
+import { type Evaluation, overallSlaState } from '@plazo/core';
 import type { HostName, StoredTicket, TicketFact, TicketUpsert } from '../hosts/host-adapter.js';
 import { readJson } from './json-column.js';
 
@@ -58,7 +58,21 @@ export function upsertTicket(db: D1Database, host: HostName, t: TicketUpsert, no
          updated_at = excluded.updated_at
        WHERE julianday(excluded.host_updated_at) >= julianday(tickets.host_updated_at)`,
     )
-    .bind(t.key, host, t.installationKey, t.scope, JSON.stringify(t.ref), t.createdAt, t.subject, t.body, t.requester, t.status, t.hostUpdatedAt, JSON.stringify(t.hostState ?? {}), nowMs);
+    .bind(
+      t.key,
+      host,
+      t.installationKey,
+      t.scope,
+      JSON.stringify(t.ref),
+      t.createdAt,
+      t.subject,
+      t.body,
+      t.requester,
+      t.status,
+      t.hostUpdatedAt,
+      JSON.stringify(t.hostState ?? {}),
+      nowMs,
+    );
 }
 
 /**
@@ -76,7 +90,11 @@ export function insertFacts(db: D1Database, ticketKey: string, facts: readonly T
 }
 
 export function copyFacts(db: D1Database, fromKey: string, toKey: string): D1PreparedStatement {
-  return db.prepare('INSERT OR IGNORE INTO ticket_events (ticket_key, event_key, at, data) SELECT ?2, event_key, at, data FROM ticket_events WHERE ticket_key = ?1').bind(fromKey, toKey);
+  return db
+    .prepare(
+      'INSERT OR IGNORE INTO ticket_events (ticket_key, event_key, at, data) SELECT ?2, event_key, at, data FROM ticket_events WHERE ticket_key = ?1',
+    )
+    .bind(fromKey, toKey);
 }
 
 /** Marks that the write-back must run again; returns the version the job will carry. */
@@ -121,13 +139,19 @@ export async function getTicket(db: D1Database, key: string): Promise<StoredTick
 }
 
 export async function getFacts(db: D1Database, key: string): Promise<TicketFact[]> {
-  const { results } = await db.prepare('SELECT event_key, at, data FROM ticket_events WHERE ticket_key = ?1 ORDER BY at, event_key').bind(key).all<{ event_key: string; at: string; data: string }>();
+  const { results } = await db
+    .prepare('SELECT event_key, at, data FROM ticket_events WHERE ticket_key = ?1 ORDER BY at, event_key')
+    .bind(key)
+    .all<{ event_key: string; at: string; data: string }>();
   return results.map((r) => ({ eventKey: r.event_key, at: r.at, data: readJson(r.data) }));
 }
 
 /** One write-back per ticket at a time; the lease lapses by itself if a consumer dies. */
 export async function acquireLease(db: D1Database, key: string, nowMs: number, forMs: number): Promise<boolean> {
-  const r = await db.prepare('UPDATE tickets SET lease_until = ?2 WHERE key = ?1 AND (lease_until IS NULL OR lease_until < ?3)').bind(key, nowMs + forMs, nowMs).run();
+  const r = await db
+    .prepare('UPDATE tickets SET lease_until = ?2 WHERE key = ?1 AND (lease_until IS NULL OR lease_until < ?3)')
+    .bind(key, nowMs + forMs, nowMs)
+    .run();
   return r.meta.changes === 1;
 }
 
@@ -157,12 +181,23 @@ export async function finishTicket(
          applied_version = MAX(applied_version, ?6), host_state = ?8, lease_until = NULL, updated_at = ?9
        WHERE key = ?1`,
     )
-    .bind(key, JSON.stringify(f.evaluation), f.policyId, overallSlaState(f.evaluation), f.evaluatedAt, f.appliedVersion, next, JSON.stringify(f.hostState), f.nowMs)
+    .bind(
+      key,
+      JSON.stringify(f.evaluation),
+      f.policyId,
+      overallSlaState(f.evaluation),
+      f.evaluatedAt,
+      f.appliedVersion,
+      next,
+      JSON.stringify(f.hostState),
+      f.nowMs,
+    )
     .run();
 }
 
 /** The cron's query: served by the partial index on next_check_at, so it reads only due tickets. */
-export const DUE_TICKETS_SQL = 'SELECT key FROM tickets WHERE next_check_at IS NOT NULL AND next_check_at <= ?1 ORDER BY next_check_at LIMIT ?2';
+export const DUE_TICKETS_SQL =
+  'SELECT key FROM tickets WHERE next_check_at IS NOT NULL AND next_check_at <= ?1 ORDER BY next_check_at LIMIT ?2';
 
 export async function dueTickets(db: D1Database, nowMs: number, limit: number): Promise<string[]> {
   const { results } = await db.prepare(DUE_TICKETS_SQL).bind(nowMs, limit).all<{ key: string }>();
@@ -214,6 +249,13 @@ export async function listTickets(
     lastWriteBack:
       r.w_id == null
         ? null
-        : { id: r.w_id as number, mode: r.w_mode as string, status: r.w_status as string, changes: readJson(r.w_changes), error: r.w_error as string | null, createdAt: iso(r.w_created_at)! },
+        : {
+            id: r.w_id as number,
+            mode: r.w_mode as string,
+            status: r.w_status as string,
+            changes: readJson(r.w_changes),
+            error: r.w_error as string | null,
+            createdAt: iso(r.w_created_at)!,
+          },
   }));
 }

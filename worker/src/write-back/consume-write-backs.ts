@@ -1,7 +1,7 @@
-import { readSettings, type Env } from '../env.js';
+import { type Env, readSettings } from '../env.js';
 import { forEachAtMost } from './for-each-at-most.js';
 import { runWriteBack } from './run-write-back.js';
-import { writeBackJobSchema, type WriteBackJob } from './write-back-job.js';
+import { type WriteBackJob, writeBackJobSchema } from './write-back-job.js';
 
 /** A ticket another consumer is writing back is tried again after this many seconds. */
 const BUSY_DELAY_SECONDS = 5;
