@@ -188,6 +188,8 @@ function runBin(bin: string, argv: string[], cwd: string, stdin = '') {
     const child = execFile(process.execPath, [bin, ...argv], { cwd }, (error, stdout, stderr) =>
       done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
+    // Commands that never read stdin exit without draining it; the write then fails with EPIPE, which is no error here.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(stdin);
   });
 }
