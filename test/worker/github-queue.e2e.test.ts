@@ -67,10 +67,12 @@ describe('the write-back queue', () => {
 
   it('moves a transferred issue to its new repository with its history', async () => {
     const ids = uniqueIds();
-    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent() }));
+    // One creation instant for both deliveries: two calls to recent() differ when a second ticks over between them.
+    const createdAt = recent();
+    await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt }));
     await settled(ticketKey(ids.issueId));
     const target = uniqueIds();
-    const transferred = onIssue(example('issues', 'transferred'), ids, { createdAt: recent() });
+    const transferred = onIssue(example('issues', 'transferred'), ids, { createdAt });
     transferred.changes.new_issue = { ...transferred.changes.new_issue, id: target.issueId, number: target.number, created_at: transferred.issue.created_at, updated_at: transferred.issue.created_at, labels: [] };
     transferred.changes.new_repository = { ...transferred.changes.new_repository, id: target.repoId, name: target.repo, full_name: `${target.owner}/${target.repo}` };
     expect(await (await deliver('issues', transferred)).json()).toMatchObject({ status: 'accepted', ticket: ticketKey(target.issueId) });
