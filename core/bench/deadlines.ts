@@ -26,7 +26,13 @@ export type BenchOptions = {
   policies?: readonly string[];
 };
 
-export type BenchRow = { policy: string; api: 'core dueAt' | 'luxon day walk' | 'moment-business-time'; deadlines: number; ms: number; perSecond: number };
+export type BenchRow = {
+  policy: string;
+  api: 'core dueAt' | 'luxon day walk' | 'moment-business-time';
+  deadlines: number;
+  ms: number;
+  perSecond: number;
+};
 
 export type BenchResult = {
   rows: BenchRow[];
@@ -109,8 +115,20 @@ function time(run: () => void): number {
 }
 
 export function benchDeadlines(options: BenchOptions = {}): BenchResult {
-  const { coreCount = 2_000_000, walkCount = 10_000, peerCount = 2_000, seed = 20_260_302, policies = ['peewah', 'websaas', 'skedu', 'infraspeak'] } = options;
-  const result: BenchResult = { rows: [], compileMs: {}, speedupVsWalk: {}, agreement: {}, goals: { coreAtLeastOneMillionPerSecond: true, coreAtLeast20xWalk: true } };
+  const {
+    coreCount = 2_000_000,
+    walkCount = 10_000,
+    peerCount = 2_000,
+    seed = 20_260_302,
+    policies = ['peewah', 'websaas', 'skedu', 'infraspeak'],
+  } = options;
+  const result: BenchResult = {
+    rows: [],
+    compileMs: {},
+    speedupVsWalk: {},
+    agreement: {},
+    goals: { coreAtLeastOneMillionPerSecond: true, coreAtLeast20xWalk: true },
+  };
   const from = Date.UTC(2026, 0, 1);
   const span = Date.UTC(2031, 0, 1) - from;
 
@@ -170,7 +188,13 @@ export function benchDeadlines(options: BenchOptions = {}): BenchResult {
       for (let i = 0; i < peerOut.length; i++) peerOut[i] = momentDueAt(starts[i]!, durations[which[i]!]!, zone, fixedOffset);
     });
 
-    const row = (api: BenchRow['api'], deadlines: number, ms: number): BenchRow => ({ policy: id, api, deadlines, ms, perSecond: (deadlines / ms) * 1000 });
+    const row = (api: BenchRow['api'], deadlines: number, ms: number): BenchRow => ({
+      policy: id,
+      api,
+      deadlines,
+      ms,
+      perSecond: (deadlines / ms) * 1000,
+    });
     const core = row('core dueAt', coreCount, coreMs);
     const walk = row('luxon day walk', walkOut.length, walkMs);
     result.rows.push(core, walk, row('moment-business-time', peerOut.length, momentMs));
@@ -179,7 +203,12 @@ export function benchDeadlines(options: BenchOptions = {}): BenchResult {
     if (result.speedupVsWalk[id]! < 20) result.goals.coreAtLeast20xWalk = false;
 
     // Compare on the inputs all three computed (the timed runs' own outputs).
-    const agreement = { sample: Math.min(walkOut.length, peerOut.length), walkMismatches: 0, momentMismatches: 0, examples: [] as string[] };
+    const agreement = {
+      sample: Math.min(walkOut.length, peerOut.length),
+      walkMismatches: 0,
+      momentMismatches: 0,
+      examples: [] as string[],
+    };
     for (let i = 0; i < agreement.sample; i++) {
       const d = durations[which[i]!]!;
       const [c, w, m] = [coreOut[i]!, walkOut[i]!, peerOut[i]!];
@@ -199,7 +228,10 @@ export function formatBench(r: BenchResult): string {
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   const lines = [
     `${'policy'.padEnd(11)} ${'api'.padEnd(21)} ${'deadlines'.padStart(10)} ${'ms'.padStart(9)} ${'deadlines/s'.padStart(12)}`,
-    ...r.rows.map((x) => `${x.policy.padEnd(11)} ${x.api.padEnd(21)} ${fmt(x.deadlines).padStart(10)} ${x.ms.toFixed(1).padStart(9)} ${fmt(x.perSecond).padStart(12)}`),
+    ...r.rows.map(
+      (x) =>
+        `${x.policy.padEnd(11)} ${x.api.padEnd(21)} ${fmt(x.deadlines).padStart(10)} ${x.ms.toFixed(1).padStart(9)} ${fmt(x.perSecond).padStart(12)}`,
+    ),
     '',
     ...Object.keys(r.speedupVsWalk).map((id) => {
       const a = r.agreement[id]!;

@@ -4,8 +4,21 @@ import { loadSlice } from '../eval/eval-set.js';
 import { builtInPolicies } from '../src/policies/built-in-policies.js';
 import { triage } from '../src/triage/triage.js';
 
-export type TriageBenchRow = { policy: string; tickets: number; averageBytes: number; perSecond: number; microsPerTicket: number; medianPerSecond: number };
-export type TriageBench = { rows: TriageBenchRow[]; overallPerSecond: number; overallMedianPerSecond: number; goalPerSecond: number; samples: number };
+export type TriageBenchRow = {
+  policy: string;
+  tickets: number;
+  averageBytes: number;
+  perSecond: number;
+  microsPerTicket: number;
+  medianPerSecond: number;
+};
+export type TriageBench = {
+  rows: TriageBenchRow[];
+  overallPerSecond: number;
+  overallMedianPerSecond: number;
+  goalPerSecond: number;
+  samples: number;
+};
 
 const GOAL = 20_000;
 const WARM_UP_MS = 400;
@@ -16,11 +29,13 @@ const SAMPLE_TICKETS = 3_000;
 function tickets(policy: string): { subject: string; body: string }[] {
   // The texts only: reading the slice triages nothing before the clock starts.
   const cases = loadSlice('dev').map((x) => x.case);
-  return cases.filter((c) => c.policy === policy).map((c, i) => {
-    let body = c.body;
-    for (let j = 1; body.length < 1000; j++) body += `\n${cases[(i * 7 + j * 13) % cases.length]!.body}`;
-    return { subject: c.subject, body: body.slice(0, 1000) };
-  });
+  return cases
+    .filter((c) => c.policy === policy)
+    .map((c, i) => {
+      let body = c.body;
+      for (let j = 1; body.length < 1000; j++) body += `\n${cases[(i * 7 + j * 13) % cases.length]!.body}`;
+      return { subject: c.subject, body: body.slice(0, 1000) };
+    });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -47,17 +62,36 @@ export function benchTriage(): TriageBench {
     const averageBytes = Math.round(set.reduce((n, t) => n + Buffer.byteLength(t.subject + t.body), 0) / set.length);
     const perSecond = (m: number) => Math.round((SAMPLE_TICKETS / m) * 1000);
     const fastest = Math.min(...ms);
-    return { policy: id, tickets: SAMPLES * SAMPLE_TICKETS, averageBytes, perSecond: perSecond(fastest), microsPerTicket: Math.round((fastest / SAMPLE_TICKETS) * 1000 * 10) / 10, medianPerSecond: perSecond(median(ms)) };
+    return {
+      policy: id,
+      tickets: SAMPLES * SAMPLE_TICKETS,
+      averageBytes,
+      perSecond: perSecond(fastest),
+      microsPerTicket: Math.round((fastest / SAMPLE_TICKETS) * 1000 * 10) / 10,
+      medianPerSecond: perSecond(median(ms)),
+    };
   });
   // Overall: the same number of tickets of every policy.
-  const overall = (pick: (ms: number[]) => number) => Math.round(((sets.length * SAMPLE_TICKETS) / sets.reduce((n, s) => n + pick(s.ms), 0)) * 1000);
-  return { rows, overallPerSecond: overall((ms) => Math.min(...ms)), overallMedianPerSecond: overall(median), goalPerSecond: GOAL, samples: SAMPLES };
+  const overall = (pick: (ms: number[]) => number) =>
+    Math.round(((sets.length * SAMPLE_TICKETS) / sets.reduce((n, s) => n + pick(s.ms), 0)) * 1000);
+  return {
+    rows,
+    overallPerSecond: overall((ms) => Math.min(...ms)),
+    overallMedianPerSecond: overall(median),
+    goalPerSecond: GOAL,
+    samples: SAMPLES,
+  };
 }
 
 export function formatTriageBench(b: TriageBench): string {
   const lines = [`policy         tickets  avg bytes  classifications/s (fastest of ${b.samples} rounds)  median round  µs/ticket`];
-  for (const r of b.rows) lines.push(`${r.policy.padEnd(14)} ${String(r.tickets).padStart(7)} ${String(r.averageBytes).padStart(10)} ${String(r.perSecond).padStart(36)} ${String(r.medianPerSecond).padStart(13)} ${String(r.microsPerTicket).padStart(10)}`);
-  lines.push(`overall: ${b.overallPerSecond} classifications/s, median round ${b.overallMedianPerSecond} (goal ≥ ${b.goalPerSecond}) ${b.overallPerSecond >= b.goalPerSecond ? 'MET' : 'NOT MET'}`);
+  for (const r of b.rows)
+    lines.push(
+      `${r.policy.padEnd(14)} ${String(r.tickets).padStart(7)} ${String(r.averageBytes).padStart(10)} ${String(r.perSecond).padStart(36)} ${String(r.medianPerSecond).padStart(13)} ${String(r.microsPerTicket).padStart(10)}`,
+    );
+  lines.push(
+    `overall: ${b.overallPerSecond} classifications/s, median round ${b.overallMedianPerSecond} (goal ≥ ${b.goalPerSecond}) ${b.overallPerSecond >= b.goalPerSecond ? 'MET' : 'NOT MET'}`,
+  );
   return lines.join('\n');
 }
 

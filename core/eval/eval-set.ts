@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { builtInPolicies } from '../src/policies/built-in-policies.js';
-import { triage, type TriageResult } from '../src/triage/triage.js';
+import { type TriageResult, triage } from '../src/triage/triage.js';
 
 /** One labelled ticket: what an experienced support lead expects Plazo to decide. */
 export const evalCaseSchema = z.strictObject({
@@ -22,9 +22,45 @@ export const evalCaseSchema = z.strictObject({
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 /** `dev` is tuned on; `holdout` never is; `blind*` were written by people who never saw the rules. */
-export type Slice = 'dev' | 'holdout' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10' | 'blind11';
-export const allSlices: readonly Slice[] = ['dev', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11'];
-export type Outcome = { slice: Slice; file: string; line: number; case: EvalCase; result: TriageResult; expected: string; actual: string; errors: string[] };
+export type Slice =
+  | 'dev'
+  | 'holdout'
+  | 'blind'
+  | 'blind2'
+  | 'blind3'
+  | 'blind4'
+  | 'blind5'
+  | 'blind6'
+  | 'blind7'
+  | 'blind8'
+  | 'blind9'
+  | 'blind10'
+  | 'blind11';
+export const allSlices: readonly Slice[] = [
+  'dev',
+  'holdout',
+  'blind',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'blind7',
+  'blind8',
+  'blind9',
+  'blind10',
+  'blind11',
+];
+export type Outcome = {
+  slice: Slice;
+  file: string;
+  line: number;
+  case: EvalCase;
+  result: TriageResult;
+  expected: string;
+  actual: string;
+  errors: string[];
+};
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -44,7 +80,8 @@ export function loadSlice(slice: Slice): { file: string; line: number; case: Eva
 }
 
 /** The label a confusion matrix shows: "excluded", else the priority, else the tier. */
-const labelOf = (priority: string | null | undefined, tier: string | null | undefined, excluded: boolean) => (excluded ? 'excluded' : (priority ?? tier ?? '—'));
+const labelOf = (priority: string | null | undefined, tier: string | null | undefined, excluded: boolean) =>
+  excluded ? 'excluded' : (priority ?? tier ?? '—');
 
 export function evaluateCase(slice: Slice, file: string, line: number, c: EvalCase): Outcome {
   const policy = builtInPolicies.get(c.policy);
@@ -53,9 +90,12 @@ export function evaluateCase(slice: Slice, file: string, line: number, c: EvalCa
   const e = c.expect;
   const errors: string[] = [];
   const excludedExpected = e.excluded ?? e.exclusion !== undefined;
-  if (Boolean(result.exclusion) !== excludedExpected) errors.push(`excluded: expected ${excludedExpected}, got ${result.exclusion?.id ?? false}`);
-  if (e.exclusion && result.exclusion?.id !== e.exclusion) errors.push(`exclusion: expected ${e.exclusion}, got ${result.exclusion?.id ?? 'none'}`);
-  if (e.priority && !excludedExpected && result.priority !== e.priority) errors.push(`priority: expected ${e.priority}, got ${result.priority}`);
+  if (Boolean(result.exclusion) !== excludedExpected)
+    errors.push(`excluded: expected ${excludedExpected}, got ${result.exclusion?.id ?? false}`);
+  if (e.exclusion && result.exclusion?.id !== e.exclusion)
+    errors.push(`exclusion: expected ${e.exclusion}, got ${result.exclusion?.id ?? 'none'}`);
+  if (e.priority && !excludedExpected && result.priority !== e.priority)
+    errors.push(`priority: expected ${e.priority}, got ${result.priority}`);
   if (e.tier && result.tier !== e.tier) errors.push(`tier: expected ${e.tier}, got ${result.tier}`);
   if (e.category && result.category !== e.category) errors.push(`category: expected ${e.category}, got ${result.category}`);
   for (const f of e.flags) if (!result.flags.includes(f)) errors.push(`flag ${f} missing`);

@@ -1,4 +1,4 @@
-import { allSlices, runEvalSet, type Outcome, type Slice } from './eval-set.js';
+import { allSlices, type Outcome, runEvalSet, type Slice } from './eval-set.js';
 
 // Usage: npm run eval [-- --slice dev|holdout|blind|blind2] [-- --blind] [-- --failures]
 const args = process.argv.slice(2);
@@ -20,7 +20,13 @@ const policies = [...new Set(outcomes.map((o) => o.case.policy))].sort();
 const row = (name: string, list: Outcome[]) =>
   `${name.padEnd(15)} ${summary(list).padEnd(17)} ${slices.map((s) => summary(list.filter((o) => o.slice === s)).padEnd(17)).join(' ')}`;
 console.log(`${'policy'.padEnd(15)} ${'all'.padEnd(17)} ${slices.map((s) => s.padEnd(17)).join(' ')}`);
-for (const p of policies) console.log(row(p, outcomes.filter((o) => o.case.policy === p)));
+for (const p of policies)
+  console.log(
+    row(
+      p,
+      outcomes.filter((o) => o.case.policy === p),
+    ),
+  );
 console.log(row('OVERALL', outcomes));
 
 for (const p of policies) {
@@ -30,7 +36,9 @@ for (const p of policies) {
   console.log(`\n${p} — confusion matrix (rows: expected, columns: decided)`);
   console.log(' '.repeat(w) + labels.map((l) => l.padStart(w)).join(''));
   for (const r of labels) {
-    console.log(r.padEnd(w) + labels.map((col) => String(of.filter((o) => o.expected === r && o.actual === col).length).padStart(w)).join(''));
+    console.log(
+      r.padEnd(w) + labels.map((col) => String(of.filter((o) => o.expected === r && o.actual === col).length).padStart(w)).join(''),
+    );
   }
   const other = of.filter((o) => o.errors.length > 0 && o.expected === o.actual).length;
   if (other > 0) console.log(`(${other} ticket(s) with the right label but a wrong flag, category or exclusion id)`);

@@ -13,7 +13,12 @@ async function dryRunInstallation(settings: Record<string, unknown> = {}): Promi
   const created = example('installation', 'created');
   created.installation.id = installationId;
   expect(await (await deliver('installation', created)).json()).toMatchObject({ status: 'accepted' });
-  const put = await exports.default.fetch(admin(`/api/v1/installations/github:${installationId}/settings`, { method: 'PUT', body: JSON.stringify({ dryRun: true, ...settings }) }));
+  const put = await exports.default.fetch(
+    admin(`/api/v1/installations/github:${installationId}/settings`, {
+      method: 'PUT',
+      body: JSON.stringify({ dryRun: true, ...settings }),
+    }),
+  );
   expect(put.status).toBe(200);
   return installationId;
 }
@@ -29,7 +34,9 @@ describe('dry runs', () => {
   it('plans without writing for an installation set to dry run, and shows the plan through the API', async () => {
     const ids = uniqueIds();
     const installationId = await dryRunInstallation({ policy: 'infraspeak' });
-    const badPut = await exports.default.fetch(admin(`/api/v1/installations/github:${installationId}/settings`, { method: 'PUT', body: JSON.stringify({ policy: 3 }) }));
+    const badPut = await exports.default.fetch(
+      admin(`/api/v1/installations/github:${installationId}/settings`, { method: 'PUT', body: JSON.stringify({ policy: 3 }) }),
+    );
     expect(badPut.status).toBe(400);
 
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), installationId }));
@@ -40,13 +47,15 @@ describe('dry runs', () => {
     expect(kinds(plan!)).toContain('create-comment');
     expect((await issueState(ids)).comments).toHaveLength(0);
 
-    const listed = (await (await exports.default.fetch(admin('/api/v1/tickets?host=github&limit=200'))).json()) as { tickets: { key: string; lastWriteBack: { mode: string } }[] };
+    const listed = (await (await exports.default.fetch(admin('/api/v1/tickets?host=github&limit=200'))).json()) as {
+      tickets: { key: string; lastWriteBack: { mode: string } }[];
+    };
     expect(listed.tickets.find((t) => t.key === row.key)?.lastWriteBack.mode).toBe('dry-run');
     const detail = await exports.default.fetch(admin(`/api/v1/tickets/${encodeURIComponent(row.key)}`));
     expect(detail.status).toBe(200);
   });
 
-  it('diffs against the simulated issue: a delivery with nothing new plans nothing, a person\'s priority label plans only the rest', async () => {
+  it("diffs against the simulated issue: a delivery with nothing new plans nothing, a person's priority label plans only the rest", async () => {
     const ids = uniqueIds();
     const installationId = await dryRunInstallation();
     await deliver('issues', onIssue(example('issues', 'opened'), ids, { createdAt: recent(), installationId, ...issue }));

@@ -6,12 +6,16 @@ import { deliver, example, onIssue, recent, uniqueIds } from './support/github-d
 import { issueState } from './support/stand-in.js';
 import { settled, ticketKey, ticketRow } from './support/storage.js';
 
-
 /** Hands a batch to the consumer directly, as the queue would, and reports acks and retries. */
 async function consume(messages: { ticketKey: string; version: number }[]) {
   const batch = createMessageBatch(
     'plazo-write-back',
-    messages.map((body, i) => ({ id: `m-${i}-${crypto.randomUUID()}`, timestamp: new Date(), attempts: 1, body: { ...body, evaluateAt: Date.now(), reason: 'delivery' } })),
+    messages.map((body, i) => ({
+      id: `m-${i}-${crypto.randomUUID()}`,
+      timestamp: new Date(),
+      attempts: 1,
+      body: { ...body, evaluateAt: Date.now(), reason: 'delivery' },
+    })),
   );
   const ctx = createExecutionContext();
   await worker.queue(batch as MessageBatch<unknown>, env);
@@ -25,8 +29,13 @@ describe('the write-back queue', () => {
     const key = ticketKey(ids.issueId);
     await settled(key);
     // A new version nobody has written back yet, claimed by two consumers at once.
-    const bumped = await env.DB.prepare('UPDATE tickets SET version = version + 1 WHERE key = ?1 RETURNING version').bind(key).first<{ version: number }>();
-    const [a, b] = await Promise.all([consume([{ ticketKey: key, version: bumped!.version }]), consume([{ ticketKey: key, version: bumped!.version }])]);
+    const bumped = await env.DB.prepare('UPDATE tickets SET version = version + 1 WHERE key = ?1 RETURNING version')
+      .bind(key)
+      .first<{ version: number }>();
+    const [a, b] = await Promise.all([
+      consume([{ ticketKey: key, version: bumped!.version }]),
+      consume([{ ticketKey: key, version: bumped!.version }]),
+    ]);
     const retried = [...a.retryMessages, ...b.retryMessages];
     const acked = [...a.explicitAcks, ...b.explicitAcks];
     expect(acked.length + retried.length).toBe(2);
@@ -58,7 +67,11 @@ describe('the write-back queue', () => {
     const key = ticketKey(ids.issueId);
     await settled(key);
     // As if a delivery had been stored but its queue message never sent.
-    const lost = await env.DB.prepare('UPDATE tickets SET version = version + 1, next_check_at = ?2 WHERE key = ?1 RETURNING version, next_check_at').bind(key, Date.now() + 120_000).first<{ version: number; next_check_at: number }>();
+    const lost = await env.DB.prepare(
+      'UPDATE tickets SET version = version + 1, next_check_at = ?2 WHERE key = ?1 RETURNING version, next_check_at',
+    )
+      .bind(key, Date.now() + 120_000)
+      .first<{ version: number; next_check_at: number }>();
     const { createScheduledController } = await import('cloudflare:test');
     await worker.scheduled(createScheduledController({ scheduledTime: lost!.next_check_at + 1000, cron: '* * * * *' }), env);
     const row = await settled(key);
@@ -73,8 +86,20 @@ describe('the write-back queue', () => {
     await settled(ticketKey(ids.issueId));
     const target = uniqueIds();
     const transferred = onIssue(example('issues', 'transferred'), ids, { createdAt });
-    transferred.changes.new_issue = { ...transferred.changes.new_issue, id: target.issueId, number: target.number, created_at: transferred.issue.created_at, updated_at: transferred.issue.created_at, labels: [] };
-    transferred.changes.new_repository = { ...transferred.changes.new_repository, id: target.repoId, name: target.repo, full_name: `${target.owner}/${target.repo}` };
+    transferred.changes.new_issue = {
+      ...transferred.changes.new_issue,
+      id: target.issueId,
+      number: target.number,
+      created_at: transferred.issue.created_at,
+      updated_at: transferred.issue.created_at,
+      labels: [],
+    };
+    transferred.changes.new_repository = {
+      ...transferred.changes.new_repository,
+      id: target.repoId,
+      name: target.repo,
+      full_name: `${target.owner}/${target.repo}`,
+    };
     expect(await (await deliver('issues', transferred)).json()).toMatchObject({ status: 'accepted', ticket: ticketKey(target.issueId) });
     expect(await ticketRow(ticketKey(ids.issueId))).toMatchObject({ status: 'retired' });
     const moved = await settled(ticketKey(target.issueId));

@@ -47,7 +47,9 @@ describe('GitHub issues, end to end through D1, the queue and the REST stand-in'
     const ids = uniqueIds();
     const payload = onIssue(example('issues', 'opened'), ids, { createdAt: recent() });
     const id = deliveryId();
-    const answers = await Promise.all(Array.from({ length: 6 }, () => deliver('issues', payload, { id }).then((r) => r.json() as Promise<{ status: string }>)));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => deliver('issues', payload, { id }).then((r) => r.json() as Promise<{ status: string }>)),
+    );
     expect(answers.filter((a) => a.status === 'accepted')).toHaveLength(1);
     expect(answers.filter((a) => a.status === 'duplicate')).toHaveLength(5);
     await settled(ticketKey(ids.issueId));
@@ -62,7 +64,12 @@ describe('GitHub issues, end to end through D1, the queue and the REST stand-in'
     const comment = onIssue(example('issue_comment', 'created'), ids, { createdAt: recent() });
     comment.comment.id = ids.issueId + 1;
     comment.comment.user = { ...comment.comment.user, login: 'someone-else', id: 99 };
-    const answers = await Promise.all([deliver('issues', opened), deliver('issues', edited), deliver('issue_comment', comment), deliver('issues', opened)]);
+    const answers = await Promise.all([
+      deliver('issues', opened),
+      deliver('issues', edited),
+      deliver('issue_comment', comment),
+      deliver('issues', opened),
+    ]);
     expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202]);
     await settled(ticketKey(ids.issueId));
     const state = await issueState(ids);
@@ -82,7 +89,10 @@ describe('GitHub issues, end to end through D1, the queue and the REST stand-in'
     own.sender = { ...own.sender, login: 'plazo-machine' };
     expect(await (await deliver('issues', own)).json()).toMatchObject({ status: 'ignored', detail: "Plazo's own change" });
 
-    const labeled = onIssue(example('issues', 'labeled'), ids, { createdAt: recent(), labels: [`priority: ${first.priority}`, `priority: ${override}`] });
+    const labeled = onIssue(example('issues', 'labeled'), ids, {
+      createdAt: recent(),
+      labels: [`priority: ${first.priority}`, `priority: ${override}`],
+    });
     labeled.label = { ...labeled.label, name: `priority: ${override}` };
     labeled.issue.updated_at = githubTime();
     expect(await (await deliver('issues', labeled)).json()).toMatchObject({ status: 'accepted' });
@@ -106,7 +116,13 @@ describe('GitHub issues, end to end through D1, the queue and the REST stand-in'
     expect(await (await deliver('issue_comment', onPr)).json()).toMatchObject({ status: 'ignored' });
 
     const reply = onIssue(example('issue_comment', 'created'), ids, { createdAt: recent() });
-    reply.comment = { ...reply.comment, id: ids.issueId + 5, author_association: 'MEMBER', created_at: githubTime(), user: { ...reply.comment.user, login: 'support-agent', id: 777, type: 'User' } };
+    reply.comment = {
+      ...reply.comment,
+      id: ids.issueId + 5,
+      author_association: 'MEMBER',
+      created_at: githubTime(),
+      user: { ...reply.comment.user, login: 'support-agent', id: 777, type: 'User' },
+    };
     expect(await (await deliver('issue_comment', reply)).json()).toMatchObject({ status: 'accepted' });
     const evaluation = JSON.parse((await settled(ticketKey(ids.issueId))).evaluation);
     expect(evaluation.sla.firstResponse?.state).toBe('met');

@@ -1,12 +1,22 @@
-import { builtInPolicies, evaluateTicket, parseTicket } from '@plazo/core';
 import { exports } from 'cloudflare:workers';
+import { builtInPolicies, evaluateTicket, parseTicket } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
 import { admin } from './support/storage.js';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(`http://plazo.test${path}`, init);
-const postJson = (path: string, body: unknown) => call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const postJson = (path: string, body: unknown) =>
+  call(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
-const ticket = { id: 'T-1', createdAt: '2026-03-02T10:00:00-05:00', subject: 'No podemos facturar', body: 'El punto de venta está detenido, no podemos facturar.' };
+const ticket = {
+  id: 'T-1',
+  createdAt: '2026-03-02T10:00:00-05:00',
+  subject: 'No podemos facturar',
+  body: 'El punto de venta está detenido, no podemos facturar.',
+};
 const now = '2026-03-02T12:00:00-05:00';
 
 describe('HTTP API', () => {
@@ -22,7 +32,11 @@ describe('HTTP API', () => {
   });
 
   it('evaluates statelessly and returns the same evaluation as the core (and so the CLI)', async () => {
-    const expected = evaluateTicket(builtInPolicies.get('websaas')!, (parseTicket(ticket) as { ok: true; value: never }).value, Date.parse(now));
+    const expected = evaluateTicket(
+      builtInPolicies.get('websaas')!,
+      (parseTicket(ticket) as { ok: true; value: never }).value,
+      Date.parse(now),
+    );
     if (!expected.ok) throw new Error(expected.issue.detail);
     const byId = await postJson('/api/v1/evaluate', { policy: 'websaas', ticket, now });
     expect(byId.status).toBe(200);

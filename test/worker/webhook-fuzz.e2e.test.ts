@@ -1,10 +1,10 @@
-import { sign } from '@octokit/webhooks-methods';
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { sign } from '@octokit/webhooks-methods';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../worker/src/http/body-limit.js';
 import { GITHUB_MAX_LABELS } from '../../worker/src/hosts/github/github-payloads.js';
+import { MAX_BODY_BYTES } from '../../worker/src/http/body-limit.js';
 import worker from '../../worker/src/index.js';
 import { example, onIssue, recent, uniqueIds, WEBHOOK_SECRET } from './support/github-deliveries.js';
 import { rowCounts, settled, ticketKey } from './support/storage.js';
@@ -41,7 +41,18 @@ const breakers: ((p: Record<string, any>) => void)[] = [
 const junkBodies = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('', '{', '[]', 'null', '42', '"issues"', '{"action":', '{"action":"opened"}', '{"action":"opened","issue":{}}', '\u0000\u0001'),
+  fc.constantFrom(
+    '',
+    '{',
+    '[]',
+    'null',
+    '42',
+    '"issues"',
+    '{"action":',
+    '{"action":"opened"}',
+    '{"action":"opened","issue":{}}',
+    '\u0000\u0001',
+  ),
   fc.json().filter((j) => !j.trim().startsWith('{') || !j.includes('"action"')),
 );
 
@@ -49,7 +60,10 @@ describe('bad webhook input', () => {
   it('never answers 500 and never changes stored data, over 1,200 malformed or mis-signed requests', async () => {
     const valid = JSON.stringify(example('issues', 'opened'));
     const cases: Case[] = [];
-    const rng = fc.sample(fc.tuple(fc.nat(), fc.nat(), junkBodies, fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 70 })), { numRuns: 1200, seed: 20261122 });
+    const rng = fc.sample(
+      fc.tuple(fc.nat(), fc.nat(), junkBodies, fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 70 })),
+      { numRuns: 1200, seed: 20261122 },
+    );
     rng.forEach(([a, b, junk, hex], i) => {
       const [event, action] = handled[a % handled.length]!;
       switch (i % 8) {
@@ -60,7 +74,12 @@ describe('bad webhook input', () => {
           cases.push({ name: 'tampered', event, body: valid.replace('Spelling', `Spelling${b}`), signature: 'tampered' });
           break;
         case 2: // Signature header missing or malformed.
-          cases.push({ name: 'bad-header', event, body: valid, signature: [null, `sha1=${hex}`, `sha256=${hex}`, `sha256=${hex.toUpperCase()}`, 'sha256=', hex][b % 6]! });
+          cases.push({
+            name: 'bad-header',
+            event,
+            body: valid,
+            signature: [null, `sha1=${hex}`, `sha256=${hex}`, `sha256=${hex.toUpperCase()}`, 'sha256=', hex][b % 6]!,
+          });
           break;
         case 3: // Signed, but not a JSON object of the event.
           cases.push({ name: 'junk', event, body: junk, signature: 'valid' });
@@ -73,10 +92,21 @@ describe('bad webhook input', () => {
           break;
         }
         case 6: // Signed, but headers GitHub always sends are missing or malformed.
-          cases.push({ name: 'headers', event: ['', 'ISSUES', 'issues; drop', 'x'.repeat(70)][b % 4]!, body: valid, signature: 'valid', delivery: [null, '', '../../etc', 'x'.repeat(200)][a % 4]! });
+          cases.push({
+            name: 'headers',
+            event: ['', 'ISSUES', 'issues; drop', 'x'.repeat(70)][b % 4]!,
+            body: valid,
+            signature: 'valid',
+            delivery: [null, '', '../../etc', 'x'.repeat(200)][a % 4]!,
+          });
           break;
         default: // Too large: refused before it is read.
-          cases.push({ name: 'too-large', event, body: b % 3 === 0 ? `{"action":"opened","pad":"${'x'.repeat(1024 * 1024)}"}` : valid, signature: b % 3 === 0 ? 'valid' : 'tampered' });
+          cases.push({
+            name: 'too-large',
+            event,
+            body: b % 3 === 0 ? `{"action":"opened","pad":"${'x'.repeat(1024 * 1024)}"}` : valid,
+            signature: b % 3 === 0 ? 'valid' : 'tampered',
+          });
       }
     });
     expect(cases.length).toBeGreaterThanOrEqual(1000);
@@ -91,7 +121,11 @@ describe('bad webhook input', () => {
       else if (c.signature?.startsWith('other-secret')) headers['x-hub-signature-256'] = await sign(c.signature, c.body);
       else if (c.signature !== null) headers['x-hub-signature-256'] = c.signature;
       // The Worker's own fetch handler, called directly: this pool's service binding slows down with each request.
-      const res = await worker.fetch(new Request('http://plazo.test/webhooks/github', { method: 'POST', headers, body: c.body }), env, createExecutionContext());
+      const res = await worker.fetch(
+        new Request('http://plazo.test/webhooks/github', { method: 'POST', headers, body: c.body }),
+        env,
+        createExecutionContext(),
+      );
       const text = await res.text();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       expect(res.status, `${c.name}: ${text.slice(0, 200)}`).not.toBe(500);
@@ -112,7 +146,11 @@ describe('bad webhook input', () => {
 
 describe('worst webhook input', () => {
   const call = (body: BodyInit, headers: Record<string, string>) =>
-    worker.fetch(new Request('http://plazo.test/webhooks/github', { method: 'POST', headers, body, duplex: 'half' } as RequestInit), env, createExecutionContext());
+    worker.fetch(
+      new Request('http://plazo.test/webhooks/github', { method: 'POST', headers, body, duplex: 'half' } as RequestInit),
+      env,
+      createExecutionContext(),
+    );
   const signedHeaders = async (body: string) => ({
     'content-type': 'application/json',
     'x-github-event': 'issues',
@@ -132,7 +170,9 @@ describe('worst webhook input', () => {
     expect(await many.json()).toMatchObject({ error: { code: 'invalid-payload', problems: [{ path: 'issue.labels' }] } });
 
     // A signed body just over 1 MiB, with its length declared and streamed without one.
-    const big = JSON.stringify(onIssue(example('issues', 'opened'), uniqueIds(), { createdAt: recent(), body: 'x'.repeat(MAX_BODY_BYTES) }));
+    const big = JSON.stringify(
+      onIssue(example('issues', 'opened'), uniqueIds(), { createdAt: recent(), body: 'x'.repeat(MAX_BODY_BYTES) }),
+    );
     expect((await call(big, await signedHeaders(big))).status).toBe(413);
     const bytes = new TextEncoder().encode(big);
     const stream = new ReadableStream<Uint8Array>({
@@ -163,6 +203,8 @@ describe('worst webhook input', () => {
     expect(await res.json()).toMatchObject({ status: 'accepted' });
     const row = await settled(ticketKey(ids.issueId));
     const evaluation = JSON.parse(row.evaluation) as { reasons: { rule: string; detail: string }[] };
-    expect(evaluation.reasons.find((r) => r.rule === 'intake:text-limit')?.detail).toContain(`the body has ${payload.issue.body.length.toLocaleString('en-US')} characters`);
+    expect(evaluation.reasons.find((r) => r.rule === 'intake:text-limit')?.detail).toContain(
+      `the body has ${payload.issue.body.length.toLocaleString('en-US')} characters`,
+    );
   });
 });

@@ -10,6 +10,15 @@ if (!existsSync(join(root, '.dev.vars'))) {
 }
 const persist = extra.includes('--persist-to') ? ['--persist-to', extra[extra.indexOf('--persist-to') + 1]] : [];
 wranglerSync(['d1', 'migrations', 'apply', 'plazo', '--local', ...persist]);
-const dev = wranglerSpawn(['dev', '--ip', '127.0.0.1', '--port', '8787', '--test-scheduled', '--show-interactive-dev-session=false', ...extra]);
+const dev = wranglerSpawn([
+  'dev',
+  '--ip',
+  '127.0.0.1',
+  '--port',
+  '8787',
+  '--test-scheduled',
+  '--show-interactive-dev-session=false',
+  ...extra,
+]);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code) => process.exit(code ?? 0));

@@ -33,7 +33,10 @@ const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() !== 
 
 /** Settings read once per invocation from vars and secrets; absent ones take the defaults below. */
 const settingsSchema = z.object({
-  githubApiUrl: z.preprocess((v) => (typeof v === 'string' && v !== '' ? v.replace(/\/+$/, '') : undefined), z.url().default('https://api.github.com')),
+  githubApiUrl: z.preprocess(
+    (v) => (typeof v === 'string' && v !== '' ? v.replace(/\/+$/, '') : undefined),
+    z.url().default('https://api.github.com'),
+  ),
   defaultPolicyId: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('peewah')),
   maxAttempts: positiveInt(6),
   retryBaseSeconds: positiveInt(5),
@@ -64,6 +67,7 @@ export function readSettings(env: Env): Settings {
     adminToken: env.ADMIN_TOKEN,
   });
   // A malformed var is an operator's mistake: name it rather than run half-configured.
-  if (!parsed.success) throw new Error(`invalid Worker configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`invalid Worker configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }

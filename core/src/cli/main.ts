@@ -209,7 +209,8 @@ async function printPolicy(values: Values, positionals: string[], io: Io): Promi
   try {
     await writeFile(out, text, { flag: 'wx' });
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists; plazo never overwrites one' : (error as Error).message;
+    const why =
+      (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists; plazo never overwrites one' : (error as Error).message;
     say(io.stderr, `plazo policy: cannot write ${out}: ${why}`);
     return 1;
   }

@@ -33,7 +33,9 @@ const rows: Row[] = [
   { policy: 'websaas', priority: 'normal', target: 'resolution', created: '2026-03-02T10:00', due: '2026-03-03T15:30:00-05:00' },
   // soporte-justo: no open hours, no targets
   ...(['baja', 'media', 'alta'] as const).flatMap((priority) =>
-    (['firstResponse', 'resolution'] as const).map((target): Row => ({ policy: 'soporte-justo', priority, target, created: '2026-03-02T10:00', due: null })),
+    (['firstResponse', 'resolution'] as const).map(
+      (target): Row => ({ policy: 'soporte-justo', priority, target, created: '2026-03-02T10:00', due: null }),
+    ),
   ),
   // infraspeak, 09:00–21:00 Lisbon (a business day is 12 h)
   { policy: 'infraspeak', priority: 'urgente', target: 'firstResponse', created: '2026-03-02T10:00', due: '2026-03-02T14:00:00+00:00' },
@@ -72,7 +74,8 @@ describe('dueAt on the real policies: every row of the tables in policies.md', (
     const covered = new Set(rows.map((r) => `${r.policy}/${r.priority}/${r.target}`));
     for (const p of builtInPolicies.values()) {
       const priorities = p.priorities.length > 0 ? p.priorities.map((x) => x.id as string) : [null];
-      for (const priority of priorities) for (const t of ['firstResponse', 'resolution']) expect(covered).toContain(`${p.id}/${priority}/${t}`);
+      for (const priority of priorities)
+        for (const t of ['firstResponse', 'resolution']) expect(covered).toContain(`${p.id}/${priority}/${t}`);
     }
   });
 
@@ -122,7 +125,10 @@ describe('dueAt', () => {
   it('fails with outside-calendar beyond 2100, naming the years calendars cover', () => {
     expect(dueAt(altaResolution, Date.UTC(2101, 2, 2, 15), cal)).toEqual({
       ok: false,
-      issue: { code: 'outside-calendar', detail: 'the deadline from 2101-03-02T15:00:00.000Z falls outside the years the business calendar covers (1970–2100)' },
+      issue: {
+        code: 'outside-calendar',
+        detail: 'the deadline from 2101-03-02T15:00:00.000Z falls outside the years the business calendar covers (1970–2100)',
+      },
     });
     // Friday 31 December 2100 16:00 + 1 business day runs into 2101.
     const r = dueAt(altaResolution, DateTime.fromISO('2100-12-31T16:00', { zone: cal.zone }).toMillis(), cal);

@@ -8,7 +8,10 @@ describe('targetDurationMs', () => {
   });
 
   it('makes N business days N open days of business time (Infraspeak: 2 × 12 h)', () => {
-    expect(targetDurationMs({ amount: 2, unit: 'businessDays', clock: 'business' }, { openDayMs: 12 * 3_600_000 })).toEqual({ ok: true, value: 86_400_000 });
+    expect(targetDurationMs({ amount: 2, unit: 'businessDays', clock: 'business' }, { openDayMs: 12 * 3_600_000 })).toEqual({
+      ok: true,
+      value: 86_400_000,
+    });
   });
 
   it('rounds fractional amounts to whole milliseconds', () => {

@@ -10,7 +10,8 @@ const UNIT_MS = { minutes: 60_000, hours: 3_600_000 } as const;
  */
 export function targetDurationMs(target: Target, calendar: Pick<BusinessCalendar, 'openDayMs'> | null): Result<number, 'needs-calendar'> {
   if (target.unit === 'businessDays') {
-    if (!calendar) return fail('needs-calendar', `a target of ${target.amount} business day(s) needs a calendar to know the length of a day`);
+    if (!calendar)
+      return fail('needs-calendar', `a target of ${target.amount} business day(s) needs a calendar to know the length of a day`);
     return ok(Math.round(target.amount * calendar.openDayMs));
   }
   return ok(Math.round(target.amount * UNIT_MS[target.unit]));

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { builtInPolicies } from '../policies/built-in-policies.js';
 import { evaluationSchema } from '../evaluation/evaluation-schema.js';
+import { builtInPolicies } from '../policies/built-in-policies.js';
 import { parseTicket } from '../ticket/parse-ticket.js';
 import type { TicketInput } from '../ticket/ticket-schema.js';
 import { evaluateTicket } from './evaluate-ticket.js';
@@ -23,7 +23,11 @@ function evaluate(policyId: string, input: Partial<TicketInput> & { createdAt: s
 
 describe('evaluateTicket', () => {
   it('uses a forced priority over triage and says what triage suggested', () => {
-    const e = evaluate('websaas', { createdAt: '2026-03-09T10:00:00-05:00', subject: 'No podemos facturar, el punto de venta está parado', priority: 'normal' });
+    const e = evaluate('websaas', {
+      createdAt: '2026-03-09T10:00:00-05:00',
+      subject: 'No podemos facturar, el punto de venta está parado',
+      priority: 'normal',
+    });
     expect(e.priority).toBe('normal');
     expect(e.reasons[0]).toMatchObject({ kind: 'override', rule: 'override' });
     expect(e.reasons[0]?.detail).toMatch(/triage suggested urgente/);
@@ -35,7 +39,11 @@ describe('evaluateTicket', () => {
   });
 
   it('gives an excluded ticket no deadlines and the reason', () => {
-    const e = evaluate('infraspeak', { createdAt: '2026-03-09T10:00:00Z', subject: 'Recuperar ordens de trabalho apagadas', body: 'Apagámos 30 ordens por engano, conseguem recuperar da base de dados?' });
+    const e = evaluate('infraspeak', {
+      createdAt: '2026-03-09T10:00:00Z',
+      subject: 'Recuperar ordens de trabalho apagadas',
+      body: 'Apagámos 30 ordens por engano, conseguem recuperar da base de dados?',
+    });
     expect(e.excluded).toBe(true);
     expect(e.exclusion?.id).toBe('technical-service');
     expect(e.flags).toContain('technical-service');
@@ -44,7 +52,12 @@ describe('evaluateTicket', () => {
   });
 
   it('lifts an exclusion when an agent sets the priority', () => {
-    const e = evaluate('infraspeak', { createdAt: '2026-03-09T10:00:00Z', subject: 'Recuperar ordens de trabalho apagadas', body: 'Recuperar da base de dados', priority: 'alta' });
+    const e = evaluate('infraspeak', {
+      createdAt: '2026-03-09T10:00:00Z',
+      subject: 'Recuperar ordens de trabalho apagadas',
+      body: 'Recuperar da base de dados',
+      priority: 'alta',
+    });
     expect(e.excluded).toBe(false);
     // 12 business hours from Monday 10:00 (Lisbon, WET): 11 h Monday, 1 h Tuesday.
     expect(e.deadlines.firstResponse).toBe('2026-03-10T10:00:00+00:00');
@@ -52,11 +65,17 @@ describe('evaluateTicket', () => {
   });
 
   it('starts a non-urgent WebSaaS request received out of hours at the next opening, flagged after-hours', () => {
-    const e = evaluate('websaas', { createdAt: '2026-03-09T19:30:00-05:00', subject: 'Cómo generar el reporte de ventas', priority: 'normal' });
+    const e = evaluate('websaas', {
+      createdAt: '2026-03-09T19:30:00-05:00',
+      subject: 'Cómo generar el reporte de ventas',
+      priority: 'normal',
+    });
     expect(e.flags).toContain('after-hours');
     // Next opening Tuesday 07:00; 1 business hour later; 16 business hours = Tuesday 10.5 h + Wednesday 5.5 h.
     expect(e.deadlines).toEqual({ firstResponse: '2026-03-10T08:00:00-05:00', resolution: '2026-03-11T12:30:00-05:00' });
-    expect(e.reasons.find((r) => r.rule === 'intake:after-hours')?.detail).toMatch(/únicamente solicitudes de servicio con prioridad urgente/);
+    expect(e.reasons.find((r) => r.rule === 'intake:after-hours')?.detail).toMatch(
+      /únicamente solicitudes de servicio con prioridad urgente/,
+    );
   });
 
   it('takes an urgent WebSaaS request out of hours with its calendar hour running at once', () => {
@@ -83,7 +102,11 @@ describe('evaluateTicket', () => {
   it('reports SLA state from the timeline at the given now', () => {
     const e = evaluate(
       'peewah',
-      { createdAt: '2026-03-06T16:45:00-05:00', priority: 'alta', timeline: [{ type: 'reply', at: '2026-03-06T17:05:00-05:00', public: true, byAgent: true }] },
+      {
+        createdAt: '2026-03-06T16:45:00-05:00',
+        priority: 'alta',
+        timeline: [{ type: 'reply', at: '2026-03-06T17:05:00-05:00', public: true, byAgent: true }],
+      },
       '2026-03-09T15:00:00-05:00',
     );
     expect(e.sla.firstResponse).toMatchObject({ state: 'met', metAt: '2026-03-06T17:05:00-05:00' });
@@ -130,7 +153,7 @@ describe('evaluateTicket', () => {
       issue: {
         code: 'outside-calendar',
         detail:
-          'ticket T-7: created 1969-12-31T23:59:59-05:00, outside the years policy peewah\'s calendar covers (1970–2100, from 1970-01-01T00:00:00-05:00 until 2101-01-01T00:00:00-05:00)',
+          "ticket T-7: created 1969-12-31T23:59:59-05:00, outside the years policy peewah's calendar covers (1970–2100, from 1970-01-01T00:00:00-05:00 until 2101-01-01T00:00:00-05:00)",
       },
     });
     const later = parseTicket({ id: 'T-8', createdAt: '2100-12-31T10:00:00-05:00' });
@@ -138,7 +161,9 @@ describe('evaluateTicket', () => {
     const r = evaluateTicket(policy('peewah'), later.value, at('2101-01-01T00:00:00-05:00'));
     expect(!r.ok && r.issue).toEqual({
       code: 'outside-calendar',
-      detail: expect.stringContaining('evaluated at 2101-01-01T00:00:00-05:00, outside the years policy peewah\'s calendar covers (1970–2100'),
+      detail: expect.stringContaining(
+        "evaluated at 2101-01-01T00:00:00-05:00, outside the years policy peewah's calendar covers (1970–2100",
+      ),
     });
     // Created on the last day: the one-business-day deadline would fall in 2101.
     const due = evaluateTicket(policy('peewah'), later.value, at('2100-12-31T12:00:00-05:00'));
@@ -152,6 +177,9 @@ describe('evaluateTicket', () => {
     const ticket = parseTicket({ id: 'T-9', createdAt: '2026-03-09T10:00:00Z', priority: 'p1' });
     if (!ticket.ok) throw new Error('ticket');
     const result = evaluateTicket(policy('peewah'), ticket.value, at('2026-03-09T10:00:00Z'));
-    expect(result).toEqual({ ok: false, issue: { code: 'unknown-priority', detail: 'unknown priority "p1" for policy peewah; known: alta, media, baja' } });
+    expect(result).toEqual({
+      ok: false,
+      issue: { code: 'unknown-priority', detail: 'unknown priority "p1" for policy peewah; known: alta, media, baja' },
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { zonedIsoWriter } from '../calendar/zoned-iso-writer.js';
 import type { Evaluation, Reason } from '../evaluation/evaluation-schema.js';
-import type { Policy, Priority, Targets } from '../policy/policy-schema.js';
 import { policyCalendar } from '../policy/policy-calendar.js';
+import type { Policy, Priority, Targets } from '../policy/policy-schema.js';
 import { fail, ok, type Result } from '../result.js';
 import { computeSla } from '../sla/compute-sla.js';
 import type { Ticket } from '../ticket/ticket-schema.js';
@@ -30,7 +30,10 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): R
   const createdAtMs = Date.parse(ticket.createdAt);
   if (cal) {
     // Clocks run from creation to now; the timeline counts only in between, so these two bound every instant used.
-    for (const [what, ms] of [['created', createdAtMs], ['evaluated at', nowMs]] as const) {
+    for (const [what, ms] of [
+      ['created', createdAtMs],
+      ['evaluated at', nowMs],
+    ] as const) {
       if (ms >= cal.fromMs && ms < cal.toMs) continue;
       const range = `${cal.fromYear}–${cal.toYear}, from ${iso(cal.fromMs)} until ${iso(cal.toMs)}`;
       const detail = `ticket ${ticket.id}: ${what} ${iso(ms)}, outside the years policy ${policy.id}'s calendar covers (${range})`;
@@ -59,7 +62,13 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): R
     });
     if (exclusion) {
       // An agent who sets a priority has judged the ticket in scope, so the exclusion no longer holds.
-      reasons.push({ rule: `exclusion:${exclusion.id}`, kind: 'exclusion', detail: `Exclusion "${exclusion.id}" not applied: an agent set the priority.`, evidence: [], confidence: 1 });
+      reasons.push({
+        rule: `exclusion:${exclusion.id}`,
+        kind: 'exclusion',
+        detail: `Exclusion "${exclusion.id}" not applied: an agent set the priority.`,
+        evidence: [],
+        confidence: 1,
+      });
       exclusion = null;
     }
     priority = forced;

@@ -17,9 +17,7 @@ describe('parsePolicy', () => {
     if (parsed.ok) return;
     expect(parsed.issue.code).toBe('invalid-policy');
     const paths = parsed.issue.problems?.map((p) => p.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(['id', 'calendar.week[0].open', 'priorities[0].targets.resolution.unit', '(root)']),
-    );
+    expect(paths).toEqual(expect.arrayContaining(['id', 'calendar.week[0].open', 'priorities[0].targets.resolution.unit', '(root)']));
     expect(parsed.issue.problems?.find((p) => p.path === '(root)')?.message).toMatch(/colour/);
   });
 
@@ -27,7 +25,10 @@ describe('parsePolicy', () => {
     const parsed = parsePolicy({ ...websaas, defaultPriority: 'critica' });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.issue.problems).toContainEqual({ path: 'defaultPriority', message: 'unknown priority "critica"; known: urgente, importante, normal' });
+    expect(parsed.issue.problems).toContainEqual({
+      path: 'defaultPriority',
+      message: 'unknown priority "critica"; known: urgente, importante, normal',
+    });
   });
 
   it('rejects a business target in a policy without a calendar', () => {
@@ -35,7 +36,10 @@ describe('parsePolicy', () => {
     const parsed = parsePolicy(rest);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.issue.problems).toContainEqual({ path: 'priorities[0].targets.resolution', message: 'a business-time target needs a calendar' });
+    expect(parsed.issue.problems).toContainEqual({
+      path: 'priorities[0].targets.resolution',
+      message: 'a business-time target needs a calendar',
+    });
   });
 
   it('rejects business days counted on the calendar clock', () => {
@@ -71,6 +75,11 @@ describe('parsePolicy on triage rules', () => {
     const parsed = parsePolicy(policy);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.issue.problems).toContainEqual(expect.objectContaining({ path: expect.stringMatching(/^triage\.priorities\[0\]/), message: expect.stringMatching(/unknown priority "critica"/) }));
+    expect(parsed.issue.problems).toContainEqual(
+      expect.objectContaining({
+        path: expect.stringMatching(/^triage\.priorities\[0\]/),
+        message: expect.stringMatching(/unknown priority "critica"/),
+      }),
+    );
   });
 });

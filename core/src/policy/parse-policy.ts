@@ -1,9 +1,9 @@
 import type * as z from 'zod';
-import { fail, ok, type Problem, type Result } from '../result.js';
 import type { CompileCalendarCode } from '../calendar/compile-calendar.js';
+import { fail, ok, type Problem, type Result } from '../result.js';
 import { checkTriageRules } from '../triage/compile-triage.js';
 import { policyCalendar } from './policy-calendar.js';
-import { policySchema, type Policy } from './policy-schema.js';
+import { type Policy, policySchema } from './policy-schema.js';
 
 /** Where a calendar that fails to compile is wrong, so the admin sees the field to fix. */
 const calendarPaths: Record<CompileCalendarCode, string> = {
@@ -17,7 +17,10 @@ const calendarPaths: Record<CompileCalendarCode, string> = {
 
 /** Renders a zod path as `priorities[0].targets.resolution`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') || '(root)';
+  return (
+    path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') ||
+    '(root)'
+  );
 }
 
 export function toProblems(error: z.ZodError): Problem[] {

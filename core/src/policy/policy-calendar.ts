@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
-import { compileCalendar, type CompileCalendarCode } from '../calendar/compile-calendar.js';
+import { type CompileCalendarCode, compileCalendar } from '../calendar/compile-calendar.js';
 import { ok, type Result } from '../result.js';
 import type { Policy } from './policy-schema.js';
 

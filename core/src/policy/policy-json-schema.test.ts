@@ -10,7 +10,9 @@ describe('toPolicyJsonSchema', () => {
 
   it('describes the top-level fields an admin writes', () => {
     const schema = toPolicyJsonSchema() as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'calendar', 'priorities', 'targets', 'exclusions', 'intake', 'sla']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['id', 'calendar', 'priorities', 'targets', 'exclusions', 'intake', 'sla']),
+    );
     expect(schema.required).toEqual(expect.arrayContaining(['id', 'name', 'vendor']));
   });
 });

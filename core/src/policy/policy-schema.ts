@@ -35,8 +35,12 @@ export const calendarSchema = z.strictObject({
   week: z.array(openIntervalSchema).min(1),
   holidays: z
     .strictObject({
-      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "CO"').optional().describe('ISO 3166-1 alpha-2 country whose public holidays close the calendar.'),
-      add: z.array(isoDate).default([]).describe('Dates an admin closes on top of the country\'s holidays.'),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "CO"')
+        .optional()
+        .describe('ISO 3166-1 alpha-2 country whose public holidays close the calendar.'),
+      add: z.array(isoDate).default([]).describe("Dates an admin closes on top of the country's holidays."),
       remove: z.array(isoDate).default([]).describe('Country holidays an admin keeps open.'),
     })
     .default({ add: [], remove: [] }),
@@ -52,7 +56,7 @@ export const targetSchema = z
     amount: z.number().positive(),
     unit: z.enum(['minutes', 'hours', 'businessDays']),
     clock: z.enum(['calendar', 'business']),
-    source: z.string().optional().describe('The seed\'s own words, so every figure can be traced back to it.'),
+    source: z.string().optional().describe("The seed's own words, so every figure can be traced back to it."),
   })
   .refine((t) => !(t.unit === 'businessDays' && t.clock === 'calendar'), {
     message: 'a target in businessDays must use the business clock',
@@ -71,14 +75,18 @@ export const hostPrioritySchema = z.strictObject({
   zendesk: z.enum(['urgent', 'high', 'normal', 'low']),
   jira: z.enum(['Highest', 'High', 'Medium', 'Low', 'Lowest']),
   githubLabel: z.string().min(1).optional().describe('Name of the GitHub label; defaults to "priority: <id>".'),
-  githubColor: z.string().regex(/^[0-9a-fA-F]{6}$/).optional().describe('Six-digit hex colour of the GitHub label, without "#".'),
+  githubColor: z
+    .string()
+    .regex(/^[0-9a-fA-F]{6}$/)
+    .optional()
+    .describe('Six-digit hex colour of the GitHub label, without "#".'),
 });
 
 export const prioritySchema = z.strictObject({
   id: priorityIdSchema,
   labels: z.strictObject({ es: z.string().min(1), en: z.string().min(1), pt: z.string().min(1) }),
   definition: localizedTextSchema,
-  examples: z.array(z.string().min(1)).default([]).describe('The seed\'s own examples: the classifier\'s first evidence.'),
+  examples: z.array(z.string().min(1)).default([]).describe("The seed's own examples: the classifier's first evidence."),
   host: hostPrioritySchema,
   targets: targetsSchema.optional(),
 });
@@ -127,18 +135,37 @@ export const intakeSchema = z.strictObject({
     })
     .optional(),
   requiredInformation: z.array(requiredInformationSchema).default([]),
-  followUpCooldownMinutes: z.number().int().positive().optional().describe('Minimum minutes before a customer may chase a ticket by chat, callback or phone.'),
+  followUpCooldownMinutes: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Minimum minutes before a customer may chase a ticket by chat, callback or phone.'),
   sessionLimitMinutes: z.number().int().positive().optional().describe('Longest phone or chat session, in minutes.'),
-  monthlyTicketQuota: z.union([z.number().int().positive(), z.literal('perPlan')]).optional().describe('Tickets a customer may open per month; `perPlan` when the contract sets the number.'),
+  monthlyTicketQuota: z
+    .union([z.number().int().positive(), z.literal('perPlan')])
+    .optional()
+    .describe('Tickets a customer may open per month; `perPlan` when the contract sets the number.'),
   rejectDuplicates: z.boolean().default(false).describe('Whether a second ticket on the same matter is refused as a duplicate.'),
-  hints: z.array(z.strictObject({ id: slug, text: localizedTextSchema })).default([]).describe('Things the customer should check before writing (ISP, Outlook, Windows…).'),
+  hints: z
+    .array(z.strictObject({ id: slug, text: localizedTextSchema }))
+    .default([])
+    .describe('Things the customer should check before writing (ISP, Outlook, Windows…).'),
   minimumContacts: z.number().int().nonnegative().optional().describe('Minimum number of extra contacts the customer must name.'),
 });
 export type Intake = z.infer<typeof intakeSchema>;
 
 export const slaSettingsSchema = z.strictObject({
-  pauseStatuses: z.array(slug).default(['pending']).describe('Ticket statuses that stop the resolution clock (pending on the customer, manufacturer…).'),
-  atRiskRemainingRatio: z.number().gt(0).lt(1).default(0.25).describe('A running target is at risk when this share of it (or less) is left.'),
+  pauseStatuses: z
+    .array(slug)
+    .default(['pending'])
+    .describe('Ticket statuses that stop the resolution clock (pending on the customer, manufacturer…).'),
+  atRiskRemainingRatio: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(0.25)
+    .describe('A running target is at risk when this share of it (or less) is left.'),
   binding: z.boolean().default(true).describe('The targets are guidance, not contract (Infraspeak); still shown.'),
 });
 
@@ -152,8 +179,13 @@ export const policySchema = z
     locale: z.enum(['es', 'en', 'pt']).default('es'),
     calendar: calendarSchema.optional().describe('Absent when the vendor gives no open hours (then there are no business targets).'),
     priorities: z.array(prioritySchema).default([]),
-    defaultPriority: priorityIdSchema.nullable().default(null).describe('Priority used when nothing else decides; null when the policy has no priorities.'),
-    targets: targetsSchema.default({ firstResponse: null, resolution: null }).describe('Targets for tickets whose priority has none of its own (or for policies without priorities).'),
+    defaultPriority: priorityIdSchema
+      .nullable()
+      .default(null)
+      .describe('Priority used when nothing else decides; null when the policy has no priorities.'),
+    targets: targetsSchema
+      .default({ firstResponse: null, resolution: null })
+      .describe('Targets for tickets whose priority has none of its own (or for policies without priorities).'),
     exclusions: z.array(exclusionSchema).default([]),
     categories: z.array(categorySchema).default([]),
     tiers: z.array(tierSchema).default([]),
@@ -162,9 +194,18 @@ export const policySchema = z
     /** Syntax by which customers declare a priority in the subject ("Prioridad Alta - …"). */
     declaredPriority: z
       .strictObject({
-        prefixes: z.array(z.string().min(1)).default(['prioridad']).describe('Words that introduce the priority word, lower-case without accents.'),
-        synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Extra words per priority a customer may write instead of its label ("urgent" → "urgente").'),
-        bare: z.array(z.string().min(1)).default([]).describe('Words that declare a priority even with no prefix or punctuation after them ("URGENTE caja bloqueada").'),
+        prefixes: z
+          .array(z.string().min(1))
+          .default(['prioridad'])
+          .describe('Words that introduce the priority word, lower-case without accents.'),
+        synonyms: z
+          .record(z.string(), z.array(z.string().min(1)))
+          .default({})
+          .describe('Extra words per priority a customer may write instead of its label ("urgent" → "urgente").'),
+        bare: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('Words that declare a priority even with no prefix or punctuation after them ("URGENTE caja bloqueada").'),
       })
       .optional(),
     triage: triageRulesSchema.optional(),
@@ -193,14 +234,16 @@ function checkReferences(p: Loose, ctx: z.RefinementCtx): void {
   known(p.defaultPriority, ['defaultPriority']);
   const afterHours = field(p.intake, 'afterHours');
   const allowed = field(afterHours, 'allowedPriorities');
-  if (Array.isArray(allowed)) allowed.forEach((id, i) => known(id, ['intake', 'afterHours', 'allowedPriorities', i]));
+  if (Array.isArray(allowed)) for (const [i, id] of allowed.entries()) known(id, ['intake', 'afterHours', 'allowedPriorities', i]);
   if (priorities.length > 0 && p.defaultPriority == null) issue(['defaultPriority'], 'a policy with priorities needs a defaultPriority');
 
   const categories = new Set(records(p.categories).map((c) => c.id));
-  records(field(p.intake, 'requiredInformation')).forEach((r, i) => {
-    const wanted = r.categories;
-    if (Array.isArray(wanted)) wanted.forEach((c, j) => categories.has(c) || issue(['intake', 'requiredInformation', i, 'categories', j], `unknown category "${String(c)}"`));
-  });
+  for (const [i, r] of records(field(p.intake, 'requiredInformation')).entries()) {
+    const wanted = Array.isArray(r.categories) ? r.categories : [];
+    for (const [j, c] of wanted.entries()) {
+      if (!categories.has(c)) issue(['intake', 'requiredInformation', i, 'categories', j], `unknown category "${String(c)}"`);
+    }
+  }
 
   if (p.calendar !== undefined) return;
   const targets: [unknown, (string | number)[]][] = [

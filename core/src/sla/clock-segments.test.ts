@@ -11,7 +11,12 @@ describe('clockSegments', () => {
       { type: 'status' as const, at: at(12), status: 'pending' },
     ];
     expect(clockSegments('resolution', timeline, t(10), t(10), t(16), ['pending'])).toEqual({
-      segments: [[t(10), t(12)], [t(14), t(16)]], stoppedAtMs: null, pausedAtNow: false,
+      segments: [
+        [t(10), t(12)],
+        [t(14), t(16)],
+      ],
+      stoppedAtMs: null,
+      pausedAtNow: false,
     });
   });
 
@@ -24,7 +29,11 @@ describe('clockSegments', () => {
       { type: 'solved' as const, at: at(11) },
       { type: 'status' as const, at: at(12), status: 'open' },
     ];
-    expect(clockSegments('resolution', timeline, t(10), t(10), t(16), [])).toEqual({ segments: [[t(10), t(11)]], stoppedAtMs: t(11), pausedAtNow: false });
+    expect(clockSegments('resolution', timeline, t(10), t(10), t(16), [])).toEqual({
+      segments: [[t(10), t(11)]],
+      stoppedAtMs: t(11),
+      pausedAtNow: false,
+    });
   });
 
   it('reports a pause in force at now', () => {

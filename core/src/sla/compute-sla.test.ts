@@ -28,18 +28,30 @@ describe('computeSla', () => {
     if (!r.ok) throw new Error(r.issue.detail);
     // Friday 19:00 WET: 2 h on Friday, so the 4-hour first response is due Monday 11:00 WEST and met at 11:00 — late.
     expect(r.value.firstResponse).toEqual({
-      target: 'firstResponse', clock: 'business', targetMs: 4 * 3_600_000, dueAt: '2026-03-30T11:00:00+01:00',
-      state: 'breached', remainingMs: 0, metAt: '2026-03-30T11:00:00+01:00', nextThresholdAt: null,
+      target: 'firstResponse',
+      clock: 'business',
+      targetMs: 4 * 3_600_000,
+      dueAt: '2026-03-30T11:00:00+01:00',
+      state: 'breached',
+      remainingMs: 0,
+      metAt: '2026-03-30T11:00:00+01:00',
+      nextThresholdAt: null,
     });
     // 24 h: 2 on Friday, 12 on Monday, 10 on Tuesday → Tuesday 19:00; at risk with 6 h left: Tuesday 13:00.
-    expect(r.value.resolution).toMatchObject({ state: 'running', dueAt: '2026-03-31T19:00:00+01:00', nextThresholdAt: '2026-03-31T13:00:00+01:00', metAt: null });
+    expect(r.value.resolution).toMatchObject({
+      state: 'running',
+      dueAt: '2026-03-31T19:00:00+01:00',
+      nextThresholdAt: '2026-03-31T13:00:00+01:00',
+      metAt: null,
+    });
     expect(r.value.nextCheckAt).toBe('2026-03-31T13:00:00+01:00');
     for (const s of [r.value.firstResponse, r.value.resolution]) expect(targetStatusSchema.safeParse(s).success).toBe(true);
   });
 
   it('gives null statuses and no next check when the priority has no targets', () => {
     expect(computeSla({ ...input, targets: { firstResponse: null, resolution: null } })).toEqual({
-      ok: true, value: { firstResponse: null, resolution: null, nextCheckAt: null },
+      ok: true,
+      value: { firstResponse: null, resolution: null, nextCheckAt: null },
     });
   });
 

@@ -6,7 +6,7 @@ import type { Target } from '../policy/policy-schema.js';
 import { ok, type Result } from '../result.js';
 import type { TimelineEvent } from '../ticket/ticket-schema.js';
 import { toTargetStatus } from './compute-target-status.js';
-import { targetClock, type SlaSettings, type TargetClockCode } from './target-clock.js';
+import { type SlaSettings, type TargetClockCode, targetClock } from './target-clock.js';
 
 export type ComputeSlaInput = {
   calendar: BusinessCalendar | null;

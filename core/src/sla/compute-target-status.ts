@@ -2,7 +2,7 @@ import type { Zone } from 'luxon';
 import { zonedIsoWriter } from '../calendar/zoned-iso-writer.js';
 import type { TargetStatus } from '../evaluation/evaluation-schema.js';
 import type { Result } from '../result.js';
-import { targetClock, type TargetClock, type TargetClockCode, type TargetClockInput } from './target-clock.js';
+import { type TargetClock, type TargetClockCode, type TargetClockInput, targetClock } from './target-clock.js';
 
 /** A target clock as the evaluation shows it: instants as ISO 8601, written by `iso`. */
 export function toTargetStatus(c: TargetClock, iso: (ms: number) => string): TargetStatus {

@@ -6,7 +6,7 @@ import { toZonedIso } from '../calendar/to-zoned-iso.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import type { Target } from '../policy/policy-schema.js';
 import type { TimelineEvent } from '../ticket/ticket-schema.js';
-import { targetClock, type TargetClockInput } from './target-clock.js';
+import { type TargetClockInput, targetClock } from './target-clock.js';
 
 const H = 3_600_000;
 const peewah = builtInPolicies.get('peewah')!;
@@ -17,7 +17,12 @@ const cal: BusinessCalendar = compiled.value;
 const ms = (local: string) => DateTime.fromISO(local, { zone: cal.zone }).toMillis();
 const iso = (local: string) => DateTime.fromISO(local, { zone: cal.zone }).toISO()!;
 const show = (t: number | null) => (t === null ? null : toZonedIso(t, cal.zone));
-const reply = (local: string, byAgent = true, isPublic = true): TimelineEvent => ({ type: 'reply', at: iso(local), byAgent, public: isPublic });
+const reply = (local: string, byAgent = true, isPublic = true): TimelineEvent => ({
+  type: 'reply',
+  at: iso(local),
+  byAgent,
+  public: isPublic,
+});
 const status = (local: string, s: string): TimelineEvent => ({ type: 'status', at: iso(local), status: s });
 const solved = (local: string): TimelineEvent => ({ type: 'solved', at: iso(local) });
 const reopened = (local: string): TimelineEvent => ({ type: 'reopened', at: iso(local) });
@@ -39,7 +44,13 @@ function clock(name: 'firstResponse' | 'resolution', now: string, timeline: Time
     ...extra,
   });
   if (!r.ok) throw new Error(r.issue.detail);
-  return { ...r.value, due: show(r.value.dueMs), metAt: show(r.value.metAtMs), next: show(r.value.nextThresholdMs), remainingH: r.value.remainingMs / H };
+  return {
+    ...r.value,
+    due: show(r.value.dueMs),
+    metAt: show(r.value.metAtMs),
+    next: show(r.value.nextThresholdMs),
+    remainingH: r.value.remainingMs / H,
+  };
 }
 
 describe('targetClock: running, at risk, breached', () => {
@@ -108,7 +119,10 @@ describe('targetClock: first response', () => {
   });
 
   it('is fulfilled when the ticket is solved without a reply', () => {
-    expect(clock('firstResponse', '2026-03-02T15:00', [solved('2026-03-02T11:00')])).toMatchObject({ state: 'met', metAt: '2026-03-02T11:00:00-05:00' });
+    expect(clock('firstResponse', '2026-03-02T15:00', [solved('2026-03-02T11:00')])).toMatchObject({
+      state: 'met',
+      metAt: '2026-03-02T11:00:00-05:00',
+    });
   });
 });
 
@@ -127,7 +141,9 @@ describe('targetClock: resolution with pauses and reopening', () => {
   it('does not pause on statuses the policy does not list', () => {
     expect(clock('resolution', '2026-03-03T10:00', [status('2026-03-02T12:00', 'manufacturer')]).state).toBe('running');
     const websaas = { pauseStatuses: builtInPolicies.get('websaas')!.sla.pauseStatuses };
-    expect(clock('resolution', '2026-03-03T10:00', [status('2026-03-02T12:00', 'manufacturer')], { settings: websaas }).state).toBe('paused');
+    expect(clock('resolution', '2026-03-03T10:00', [status('2026-03-02T12:00', 'manufacturer')], { settings: websaas }).state).toBe(
+      'paused',
+    );
   });
 
   it('is met when solved, ending a pause', () => {
@@ -160,22 +176,51 @@ describe('targetClock: clock start', () => {
   const mondayOpening = wc.value.nextOpening(saturday);
 
   it('starts an after-hours ticket at the next opening and counts a reply before it as met', () => {
-    const base = { name: 'firstResponse' as const, target: normal, calendar: wc.value, createdAtMs: saturday, startMs: mondayOpening, settings: websaas.sla };
+    const base = {
+      name: 'firstResponse' as const,
+      target: normal,
+      calendar: wc.value,
+      createdAtMs: saturday,
+      startMs: mondayOpening,
+      settings: websaas.sla,
+    };
     const waiting = targetClock({ ...base, timeline: [], nowMs: ms('2026-03-07T12:00') });
     expect(waiting.ok && [waiting.value.state, show(waiting.value.dueMs), show(waiting.value.nextThresholdMs)]).toEqual([
-      'running', '2026-03-09T08:00:00-05:00', '2026-03-09T07:45:00-05:00',
+      'running',
+      '2026-03-09T08:00:00-05:00',
+      '2026-03-09T07:45:00-05:00',
     ]);
     const answered = targetClock({ ...base, timeline: [reply('2026-03-07T11:00')], nowMs: ms('2026-03-07T12:00') });
     expect(answered.ok && answered.value.state).toBe('met');
   });
 
   it('counts an urgent calendar target around the clock from creation', () => {
-    const r = targetClock({ name: 'firstResponse', target: urgent, calendar: wc.value, timeline: [], createdAtMs: saturday, nowMs: ms('2026-03-07T10:50'), settings: websaas.sla });
-    expect(r.ok && [r.value.state, show(r.value.dueMs), r.value.remainingMs]).toEqual(['at-risk', '2026-03-07T11:00:00-05:00', 10 * 60_000]);
+    const r = targetClock({
+      name: 'firstResponse',
+      target: urgent,
+      calendar: wc.value,
+      timeline: [],
+      createdAtMs: saturday,
+      nowMs: ms('2026-03-07T10:50'),
+      settings: websaas.sla,
+    });
+    expect(r.ok && [r.value.state, show(r.value.dueMs), r.value.remainingMs]).toEqual([
+      'at-risk',
+      '2026-03-07T11:00:00-05:00',
+      10 * 60_000,
+    ]);
   });
 
   it('fails with needs-calendar for a business target without a calendar', () => {
-    const r = targetClock({ name: 'firstResponse', target: normal, calendar: null, timeline: [], createdAtMs: saturday, nowMs: saturday, settings: websaas.sla });
+    const r = targetClock({
+      name: 'firstResponse',
+      target: normal,
+      calendar: null,
+      timeline: [],
+      createdAtMs: saturday,
+      nowMs: saturday,
+      settings: websaas.sla,
+    });
     expect(!r.ok && r.issue.code).toBe('needs-calendar');
   });
 });

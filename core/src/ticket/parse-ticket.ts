@@ -1,6 +1,6 @@
 import { toProblems } from '../policy/parse-policy.js';
 import { fail, ok, type Result } from '../result.js';
-import { ticketSchema, type Ticket } from './ticket-schema.js';
+import { type Ticket, ticketSchema } from './ticket-schema.js';
 
 /** Validates a ticket from outside (CLI line, API body); every problem is named by path. */
 export function parseTicket(input: unknown): Result<Ticket, 'invalid-ticket'> {

@@ -4,7 +4,10 @@ export const ticketIdSchema = z.string().min(1).brand<'TicketId'>();
 export type TicketId = z.infer<typeof ticketIdSchema>;
 
 /** An instant with an explicit offset or "Z": a bare local time would be read in the wrong zone. */
-export const instantSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant with an offset, e.g. "2026-03-02T10:00:00-05:00"' });
+export const instantSchema = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 instant with an offset, e.g. "2026-03-02T10:00:00-05:00"',
+});
 
 /**
  * Events that move clocks. `reply` with `public` and `byAgent` answers the first response;

@@ -52,7 +52,11 @@ export function compilePattern(
       for (const alt of alts) {
         if (alt.includes('_')) {
           // A phrase alternative ("se_quedo"): its words stand next to each other.
-          const slots = alt.split('_').map(parseTerm).filter((t): t is Term => t !== null).map((t) => [intern(t)]);
+          const slots = alt
+            .split('_')
+            .map(parseTerm)
+            .filter((t): t is Term => t !== null)
+            .map((t) => [intern(t)]);
           if (slots.length > 0) subs.push({ slots, gaps: slots.map(() => 0) });
           continue;
         }

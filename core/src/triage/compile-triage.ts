@@ -1,17 +1,24 @@
-import type { Problem } from '../result.js';
 import type { Policy } from '../policy/policy-schema.js';
+import type { Problem } from '../result.js';
 import { baseLexicon } from './base-lexicon.js';
-import { compilePattern, type CompileBudget, type Sequence } from './compile-pattern.js';
+import { type CompileBudget, compilePattern, type Sequence } from './compile-pattern.js';
 import { normalizeWord } from './normalize-text.js';
 import { TermIndex } from './term-index.js';
-import { triageRulesSchema, type TriageRules } from './triage-rules-schema.js';
+import { type TriageRules, triageRulesSchema } from './triage-rules-schema.js';
 
 export type RuleGroup = 'priority' | 'ceiling' | 'exclusion' | 'unless' | 'tier' | 'category' | 'flag' | 'detector';
 /** Groups whose rules may carry `with` patterns; their co-occurrence matches are filed under `with:<group>`. */
 export type WithGroup = `with:${'priority' | 'ceiling' | 'exclusion' | 'tier' | 'category' | 'flag'}`;
 
 /** One expanded pattern of one rule, indexed by its first slot's terms. */
-export type Entry = { group: RuleGroup | WithGroup; rule: number; seq: Sequence; /** Dense id of (group, rule). */ key: number; /** Dense id of the entry. */ index: number; /** Ids of its slots after the first, shared between entries. */ slotIds: number[] };
+export type Entry = {
+  group: RuleGroup | WithGroup;
+  rule: number;
+  seq: Sequence /** Dense id of (group, rule). */;
+  key: number /** Dense id of the entry. */;
+  index: number /** Ids of its slots after the first, shared between entries. */;
+  slotIds: number[];
+};
 
 export type CompiledTriage = {
   policy: Policy;
@@ -89,7 +96,8 @@ function build(policy: Policy): CompiledTriage {
       for (const message of c.problems) problems.push({ path: `${path}[${i}]`, message });
       const k = `${group}:${rule}`;
       if (!keys.has(k)) keys.set(k, keys.size);
-      for (const seq of c.sequences) entries.push({ group, rule, seq, key: keys.get(k)!, index: entries.length, slotIds: seq.slots.slice(1).map(slotId) });
+      for (const seq of c.sequences)
+        entries.push({ group, rule, seq, key: keys.get(k)!, index: entries.length, slotIds: seq.slots.slice(1).map(slotId) });
     });
   };
 
@@ -102,37 +110,56 @@ function build(policy: Policy): CompiledTriage {
   const unknown = (path: string, what: string, id: string, known: Iterable<string>) =>
     problems.push({ path, message: `unknown ${what} "${id}"; known: ${[...known].join(', ') || 'none'}` });
 
-  rules.priorities.forEach((r, i) => {
-    if (!priorities.has(r.priority)) return unknown(`triage.priorities[${i}].priority`, 'priority', r.priority, priorities);
+  for (const [i, r] of rules.priorities.entries()) {
+    if (!priorities.has(r.priority)) {
+      unknown(`triage.priorities[${i}].priority`, 'priority', r.priority, priorities);
+      continue;
+    }
     add('priority', i, r.patterns, `triage.priorities[${i}].patterns`);
     add('with:priority', i, r.with, `triage.priorities[${i}].with`);
-  });
-  rules.ceilings.forEach((r, i) => {
-    if (!priorities.has(r.max)) return unknown(`triage.ceilings[${i}].max`, 'priority', r.max, priorities);
+  }
+  for (const [i, r] of rules.ceilings.entries()) {
+    if (!priorities.has(r.max)) {
+      unknown(`triage.ceilings[${i}].max`, 'priority', r.max, priorities);
+      continue;
+    }
     add('ceiling', i, r.patterns, `triage.ceilings[${i}].patterns`);
     add('with:ceiling', i, r.with, `triage.ceilings[${i}].with`);
-  });
-  rules.exclusions.forEach((r, i) => {
-    if (!exclusions.has(r.exclusion)) return unknown(`triage.exclusions[${i}].exclusion`, 'exclusion', r.exclusion, exclusions);
+  }
+  for (const [i, r] of rules.exclusions.entries()) {
+    if (!exclusions.has(r.exclusion)) {
+      unknown(`triage.exclusions[${i}].exclusion`, 'exclusion', r.exclusion, exclusions);
+      continue;
+    }
     add('exclusion', i, r.patterns, `triage.exclusions[${i}].patterns`);
     add('with:exclusion', i, r.with, `triage.exclusions[${i}].with`);
     add('unless', i, r.unless, `triage.exclusions[${i}].unless`);
-  });
-  rules.tiers.forEach((r, i) => {
+  }
+  for (const [i, r] of rules.tiers.entries()) {
     const tier = tiers.get(r.tier);
-    if (!tier) return unknown(`triage.tiers[${i}].tier`, 'tier', r.tier, tiers.keys());
+    if (!tier) {
+      unknown(`triage.tiers[${i}].tier`, 'tier', r.tier, tiers.keys());
+      continue;
+    }
     // Escalation-only tiers are reached by people, never by first classification.
-    if (tier.escalationOnly) return problems.push({ path: `triage.tiers[${i}].tier`, message: `tier "${r.tier}" is reached only by escalation` });
+    if (tier.escalationOnly) {
+      problems.push({ path: `triage.tiers[${i}].tier`, message: `tier "${r.tier}" is reached only by escalation` });
+      continue;
+    }
     add('tier', i, r.patterns, `triage.tiers[${i}].patterns`);
     add('with:tier', i, r.with, `triage.tiers[${i}].with`);
-  });
+  }
   if (rules.defaultTier && !tiers.has(rules.defaultTier)) unknown('triage.defaultTier', 'tier', rules.defaultTier, tiers.keys());
-  rules.categories.forEach((r, i) => {
-    if (!categories.has(r.category)) return unknown(`triage.categories[${i}].category`, 'category', r.category, categories);
+  for (const [i, r] of rules.categories.entries()) {
+    if (!categories.has(r.category)) {
+      unknown(`triage.categories[${i}].category`, 'category', r.category, categories);
+      continue;
+    }
     add('category', i, r.patterns, `triage.categories[${i}].patterns`);
     add('with:category', i, r.with, `triage.categories[${i}].with`);
-  });
-  if (rules.defaultCategory && !categories.has(rules.defaultCategory)) unknown('triage.defaultCategory', 'category', rules.defaultCategory, categories);
+  }
+  if (rules.defaultCategory && !categories.has(rules.defaultCategory))
+    unknown('triage.defaultCategory', 'category', rules.defaultCategory, categories);
   rules.flags.forEach((r, i) => {
     if (r.hint && !hints.has(r.hint)) unknown(`triage.flags[${i}].hint`, 'intake hint', r.hint, hints);
     add('flag', i, r.patterns, `triage.flags[${i}].patterns`);
@@ -140,7 +167,8 @@ function build(policy: Policy): CompiledTriage {
   });
   const detectorPatterns: { requirement: string; detector: number }[] = [];
   rules.requiredInformation.forEach((r, i) => {
-    if (!requirements.has(r.requirement)) unknown(`triage.requiredInformation[${i}].requirement`, 'required information', r.requirement, requirements);
+    if (!requirements.has(r.requirement))
+      unknown(`triage.requiredInformation[${i}].requirement`, 'required information', r.requirement, requirements);
     r.anyOf.forEach((d, j) => {
       if (d.kind !== 'patterns') return;
       add('detector', detectorPatterns.length, d.patterns, `triage.requiredInformation[${i}].anyOf[${j}].patterns`);
@@ -154,7 +182,10 @@ function build(policy: Policy): CompiledTriage {
     problems.push({ path: 'triage', message });
   }
   if (index.terms.length > MAX_TERMS) {
-    problems.push({ path: 'triage', message: `the patterns use more than ${MAX_TERMS.toLocaleString('en-US')} distinct words or stems; compiling stopped there` });
+    problems.push({
+      path: 'triage',
+      message: `the patterns use more than ${MAX_TERMS.toLocaleString('en-US')} distinct words or stems; compiling stopped there`,
+    });
   }
   index.freeze();
   const byFirstTerm: Entry[][] = Array.from({ length: index.terms.length }, () => []);

@@ -22,7 +22,30 @@ const SIGN_OFF =
  */
 const NAME_PAIR_AT = /([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/uy;
 const CAPITAL = /[A-ZÁÉÍÓÚÑ]/gu;
-const NOT_NAMES = new Set(['Buenos', 'Buenas', 'Buen', 'Hola', 'Estimados', 'Estimado', 'Estimada', 'Cordial', 'Muchas', 'Gracias', 'Por', 'Good', 'Dear', 'Hello', 'Bom', 'Boa', 'Olá', 'Prioridad', 'Punto', 'Sistema', 'Empresa', 'Error']);
+const NOT_NAMES = new Set([
+  'Buenos',
+  'Buenas',
+  'Buen',
+  'Hola',
+  'Estimados',
+  'Estimado',
+  'Estimada',
+  'Cordial',
+  'Muchas',
+  'Gracias',
+  'Por',
+  'Good',
+  'Dear',
+  'Hello',
+  'Bom',
+  'Boa',
+  'Olá',
+  'Prioridad',
+  'Punto',
+  'Sistema',
+  'Empresa',
+  'Error',
+]);
 
 // An e-mail address is /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/ (\w is ASCII), matched by `findEmail`.
 const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -60,7 +83,18 @@ function withoutFirstEmail(text: string): string {
 
 // JavaScript's \s, by char code: the line terminators and white space (Unicode Zs, U+FEFF).
 const isSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c >= 0xa0 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
 
 /**
  * Whether a dotted run of [\w-] words, where the regex could start at a word boundary, ends at text[dot]: going back

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSlice } from '../../eval/eval-set.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
-import { compileTriage, type CompiledTriage } from './compile-triage.js';
+import { type CompiledTriage, compileTriage } from './compile-triage.js';
 import { findMatches, type Match } from './find-matches.js';
-import { scanWords, tokenize, type TokenizedText } from './normalize-text.js';
+import { scanWords, type TokenizedText, tokenize } from './normalize-text.js';
 
 /** The plain depth-first matcher the indexed one must agree with: every entry of every word's terms, in order. */
 function referenceMatches(compiled: CompiledTriage, text: TokenizedText): Match[] {
@@ -73,7 +73,7 @@ describe('findMatches', () => {
     expect(compared).toBeGreaterThan(100);
   });
 
-  it('agrees with the plain matcher on random texts built from the rules\' own sequences, near misses included', () => {
+  it("agrees with the plain matcher on random texts built from the rules' own sequences, near misses included", () => {
     for (const [, policy] of builtInPolicies) {
       const compiled = compileTriage(policy);
       const entries = compiled.byFirstTerm.flat();
@@ -83,16 +83,24 @@ describe('findMatches', () => {
       };
       // One pattern spelt out: a term for each slot, with up to two words more than its gap allows between slots,
       // sometimes a negation or a clause break in between.
-      const spelt = fc.record({ e: fc.nat(entries.length - 1), picks: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), fill: fc.array(fc.nat(8), { minLength: 8, maxLength: 8 }), noise: fc.array(fc.constantFrom('', '', '', 'no', 'pero', ',', '.'), { minLength: 8, maxLength: 8 }) }).map(({ e, picks, fill, noise }) => {
-        const entry = entries[e]!;
-        return entry.seq.slots
-          .map((slot, j) => {
-            const gap = entry.seq.gaps[j] ?? 0;
-            const between = j === 0 ? [] : Array.from({ length: fill[j % 8]! % (gap + 3) }, (_, k) => (k === 0 && noise[j % 8] ? noise[j % 8]! : 'x'));
-            return [...between, word(slot[picks[j % 8]! % slot.length]!)].join(' ');
-          })
-          .join(' ');
-      });
+      const spelt = fc
+        .record({
+          e: fc.nat(entries.length - 1),
+          picks: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+          fill: fc.array(fc.nat(8), { minLength: 8, maxLength: 8 }),
+          noise: fc.array(fc.constantFrom('', '', '', 'no', 'pero', ',', '.'), { minLength: 8, maxLength: 8 }),
+        })
+        .map(({ e, picks, fill, noise }) => {
+          const entry = entries[e]!;
+          return entry.seq.slots
+            .map((slot, j) => {
+              const gap = entry.seq.gaps[j] ?? 0;
+              const between =
+                j === 0 ? [] : Array.from({ length: fill[j % 8]! % (gap + 3) }, (_, k) => (k === 0 && noise[j % 8] ? noise[j % 8]! : 'x'));
+              return [...between, word(slot[picks[j % 8]! % slot.length]!)].join(' ');
+            })
+            .join(' ');
+        });
       fc.assert(
         fc.property(fc.array(spelt, { minLength: 1, maxLength: 12 }), (parts) => {
           const text = parts.join(' ');

@@ -1,5 +1,5 @@
 import type { CompiledTriage, Entry } from './compile-triage.js';
-import { wordEpoch, type Words } from './normalize-text.js';
+import { type Words, wordEpoch } from './normalize-text.js';
 
 /** One place where one rule's pattern matched; `negated` when a negation stands just before it. */
 export type Match = { group: Entry['group']; rule: number; positions: number[]; clause: number; negated: boolean };

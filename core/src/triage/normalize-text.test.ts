@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeWord, scanWords, tokenize } from './normalize-text.js';
 import { boundedEditDistance } from './edit-distance.js';
+import { normalizeWord, scanWords, tokenize } from './normalize-text.js';
 
 describe('normalizeWord', () => {
   it('lower-cases and strips accents from Spanish and Portuguese words', () => {
@@ -48,12 +48,12 @@ describe('scanWords', () => {
     const t = tokenize(raw);
     const w = scanWords(raw);
     expect(w.n).toBe(t.tokens.length);
-    t.tokens.forEach((tok, i) => {
+    for (const [i, tok] of t.tokens.entries()) {
       expect([w.norm[i], w.start[i], w.end[i], w.clause[i]]).toEqual([tok.norm, tok.start, tok.end, tok.clause]);
-      t.tokens.forEach((other, j) => expect(w.id[i] === w.id[j]).toBe(tok.norm === other.norm));
-    });
+      for (const [j, other] of t.tokens.entries()) expect(w.id[i] === w.id[j]).toBe(tok.norm === other.norm);
+    }
     expect(w.clauses).toBe(t.clauses.length);
-    t.clauses.forEach((c, i) => expect(w.afterContrast[i] === 1).toBe(c.afterContrast));
+    for (const [i, c] of t.clauses.entries()) expect(w.afterContrast[i] === 1).toBe(c.afterContrast);
   });
 });
 

@@ -5,6 +5,7 @@ export type Token = { norm: string; start: number; end: number; clause: number }
 export type Clause = { afterContrast: boolean };
 export type TokenizedText = { text: string; tokens: Token[]; clauses: Clause[] };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included, on purpose.
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}/gu;
 const JOINERS = /[-'’]/g;
@@ -35,11 +36,7 @@ function normalizeUncached(raw: string): string {
 
 /** Normalises free text the same way as words (for lookups of whole phrases). */
 export function normalizeText(raw: string): string {
-  return raw
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(normalizeWord)
-    .join(' ');
+  return raw.split(/\s+/).filter(Boolean).map(normalizeWord).join(' ');
 }
 
 /** A ticket has its URLs blanked only where this matches somewhere in it (global: it is run from `lastIndex`). */
@@ -68,7 +65,20 @@ function urlSignAt(text: string, i: number): boolean {
 }
 
 /** Contrast words open a clause whose evidence outweighs what came before ("lento, pero sí facturamos"). */
-const CONTRAST = new Set(['pero', 'but', 'however', 'porem', 'contudo', 'aunque', 'although', 'though', 'embora', 'embargo', 'entretanto', 'mientras']);
+const CONTRAST = new Set([
+  'pero',
+  'but',
+  'however',
+  'porem',
+  'contudo',
+  'aunque',
+  'although',
+  'though',
+  'embora',
+  'embargo',
+  'entretanto',
+  'mientras',
+]);
 
 // Character classes by code: 1 word character, 2 clause-ending punctuation, 3 joiner inside a word (- ' ’).
 // Every code from U+3000 up is a word character; the table covers them all so a lookup needs no range check.
@@ -183,7 +193,8 @@ function addWord(text: string, start: number, end: number, lo: number, hi: numbe
     const t = table;
     const grown = new Int32Array(t.length * 2);
     const grownAt = new Int32Array(spellingAt.length * 2);
-    for (let b = 0; b < t.length; b += 4) if (t[b + 2] !== 0) place(grown, grownAt, t[b]!, t[b + 1]!, t[b + 2]!, t[b + 3]!, spellingAt[b >> 2]!);
+    for (let b = 0; b < t.length; b += 4)
+      if (t[b + 2] !== 0) place(grown, grownAt, t[b]!, t[b + 1]!, t[b + 2]!, t[b + 3]!, spellingAt[b >> 2]!);
     table = grown;
     spellingAt = grownAt;
   }

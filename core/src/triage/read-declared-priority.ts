@@ -4,6 +4,7 @@ export type DeclaredPriority = { priority: string; words: string };
 
 const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|rv|enc)\s*:\s*)+/;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included, on purpose.
 const ASCII = /^[\x00-\x7f]*$/;
 const RUN3 = /(.)\1{2,}/g;
 const MARKS = /\p{M}/gu;
@@ -116,7 +117,12 @@ export function readDeclaredPriority(compiled: CompiledTriage, subject: string):
   const id = lookup(compiled.declaredWords, firstWord);
   if (id) {
     const after = s.slice(firstEnd).trimStart();
-    if (after === '' || CLOSES_MARKER.test(after) || OPENS_MARKER.test(s.slice(0, firstStart).trim()) || compiled.declaredBare.has(firstWord)) {
+    if (
+      after === '' ||
+      CLOSES_MARKER.test(after) ||
+      OPENS_MARKER.test(s.slice(0, firstStart).trim()) ||
+      compiled.declaredBare.has(firstWord)
+    ) {
       return { priority: id, words: firstWord };
     }
   }
@@ -124,7 +130,8 @@ export function readDeclaredPriority(compiled: CompiledTriage, subject: string):
   if (count > 1) {
     const lastWord = s.slice(wordStart[count - 1]!, wordEnd[count - 1]!);
     const lastId = lookup(compiled.declaredWords, lastWord);
-    if (lastId && SEPARATES_END.test(s.slice(0, wordStart[count - 1]!).trimEnd()) && compiled.declaredBare.has(lastWord)) return { priority: lastId, words: lastWord };
+    if (lastId && SEPARATES_END.test(s.slice(0, wordStart[count - 1]!).trimEnd()) && compiled.declaredBare.has(lastWord))
+      return { priority: lastId, words: lastWord };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TermIndex, type Term } from './term-index.js';
+import { type Term, TermIndex } from './term-index.js';
 
 function index(...terms: string[]): { idx: TermIndex; id: (t: string) => number } {
   const idx = new TermIndex();

@@ -48,7 +48,8 @@ export class TermIndex {
     this.terms.forEach((t, id) => {
       if (t.kind === 'word') push(this.words, t.text, id);
       else push(this.stems, t.text, id);
-      if (t.fuzzy && t.text.length >= (t.kind === 'word' ? MIN_FUZZY_WORD - 1 : MIN_FUZZY_STEM)) (t.kind === 'word' ? this.fuzzyWords : this.fuzzyStems).push({ text: t.text, id });
+      if (t.fuzzy && t.text.length >= (t.kind === 'word' ? MIN_FUZZY_WORD - 1 : MIN_FUZZY_STEM))
+        (t.kind === 'word' ? this.fuzzyWords : this.fuzzyStems).push({ text: t.text, id });
     });
     this.stemLengths = [...new Set([...this.stems.keys()].map((s) => s.length))].sort((a, b) => a - b);
     this.cache.clear();

@@ -4,11 +4,11 @@ import { evaluateTicket } from '../evaluate/evaluate-ticket.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy } from '../policy/policy-schema.js';
+import { parseTicket } from '../ticket/parse-ticket.js';
 import { MAX_PATTERN_SLOTS } from './compile-pattern.js';
 import { checkTriageRules, compileTriage, MAX_COMPILED_SLOTS, MAX_TERMS } from './compile-triage.js';
-import { triageRulesSchema } from './triage-rules-schema.js';
-import { parseTicket } from '../ticket/parse-ticket.js';
 import { TRIAGE_BODY_CHARS, TRIAGE_SUBJECT_CHARS, triage } from './triage.js';
+import { triageRulesSchema } from './triage-rules-schema.js';
 
 const policy = (id: string) => builtInPolicies.get(id)!;
 const run = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
@@ -28,7 +28,9 @@ describe('triage: WebSaaS priorities, contrast and negation', () => {
     expect(run('websaas', 'Sistema', 'Esta mañana funcionaba lento pero ahora ya no podemos facturar nada').priority).toBe('urgente');
   });
   it('does not read "the system is not down" as down', () => {
-    expect(run('websaas', 'Consulta', 'El sistema no está caído, solo quiero saber cómo generar el reporte de IVA').priority).toBe('normal');
+    expect(run('websaas', 'Consulta', 'El sistema no está caído, solo quiero saber cómo generar el reporte de IVA').priority).toBe(
+      'normal',
+    );
   });
   it('tolerates shouting, stretched letters and typos', () => {
     expect(run('websaas', 'AYUDAAAA', 'EL SISTEMAAA NO FACTURAAA!!!').priority).toBe('urgente');
@@ -67,7 +69,11 @@ describe('triage: declared priority', () => {
     expect(run('peewah', 'Alta de usuario nuevo', 'cómo lo hago').declaredPriority).toBeNull();
   });
   it('Soporte Justo: a cPanel failure asked as alta is media, with the reason', () => {
-    const r = run('soporte-justo', 'Prioridad Alta - falla cPanel', 'El cPanel no carga las estadísticas, pero la web y los correos funcionan.');
+    const r = run(
+      'soporte-justo',
+      'Prioridad Alta - falla cPanel',
+      'El cPanel no carga las estadísticas, pero la web y los correos funcionan.',
+    );
     expect(r.priority).toBe('media');
     expect(r.flags).toContain('priority-mismatch');
   });
@@ -95,7 +101,9 @@ describe('triage: Peewah exclusions and routing', () => {
   });
   it('excludes the quality of the transmission, the internet while streaming, the streaming platform and the venue', () => {
     expect(run('peewah', 'Video', 'La transmisión se ve pixelada y con retraso').exclusion?.id).toBe('transmission');
-    expect(run('peewah', 'Internet', 'Se nos cayó el internet del auditorio durante el evento en vivo').exclusion?.id).toBe('streaming-internet');
+    expect(run('peewah', 'Internet', 'Se nos cayó el internet del auditorio durante el evento en vivo').exclusion?.id).toBe(
+      'streaming-internet',
+    );
     expect(run('peewah', 'YouTube', 'YouTube Live se cayó en plena conferencia').exclusion?.id).toBe('streaming-platform');
     const venue = run('peewah', 'Salón', 'El hotel no tiene listo el salón y faltan sillas');
     expect(venue.exclusion?.id).toBe('venue');
@@ -124,7 +132,12 @@ describe('triage: Infraspeak severity and Technical Service', () => {
     expect(run('infraspeak', 'Dúvida', 'Como posso dar permissões a um utilizador?').priority).toBe('baja');
   });
   it('excludes Technical Service requests with the technical-service flag', () => {
-    for (const body of ['Borramos por error unos activos, ¿los pueden recuperar?', 'Necesitamos consultar los logs de acceso del mes pasado', 'Please do a bulk update of all asset locations', 'Queremos cargar un archivo específico en la base de datos']) {
+    for (const body of [
+      'Borramos por error unos activos, ¿los pueden recuperar?',
+      'Necesitamos consultar los logs de acceso del mes pasado',
+      'Please do a bulk update of all asset locations',
+      'Queremos cargar un archivo específico en la base de datos',
+    ]) {
       const r = run('infraspeak', 'Pedido', body);
       expect(r.exclusion?.id, body).toBe('technical-service');
       expect(r.flags).toContain('technical-service');
@@ -132,17 +145,25 @@ describe('triage: Infraspeak severity and Technical Service', () => {
     expect(run('infraspeak', 'Clave', 'Perdí mi contraseña, ¿cómo la recupero?').exclusion).toBeNull();
   });
   it('reads closing or fixing many records at once, instead of one by one, as a Technical Service mass action', () => {
-    expect(run('infraspeak', 'Ordens', 'Temos 800 ordens de 2021 abertas. Podem fechar todas de uma vez?').exclusion?.id).toBe('technical-service');
-    expect(run('infraspeak', 'Assets', 'Editing them one by one would take days, could you change the category at once for us?').exclusion?.id).toBe('technical-service');
+    expect(run('infraspeak', 'Ordens', 'Temos 800 ordens de 2021 abertas. Podem fechar todas de uma vez?').exclusion?.id).toBe(
+      'technical-service',
+    );
+    expect(
+      run('infraspeak', 'Assets', 'Editing them one by one would take days, could you change the category at once for us?').exclusion?.id,
+    ).toBe('technical-service');
   });
   it('reads "bring back what we deleted" as recovering deleted items', () => {
-    expect(run('infraspeak', 'Plans', 'A technician deleted our checklists by mistake. Can you bring them back?').exclusion?.id).toBe('technical-service');
+    expect(run('infraspeak', 'Plans', 'A technician deleted our checklists by mistake. Can you bring them back?').exclusion?.id).toBe(
+      'technical-service',
+    );
   });
   it('keeps a template to import data themselves as a how-to, not Technical Service', () => {
     const r = run('infraspeak', 'Importar', '¿Tenéis una plantilla Excel para cargar los equipos nosotros mismos?');
     expect(r.exclusion).toBeNull();
     expect(r.reasons.some((x) => x.rule.endsWith('/not-applied'))).toBe(true);
-    expect(run('infraspeak', 'Importar', '¿Nos podéis cargar esta plantilla Excel con los equipos?').exclusion?.id).toBe('technical-service');
+    expect(run('infraspeak', 'Importar', '¿Nos podéis cargar esta plantilla Excel con los equipos?').exclusion?.id).toBe(
+      'technical-service',
+    );
   });
 });
 
@@ -160,7 +181,11 @@ describe('triage: Skedu tiers', () => {
     }
   });
   it('sends prices, features and signing up to administrativo without the supervisor flag', () => {
-    for (const body of ['¿Cuánto cuesta el plan mensual?', '¿El plan incluye recordatorios por WhatsApp?', 'Quiero contratar Skedu para mi clínica']) {
+    for (const body of [
+      '¿Cuánto cuesta el plan mensual?',
+      '¿El plan incluye recordatorios por WhatsApp?',
+      'Quiero contratar Skedu para mi clínica',
+    ]) {
       const r = run('skedu', 'Consulta', body);
       expect(r.tier, body).toBe('administrativo');
       expect(r.flags, body).not.toContain('supervisor');
@@ -173,7 +198,11 @@ describe('triage: intake checks from the text', () => {
     const r = run('websaas', 'Consulta', '¿Cómo configuro un descuento para clientes frecuentes?');
     expect(r.missingInformation).toEqual(['company', 'person', 'phone', 'email']);
     expect(r.flags).toContain('missing-information');
-    const full = run('websaas', 'Consulta', 'Empresa: Droguería San Jorge\nContacto: Luis Ramírez\nTel: 604 555 1234\nCorreo: luis@sanjorge.com\n¿Cómo genero el reporte de utilidades?');
+    const full = run(
+      'websaas',
+      'Consulta',
+      'Empresa: Droguería San Jorge\nContacto: Luis Ramírez\nTel: 604 555 1234\nCorreo: luis@sanjorge.com\n¿Cómo genero el reporte de utilidades?',
+    );
     expect(full.missingInformation).toEqual([]);
   });
   it('Soporte Justo flags a possible external cause and quotes the policy', () => {
@@ -217,7 +246,13 @@ describe('triage: explanations and rules as data', () => {
   });
   it('reports rules that point at unknown priorities or lexicon entries', () => {
     const base = policy('websaas');
-    const bad = { ...base, triage: { ...base.triage!, priorities: [{ id: 'x', priority: 'nope', patterns: ['@nothing here'], weight: 2, negation: 'skip', with: [] }] } } as Policy;
+    const bad = {
+      ...base,
+      triage: {
+        ...base.triage!,
+        priorities: [{ id: 'x', priority: 'nope', patterns: ['@nothing here'], weight: 2, negation: 'skip', with: [] }],
+      },
+    } as Policy;
     const problems = checkTriageRules(bad);
     expect(problems.map((p) => p.path)).toContain('triage.priorities[0].priority');
   });
@@ -226,12 +261,22 @@ describe('triage: explanations and rules as data', () => {
     const letters = 'bcdfghjk'.split('');
     const rules = { ...base.triage!, lexicon: { ...base.triage!.lexicon, many: letters.map((l) => `${l}aa|${l}ee`) } };
     // Each pattern expands to 8^6 sequences of 6 slots, cut at 5,000: 30,000 slots; fifty of them would need 1.5 million.
-    const priorities = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, priority: 'normal', patterns: ['@many @many @many @many @many @many'], weight: 2, negation: 'skip', with: [] }));
+    const priorities = Array.from({ length: 50 }, (_, i) => ({
+      id: `p${i}`,
+      priority: 'normal',
+      patterns: ['@many @many @many @many @many @many'],
+      weight: 2,
+      negation: 'skip',
+      with: [],
+    }));
     const parsed = parsePolicy({ ...base, id: 'heavy', triage: { ...rules, priorities } });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.issue.code).toBe('invalid-policy');
-    expect(parsed.issue.problems).toContainEqual({ path: 'triage', message: expect.stringContaining(`more than ${MAX_COMPILED_SLOTS.toLocaleString('en-US')} slots`) });
+    expect(parsed.issue.problems).toContainEqual({
+      path: 'triage',
+      message: expect.stringContaining(`more than ${MAX_COMPILED_SLOTS.toLocaleString('en-US')} slots`),
+    });
     // Compiling stopped once over budget: far fewer sequences than the 250,000 the rules ask for.
     const heavy = { ...base, id: 'heavy', triage: triageRulesSchema.parse({ ...rules, priorities }) } as Policy;
     expect(compileTriage(heavy).entries).toBeLessThan(MAX_COMPILED_SLOTS / 6 + compileTriage(base).entries);
@@ -241,11 +286,19 @@ describe('triage: explanations and rules as data', () => {
     const words = Array.from({ length: MAX_TERMS + 1 }, (_, i) => `palabra${i}`).join('|');
     const many = parsePolicy({ ...base, id: 'wordy', triage: { ...base.triage!, flags: [{ id: 'f', flag: 'x', patterns: [words] }] } });
     expect(many.ok).toBe(false);
-    if (!many.ok) expect(many.issue.problems).toContainEqual({ path: 'triage', message: expect.stringContaining(`more than ${MAX_TERMS.toLocaleString('en-US')} distinct words`) });
+    if (!many.ok)
+      expect(many.issue.problems).toContainEqual({
+        path: 'triage',
+        message: expect.stringContaining(`more than ${MAX_TERMS.toLocaleString('en-US')} distinct words`),
+      });
     const long = Array.from({ length: MAX_PATTERN_SLOTS + 1 }, (_, i) => `w${i}`).join(' ');
     const tooLong = parsePolicy({ ...base, id: 'long', triage: { ...base.triage!, flags: [{ id: 'f', flag: 'x', patterns: [long] }] } });
     expect(tooLong.ok).toBe(false);
-    if (!tooLong.ok) expect(tooLong.issue.problems).toContainEqual({ path: 'triage.flags[0].patterns[0]', message: expect.stringContaining(`more than ${MAX_PATTERN_SLOTS} slots`) });
+    if (!tooLong.ok)
+      expect(tooLong.issue.problems).toContainEqual({
+        path: 'triage.flags[0].patterns[0]',
+        message: expect.stringContaining(`more than ${MAX_PATTERN_SLOTS} slots`),
+      });
   });
   it('works on a policy with no triage rules: declared or default priority only', () => {
     const { triage: _ignored, ...rest } = policy('infraspeak');
@@ -280,7 +333,11 @@ describe('triage: generalises by meaning (hard cases)', () => {
     expect(r.flags).toContain('priority-mismatch');
   });
   it('Infraspeak: loading a spreadsheet or CSV of assets is Technical Service; exporting one or a failing import is not', () => {
-    for (const body of ['¿Nos pueden subir este Excel con el inventario de equipos?', 'Attached is a CSV of our assets, please import it.', 'Segue a folha de cálculo com os ativos para carregarem.']) {
+    for (const body of [
+      '¿Nos pueden subir este Excel con el inventario de equipos?',
+      'Attached is a CSV of our assets, please import it.',
+      'Segue a folha de cálculo com os ativos para carregarem.',
+    ]) {
       expect(decided('infraspeak', 'Carga', body), body).toBe('excluded:technical-service');
     }
     expect(decided('infraspeak', 'Exportar', '¿Cómo exporto la lista de activos a Excel?')).toBe('baja');
@@ -310,14 +367,24 @@ describe('triage: generalises by meaning (hard cases)', () => {
     expect(decided('peewah', 'Resend', 'Could you resend the survey to all attendees?')).toBe('baja');
   });
   it('Peewah: the physical venue’s organisation is excluded as venue, but not the event page', () => {
-    for (const body of ['El salón del hotel quedó pequeño para los asistentes.', 'No hay suficientes cadeiras no auditório.', 'The venue’s sound system failed.', 'O local do evento está fechado e ninguém consegue chegar.']) {
+    for (const body of [
+      'El salón del hotel quedó pequeño para los asistentes.',
+      'No hay suficientes cadeiras no auditório.',
+      'The venue’s sound system failed.',
+      'O local do evento está fechado e ninguém consegue chegar.',
+    ]) {
       expect(decided('peewah', 'Lugar', body), body).toBe('excluded:venue');
     }
     expect(run('peewah', 'Página', 'La página del evento no carga y el evento empieza ya.').exclusion).toBeNull();
   });
   it('Skedu: agenda display on a phone is nivel-1; plans, branch discounts and quotes are administrativo without supervisor', () => {
     expect(run('skedu', 'Celular', 'En el celular la agenda se ve cortada.').tier).toBe('nivel-1');
-    for (const body of ['¿Qué plan me conviene para 3 profesionales?', '¿Hay descuento para varias sucursales?', 'Poderiam enviar um orçamento para 4 unidades?', 'Which plan includes online payments?']) {
+    for (const body of [
+      '¿Qué plan me conviene para 3 profesionales?',
+      '¿Hay descuento para varias sucursales?',
+      'Poderiam enviar um orçamento para 4 unidades?',
+      'Which plan includes online payments?',
+    ]) {
       const r = run('skedu', 'Consulta', body);
       expect(r.tier, body).toBe('administrativo');
       expect(r.flags, body).not.toContain('supervisor');
@@ -392,14 +459,21 @@ describe('triage: whole service vs part, how-to vs failure, request vs malfuncti
     expect(run('peewah', 'x', 'los asistentes no pueden entrar a la página del evento').exclusion).toBeNull();
   });
   it('Peewah: QR rejected at the door or a failing check-in is alta and technical', () => {
-    for (const body of ['el check-in de asistentes falla, no escanea', 'the app rejects the QR codes at the door, says invalid ticket', 'os ingressos estão sendo rejeitados na entrada']) {
+    for (const body of [
+      'el check-in de asistentes falla, no escanea',
+      'the app rejects the QR codes at the door, says invalid ticket',
+      'os ingressos estão sendo rejeitados na entrada',
+    ]) {
       const r = run('peewah', 'x', body);
       expect(r.priority, body).toBe('alta');
       expect(r.category, body).toBe('tecnico');
     }
   });
   it('Skedu: a payment not showing or a suspension threat over payment goes to a supervisor', () => {
-    for (const body of ['me amenazan con suspender el servicio por un pago que ya hice', 'o pagamento não aparece e vão suspender a conta']) {
+    for (const body of [
+      'me amenazan con suspender el servicio por un pago que ya hice',
+      'o pagamento não aparece e vão suspender a conta',
+    ]) {
       const r = run('skedu', 'x', body);
       expect(r.tier, body).toBe('administrativo');
       expect(r.flags, body).toContain('supervisor');
@@ -419,7 +493,9 @@ describe('triage: whole service vs part, how-to vs failure, request vs malfuncti
 describe('triage: generalisation round 3 (partial outages, negated exclusions, malfunctions vs how-to)', () => {
   const r3 = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
   it('Infraspeak: a main function failing is alta even when "the rest works"; that sentence only blocks urgente', () => {
-    expect(r3('infraspeak', 'x', 'As ordens preventivas deixaram de ser geradas. O resto da plataforma funciona bem.').priority).toBe('alta');
+    expect(r3('infraspeak', 'x', 'As ordens preventivas deixaram de ser geradas. O resto da plataforma funciona bem.').priority).toBe(
+      'alta',
+    );
     expect(r3('infraspeak', 'x', 'We cannot assign any job to the technicians; the rest of the system is fine.').priority).toBe('alta');
   });
   it('Infraspeak: "the rest works" keeps a main-function outage at alta (not urgente) and adds nothing to a minor fault', () => {
@@ -431,7 +507,9 @@ describe('triage: generalisation round 3 (partial outages, negated exclusions, m
     expect(r3('infraspeak', 'x', 'The calendar shows tasks on the wrong day, but the list view is correct.').priority).toBe('media');
   });
   it('Infraspeak: an impractical "alternative" is no workaround', () => {
-    expect(r3('infraspeak', 'x', 'Nenhuma preventiva foi gerada; a alternativa seria criar 500 ordens à mão, o que é impossível.').priority).toBe('alta');
+    expect(
+      r3('infraspeak', 'x', 'Nenhuma preventiva foi gerada; a alternativa seria criar 500 ordens à mão, o que é impossível.').priority,
+    ).toBe('alta');
   });
   it('Infraspeak: a declared Baja on a broken main function becomes alta with priority-mismatch', () => {
     const r = r3('infraspeak', 'Prioridad Baja - asignación', 'No se puede asignar ninguna orden a los técnicos, lo demás funciona bien.');
@@ -446,7 +524,11 @@ describe('triage: generalisation round 3 (partial outages, negated exclusions, m
     expect(r3('infraspeak', 'x', 'How many support tickets does our plan allow per month?').priority).toBe('baja');
   });
   it('Peewah: a negated streaming mention does not exclude an event-page outage, which stays alta', () => {
-    const r = r3('peewah', 'Not a stream problem', 'Attendees are stuck on the event page with an endless spinner. The stream itself is fine.');
+    const r = r3(
+      'peewah',
+      'Not a stream problem',
+      'Attendees are stuck on the event page with an endless spinner. The stream itself is fine.',
+    );
     expect(r.exclusion).toBeNull();
     expect(r.priority).toBe('alta');
     expect(r3('peewah', 'x', 'No es problema de transmisión: la gente no logra entrar a la página del evento.').exclusion).toBeNull();
@@ -462,23 +544,29 @@ describe('triage: generalisation round 3 (partial outages, negated exclusions, m
     const r = r3('peewah', 'x', 'We want to open 40 more tickets for the workshop, the venue has room for them.');
     expect(r.exclusion).toBeNull();
     expect(r.priority).toBe('baja');
-    expect(r3('peewah', 'x', 'Google Meet expulsó a los participantes en medio del webinar por el límite de su plan.').exclusion?.id).toBe('streaming-platform');
+    expect(r3('peewah', 'x', 'Google Meet expulsó a los participantes en medio del webinar por el límite de su plan.').exclusion?.id).toBe(
+      'streaming-platform',
+    );
   });
   it('Peewah: own payment gateway integration and invalid tickets at the door are tecnico', () => {
-    expect(r3('peewah', 'x', 'Queremos integrar nuestra propia pasarela de pagos con Peewah.\n--\nAna, Jefe Administrativa').category).toBe('tecnico');
+    expect(r3('peewah', 'x', 'Queremos integrar nuestra propia pasarela de pagos con Peewah.\n--\nAna, Jefe Administrativa').category).toBe(
+      'tecnico',
+    );
     expect(r3('peewah', 'x', 'At the entrance the scanner says invalid for tickets people bought yesterday.').category).toBe('tecnico');
   });
   it('Peewah: how-to questions naming a feature stay baja', () => {
     expect(r3('peewah', 'x', '¿Cómo guardo la grabación del webinar?').priority).toBe('baja');
     expect(r3('peewah', 'x', 'How do I change the start time of my event?').priority).toBe('baja');
   });
-  it('Skedu: a third party asking for the customers\' data goes to a supervisor', () => {
-    const r = r3('skedu', 'x', 'A former partner is asking you to send him our clients\' phone numbers and emails.');
+  it("Skedu: a third party asking for the customers' data goes to a supervisor", () => {
+    const r = r3('skedu', 'x', "A former partner is asking you to send him our clients' phone numbers and emails.");
     expect(r.tier).toBe('administrativo');
     expect(r.flags).toContain('supervisor');
   });
   it('Soporte Justo: "from anywhere" is alta, a cPanel login failure is media, an expiry question is baja', () => {
-    expect(r3('soporte-justo', 'x', 'MI SITIO NO ABRE EN NINGÚN LADO, YA REVISÉ MI INTERNET Y TODO LO DEMÁS FUNCIONA').priority).toBe('alta');
+    expect(r3('soporte-justo', 'x', 'MI SITIO NO ABRE EN NINGÚN LADO, YA REVISÉ MI INTERNET Y TODO LO DEMÁS FUNCIONA').priority).toBe(
+      'alta',
+    );
     expect(r3('soporte-justo', 'x', 'No puedo entrar al cPanel, dice login incorrecto; la web funciona.').priority).toBe('media');
     expect(r3('soporte-justo', 'x', '¿En qué fecha vence mi dominio?').priority).toBe('baja');
   });
@@ -495,17 +583,27 @@ describe('triage: generalisation round 3 (partial outages, negated exclusions, m
 describe('triage: round 4 generalisation (failures vs how-to, locks, mass deletions, service down for all)', () => {
   const r4 = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
   it('WebSaaS: a locked or suspended system that lets them do nothing is urgente', () => {
-    expect(r4('websaas', 'Bloqueo', 'Al entrar sale que la suscripción está suspendida y el programa no nos deja hacer nada.').priority).toBe('urgente');
+    expect(
+      r4('websaas', 'Bloqueo', 'Al entrar sale que la suscripción está suspendida y el programa no nos deja hacer nada.').priority,
+    ).toBe('urgente');
     expect(r4('websaas', 'Locked', 'The software says our licence has expired and the registers are locked.').priority).toBe('urgente');
   });
   it('WebSaaS: every invoice failing or selling on paper is urgente, even with weaker importante hints', () => {
-    expect(r4('websaas', 'Error', 'Sale un error al emitir cualquier factura, mientras tanto vendemos apuntando en una libreta.').priority).toBe('urgente');
+    expect(
+      r4('websaas', 'Error', 'Sale un error al emitir cualquier factura, mientras tanto vendemos apuntando en una libreta.').priority,
+    ).toBe('urgente');
   });
   it('WebSaaS: one function failing while still invoicing is importante; a configure question is normal', () => {
-    const r = r4('websaas', 'Prioridad Urgente - promociones', 'Las promociones ya no se aplican solas en la caja, las restamos a mano. Podemos vender igual.');
+    const r = r4(
+      'websaas',
+      'Prioridad Urgente - promociones',
+      'Las promociones ya no se aplican solas en la caja, las restamos a mano. Podemos vender igual.',
+    );
     expect(r.priority).toBe('importante');
     expect(r.flags).toContain('priority-mismatch');
-    expect(r4('websaas', 'Impuestos', 'Tenemos algunos artículos exentos. ¿Cómo los configuro para que la factura los calcule bien?').priority).toBe('normal');
+    expect(
+      r4('websaas', 'Impuestos', 'Tenemos algunos artículos exentos. ¿Cómo los configuro para que la factura los calcule bien?').priority,
+    ).toBe('normal');
   });
   it('Infraspeak: deleting many records for the customer is technical service, failing to delete one is not', () => {
     const r = r4('infraspeak', 'Limpieza', 'Por favor eliminen de una vez todas las ubicaciones duplicadas que importamos.');
@@ -514,10 +612,16 @@ describe('triage: round 4 generalisation (failures vs how-to, locks, mass deleti
   });
   it('Infraspeak: a crash in one action is media, lost field work is alta', () => {
     expect(r4('infraspeak', 'Crash', 'La app se cierra cuando intento firmar la OT; se puede terminar sin firma.').priority).toBe('media');
-    expect(r4('infraspeak', 'Perdido', 'Nada de lo que los técnicos registran en la app queda guardado, perdemos todo el trabajo del día.').priority).toBe('alta');
+    expect(
+      r4('infraspeak', 'Perdido', 'Nada de lo que los técnicos registran en la app queda guardado, perdemos todo el trabajo del día.')
+        .priority,
+    ).toBe('alta');
   });
   it('Infraspeak: a denied workaround ("no way to do it by hand") does not cap the priority', () => {
-    expect(r4('infraspeak', 'Preventivos', 'Los planes preventivos no generan órdenes y no tenemos otra forma de crearlas, ni siquiera a mano.').priority).toBe('alta');
+    expect(
+      r4('infraspeak', 'Preventivos', 'Los planes preventivos no generan órdenes y no tenemos otra forma de crearlas, ni siquiera a mano.')
+        .priority,
+    ).toBe('alta');
   });
   it('Soporte Justo: e-mail failing for every account is alta; a tool stuck is media; a how-to on a working site is baja', () => {
     expect(r4('soporte-justo', 'Correo', 'Ninguna cuenta de correo del dominio recibe mensajes, todo rebota.').priority).toBe('alta');
@@ -525,10 +629,17 @@ describe('triage: round 4 generalisation (failures vs how-to, locks, mass deleti
     expect(r4('soporte-justo', 'Duda', 'Todo funciona bien. Quiero saber cómo cambiar la versión de PHP.').priority).toBe('baja');
   });
   it('Peewah: a partially failed sending with a workaround is media; a quote plus a complaint is comercial', () => {
-    const r = r4('peewah', 'Prioridad Alta - invitaciones', 'Solo la mitad de las invitaciones fueron entregadas, el resto aparece como fallido. Podemos enviarlas desde nuestro propio correo.');
+    const r = r4(
+      'peewah',
+      'Prioridad Alta - invitaciones',
+      'Solo la mitad de las invitaciones fueron entregadas, el resto aparece como fallido. Podemos enviarlas desde nuestro propio correo.',
+    );
     expect(r.priority).toBe('media');
     expect(r.flags).toContain('priority-mismatch');
-    expect(r4('peewah', 'Propuesta', 'Queremos una cotización para 4 eventos. También un reclamo: nadie respondió nuestro último mensaje.').category).toBe('comercial');
+    expect(
+      r4('peewah', 'Propuesta', 'Queremos una cotización para 4 eventos. También un reclamo: nadie respondió nuestro último mensaje.')
+        .category,
+    ).toBe('comercial');
   });
 });
 
@@ -563,25 +674,44 @@ describe('triage: ceilings that only cap, hypothetical workarounds', () => {
 
 describe('triage: problems that are over, suggestions, and under-declared outages', () => {
   it('caps a problem that is already over at the lowest priority: what is left is a question', () => {
-    expect(run('websaas', 'Consulta', 'Ayer el POS no dejó facturar media hora, pero volvió a funcionar solo. ¿Qué pasó?').priority).toBe('normal');
-    expect(run('soporte-justo', 'Pregunta', 'En la mañana el sitio no abría, pero ya se solucionó. ¿Hubo mantenimiento?').priority).toBe('baja');
-    expect(run('infraspeak', 'Question', 'The app was down for an hour this morning; it is back to normal now. What happened?').priority).toBe('baja');
+    expect(run('websaas', 'Consulta', 'Ayer el POS no dejó facturar media hora, pero volvió a funcionar solo. ¿Qué pasó?').priority).toBe(
+      'normal',
+    );
+    expect(run('soporte-justo', 'Pregunta', 'En la mañana el sitio no abría, pero ya se solucionó. ¿Hubo mantenimiento?').priority).toBe(
+      'baja',
+    );
+    expect(
+      run('infraspeak', 'Question', 'The app was down for an hour this morning; it is back to normal now. What happened?').priority,
+    ).toBe('baja');
   });
   it('still lets a failure that comes back after a contrast win over "it worked again"', () => {
-    expect(run('websaas', 'Caja', 'Volvió a funcionar un rato, pero ahora de nuevo no podemos facturar en ninguna caja').priority).toBe('urgente');
+    expect(run('websaas', 'Caja', 'Volvió a funcionar un rato, pero ahora de nuevo no podemos facturar en ninguna caja').priority).toBe(
+      'urgente',
+    );
   });
   it('caps an improvement suggestion at the lowest priority, even with a missing-feature wording', () => {
-    expect(run('peewah', 'Idea', 'Es solo una sugerencia: el informe de asistentes no muestra la ciudad, sería útil tenerla.').priority).toBe('baja');
+    expect(
+      run('peewah', 'Idea', 'Es solo una sugerencia: el informe de asistentes no muestra la ciudad, sería útil tenerla.').priority,
+    ).toBe('baja');
     expect(run('infraspeak', 'Ideia', 'É apenas uma sugestão: o PDF da OS não mostra os campos personalizados.').priority).toBe('baja');
   });
   it('does not read "temporarily unavailable" as a workaround', () => {
-    expect(run('infraspeak', 'Em baixo', 'A plataforma está em baixo para todos os utilizadores: "Serviço temporariamente indisponível".').priority).toBe('urgente');
+    expect(
+      run('infraspeak', 'Em baixo', 'A plataforma está em baixo para todos os utilizadores: "Serviço temporariamente indisponível".')
+        .priority,
+    ).toBe('urgente');
   });
   it('reads "lo estamos solucionando a mano" as a workaround that caps the priority', () => {
-    expect(run('infraspeak', 'Sync', 'Algunas órdenes no se sincronizan; lo estamos solucionando cerrándolas desde la web.').priority).toBe('media');
+    expect(run('infraspeak', 'Sync', 'Algunas órdenes no se sincronizan; lo estamos solucionando cerrándolas desde la web.').priority).toBe(
+      'media',
+    );
   });
   it('raises an under-declared priority when the text meets a more severe definition, symptoms and all', () => {
-    const r = run('websaas', 'Importante - no factura', 'El módulo de facturación no abre en ningún equipo, sale error. No hemos podido facturar en toda la mañana.');
+    const r = run(
+      'websaas',
+      'Importante - no factura',
+      'El módulo de facturación no abre en ningún equipo, sale error. No hemos podido facturar en toda la mañana.',
+    );
     expect(r.priority).toBe('urgente');
     expect(r.flags).toContain('priority-mismatch');
   });
@@ -595,12 +725,18 @@ describe('triage: problems that are over, suggestions, and under-declared outage
     expect(r.flags).not.toContain('supervisor');
   });
   it('reads an explicit "how do I…?" as a clear question, enough to correct a declared URGENTE', () => {
-    const r = run('infraspeak', 'URGENTE - relatório', 'Como faço para exportar o relatório de custos do último trimestre? Não encontro a opção.');
+    const r = run(
+      'infraspeak',
+      'URGENTE - relatório',
+      'Como faço para exportar o relatório de custos do último trimestre? Não encontro a opção.',
+    );
     expect(r.priority).toBe('baja');
     expect(r.flags).toContain('priority-mismatch');
   });
   it('reads a request for the audit logs of a user as Technical Service', () => {
-    expect(run('infraspeak', 'Logs', 'We need the audit logs of user j.smith for March. Can you extract them for us?').exclusion?.id).toBe('technical-service');
+    expect(run('infraspeak', 'Logs', 'We need the audit logs of user j.smith for March. Can you extract them for us?').exclusion?.id).toBe(
+      'technical-service',
+    );
   });
   it('reads an account suspended for non-payment as a payment matter for a supervisor', () => {
     const r = run('skedu', 'Cuenta suspendida', 'Nos suspendieron la cuenta por no pago, pero pagamos el viernes. Adjunto comprobante.');
@@ -646,7 +782,12 @@ describe('triage: how much text it reads', () => {
     const prefix = read.padEnd(TRIAGE_BODY_CHARS);
     expect(prefix.length).toBe(TRIAGE_BODY_CHARS);
     const ids = [...builtInPolicies.keys()];
-    const loud = fc.constantFrom('URGENTE caída total, no funciona nada. ', 'ana@x.com https://x.co/a soy Ana Ruiz ', '\n'.repeat(50), 'a.'.repeat(40));
+    const loud = fc.constantFrom(
+      'URGENTE caída total, no funciona nada. ',
+      'ana@x.com https://x.co/a soy Ana Ruiz ',
+      '\n'.repeat(50),
+      'a.'.repeat(40),
+    );
     const tails = fc.sample(fc.tuple(fc.string({ minLength: 1, maxLength: 400 }), loud), { numRuns: 40, seed: 8 });
     const withoutLimit = (r: ReturnType<typeof triage>) => ({ ...r, reasons: r.reasons.filter((x) => x.rule !== 'intake:text-limit') });
     tails.forEach(([tail, noise], i) => {

@@ -1,6 +1,6 @@
 import type { Reason } from '../evaluation/evaluation-schema.js';
 import type { LocalizedText, Policy } from '../policy/policy-schema.js';
-import { compileTriage, type CompiledTriage } from './compile-triage.js';
+import { type CompiledTriage, compileTriage } from './compile-triage.js';
 import { detectInText } from './detect-information.js';
 import { findMatches, type Match } from './find-matches.js';
 import { scanWords, type Words } from './normalize-text.js';
@@ -204,7 +204,8 @@ function prepOf(c: CompiledTriage): Prep {
   return prep;
 }
 
-const text = (t: LocalizedText | undefined, locale: string): string => (t ? ((t as Record<string, string | undefined>)[locale] ?? t.es) : '');
+const text = (t: LocalizedText | undefined, locale: string): string =>
+  t ? ((t as Record<string, string | undefined>)[locale] ?? t.es) : '';
 const clamp = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
 
 /** Adds a flag once, keeping the order in which flags were first added. */
@@ -306,10 +307,22 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
       category = r.category;
       const evidence: string[] = [];
       for (const h of top.hits) evidence.push(quote(tokenized, h.match.positions, masked));
-      reasons.push({ rule: `category:${category}/${r.id}`, kind: 'category', detail: `Routed to ${prep.categoryLabel[top.target]}: ${r.note ?? r.id}.`, evidence, confidence: clamp(0.5 + 0.1 * top.score) });
+      reasons.push({
+        rule: `category:${category}/${r.id}`,
+        kind: 'category',
+        detail: `Routed to ${prep.categoryLabel[top.target]}: ${r.note ?? r.id}.`,
+        evidence,
+        confidence: clamp(0.5 + 0.1 * top.score),
+      });
     } else if (rules.defaultCategory) {
       category = rules.defaultCategory;
-      reasons.push({ rule: 'category:default', kind: 'category', detail: `No routing words found: routed to ${prep.defaultCategoryLabel}, the default channel.`, evidence: [], confidence: 0.4 });
+      reasons.push({
+        rule: 'category:default',
+        kind: 'category',
+        detail: `No routing words found: routed to ${prep.defaultCategoryLabel}, the default channel.`,
+        evidence: [],
+        confidence: 0.4,
+      });
     }
   }
 
@@ -328,10 +341,22 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
     const ex = policy.exclusions[prep.exclusionOf[exHit.rule]!]!;
     exclusion = { id: ex.id, description: text(ex.description, locale) };
     for (const f of ex.flags) addFlag(flags, f);
-    reasons.push({ rule: `exclusion:${ex.id}/${r.id}`, kind: 'exclusion', detail: `Excluded from the targets (${ex.id}): ${text(ex.description, locale)}${r.note ? ` — ${r.note}` : ''}`, evidence: [quote(tokenized, exHit.match.positions, masked)], confidence: clamp(0.55 + 0.1 * exHit.strength) });
+    reasons.push({
+      rule: `exclusion:${ex.id}/${r.id}`,
+      kind: 'exclusion',
+      detail: `Excluded from the targets (${ex.id}): ${text(ex.description, locale)}${r.note ? ` — ${r.note}` : ''}`,
+      evidence: [quote(tokenized, exHit.match.positions, masked)],
+      confidence: clamp(0.55 + 0.1 * exHit.strength),
+    });
   } else if (blocked) {
     const r = rules.exclusions[blocked.rule]!;
-    reasons.push({ rule: `exclusion:${r.exclusion}/${r.id}/not-applied`, kind: 'exclusion', detail: `Mentions ${r.exclusion}, but not excluded: the text matches an exception of the rule (${r.note ?? r.id}).`, evidence: [quote(tokenized, blocked.match.positions, masked)], confidence: 0.6 });
+    reasons.push({
+      rule: `exclusion:${r.exclusion}/${r.id}/not-applied`,
+      kind: 'exclusion',
+      detail: `Mentions ${r.exclusion}, but not excluded: the text matches an exception of the rule (${r.note ?? r.id}).`,
+      evidence: [quote(tokenized, blocked.match.positions, masked)],
+      confidence: 0.6,
+    });
   }
 
   // Priority.
@@ -365,7 +390,13 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
       });
     } else if (rules.defaultTier) {
       tier = rules.defaultTier;
-      reasons.push({ rule: 'tier:default', kind: 'tier', detail: `No administrative or tier words found: first classification is ${prep.defaultTierLabel}.`, evidence: [], confidence: 0.45 });
+      reasons.push({
+        rule: 'tier:default',
+        kind: 'tier',
+        detail: `No administrative or tier words found: first classification is ${prep.defaultTierLabel}.`,
+        evidence: [],
+        confidence: 0.45,
+      });
     }
   }
 
@@ -382,7 +413,9 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
     reasons.push({
       rule: `intake:${r.flag}/${r.id}`,
       kind: 'intake',
-      detail: r.echo ? `${r.note ?? r.id}.${hint ? ` Policy: "${hint}"` : ''}` : `${r.note ?? r.id} (${count} expression${count === 1 ? '' : 's'}; the words are not repeated here).${hint ? ` Policy: "${hint}"` : ''}`,
+      detail: r.echo
+        ? `${r.note ?? r.id}.${hint ? ` Policy: "${hint}"` : ''}`
+        : `${r.note ?? r.id} (${count} expression${count === 1 ? '' : 's'}; the words are not repeated here).${hint ? ` Policy: "${hint}"` : ''}`,
       evidence: r.echo ? [quote(tokenized, h.match.positions, masked)] : [],
       confidence: clamp(0.55 + 0.1 * h.strength),
     });
@@ -417,7 +450,13 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   }
   if (missingInformation.length > 0) {
     addFlag(flags, rules.missingInformationFlag);
-    reasons.push({ rule: `intake:${rules.missingInformationFlag}`, kind: 'intake', detail: `The request does not give: ${missingLabels.join(', ')}. Ask the customer for it.`, evidence: [], confidence: 0.7 });
+    reasons.push({
+      rule: `intake:${rules.missingInformationFlag}`,
+      kind: 'intake',
+      detail: `The request does not give: ${missingLabels.join(', ')}. Ask the customer for it.`,
+      evidence: [],
+      confidence: 0.7,
+    });
   }
 
   return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags, reasons, missingInformation };
@@ -442,8 +481,10 @@ function textLimitReason(ticket: TriageTicket, subject: string, body: string): R
   const parts: string[] = [];
   const fullSubject = ticket.subject ?? '';
   const fullBody = ticket.body ?? '';
-  if (subject.length < fullSubject.length) parts.push(`the subject has ${count(fullSubject.length)} characters and only its first ${count(subject.length)} were read`);
-  if (body.length < fullBody.length) parts.push(`the body has ${count(fullBody.length)} characters and only its first ${count(body.length)} were read`);
+  if (subject.length < fullSubject.length)
+    parts.push(`the subject has ${count(fullSubject.length)} characters and only its first ${count(subject.length)} were read`);
+  if (body.length < fullBody.length)
+    parts.push(`the body has ${count(fullBody.length)} characters and only its first ${count(body.length)} were read`);
   if (parts.length === 0) return null;
   return {
     rule: TEXT_LIMIT_RULE,
@@ -477,7 +518,8 @@ const HYPOTHETICAL_WINDOW = 3;
 function hypothetical(c: CompiledTriage, t: Words, m: Match): boolean {
   if (c.hypotheticals.size === 0) return false;
   const p = m.positions[0]!;
-  for (let q = p - 1; q >= 0 && q >= p - HYPOTHETICAL_WINDOW && t.clause[q] === m.clause; q--) if (c.hypotheticals.has(t.norm[q]!)) return true;
+  for (let q = p - 1; q >= 0 && q >= p - HYPOTHETICAL_WINDOW && t.clause[q] === m.clause; q--)
+    if (c.hypotheticals.has(t.norm[q]!)) return true;
   return false;
 }
 
@@ -536,12 +578,24 @@ function decidePriority(
 
   if (declared) {
     if (top < 0) {
-      reasons.push({ rule: 'declared-priority/kept', kind: 'declared-priority', detail: `The customer declared "${declared}" in the subject and the text gives no clear evidence against it.`, evidence: [], confidence: 0.6 });
+      reasons.push({
+        rule: 'declared-priority/kept',
+        kind: 'declared-priority',
+        detail: `The customer declared "${declared}" in the subject and the text gives no clear evidence against it.`,
+        evidence: [],
+        confidence: 0.6,
+      });
       return declared;
     }
     const declaredRank = order.indexOf(declared);
     if (top === declaredRank) {
-      reasons.push({ rule: 'declared-priority/confirmed', kind: 'declared-priority', detail: `The customer declared "${declared}" in the subject and the text agrees.`, evidence: [], confidence: Math.max(0.8, textConfidence) });
+      reasons.push({
+        rule: 'declared-priority/confirmed',
+        kind: 'declared-priority',
+        detail: `The customer declared "${declared}" in the subject and the text agrees.`,
+        evidence: [],
+        confidence: Math.max(0.8, textConfidence),
+      });
       pushTextReasons(tokenized, c, p, declaredRank, Math.max(0.8, textConfidence), ceiling, masked, reasons);
       return declared;
     }
@@ -564,7 +618,13 @@ function decidePriority(
       pushTextReasons(tokenized, c, p, top, textConfidence, ceiling, masked, reasons);
       return order[top]!;
     }
-    reasons.push({ rule: 'declared-priority/kept', kind: 'declared-priority', detail: `The customer declared "${declared}"; the text leans to ${order[top]} but not clearly enough to change it.`, evidence: [], confidence: 0.55 });
+    reasons.push({
+      rule: 'declared-priority/kept',
+      kind: 'declared-priority',
+      detail: `The customer declared "${declared}"; the text leans to ${order[top]} but not clearly enough to change it.`,
+      evidence: [],
+      confidence: 0.55,
+    });
     return declared;
   }
   if (top >= 0) {
@@ -572,7 +632,14 @@ function decidePriority(
     return order[top]!;
   }
   const fallback = policy.defaultPriority;
-  if (fallback) reasons.push({ rule: 'default-priority', kind: 'default', detail: `Nothing in the text matches a priority's definition: the policy's default, ${fallback}.`, evidence: [], confidence: 0.35 });
+  if (fallback)
+    reasons.push({
+      rule: 'default-priority',
+      kind: 'default',
+      detail: `Nothing in the text matches a priority's definition: the policy's default, ${fallback}.`,
+      evidence: [],
+      confidence: 0.35,
+    });
   return fallback;
 }
 
@@ -586,7 +653,16 @@ function keepStrongest(best: Hit[], h: Hit): void {
 }
 
 /** The reasons for priority `rank`: its three strongest pieces of evidence, and the ceiling that capped at it if not among them. */
-function pushTextReasons(tokenized: Words, c: CompiledTriage, p: Prep, rank: number, confidence: number, ceiling: Hit | null, masked: ReadonlySet<number> | null, reasons: Reason[]): void {
+function pushTextReasons(
+  tokenized: Words,
+  c: CompiledTriage,
+  p: Prep,
+  rank: number,
+  confidence: number,
+  ceiling: Hit | null,
+  masked: ReadonlySet<number> | null,
+  reasons: Reason[],
+): void {
   const { rules } = c;
   const { priorityRank, ceilingRank } = p;
   // The priority's evidence in the order it was counted (its rules' hits, then the ceilings counted for it); the three
@@ -612,11 +688,23 @@ function pushTextReasons(tokenized: Words, c: CompiledTriage, p: Prep, rank: num
       rule = `priority:${r.priority}/${r.id}`;
       note = r.note ?? r.id;
     }
-    reasons.push({ rule, kind: 'priority', detail: `${note} → ${label}.`, evidence: [quote(tokenized, h.match.positions, masked)], confidence });
+    reasons.push({
+      rule,
+      kind: 'priority',
+      detail: `${note} → ${label}.`,
+      evidence: [quote(tokenized, h.match.positions, masked)],
+      confidence,
+    });
   }
   if (ceiling && ceilingRank[ceiling.rule] === rank && !ceilingListed) {
     const r = rules.ceilings[ceiling.rule]!;
-    reasons.push({ rule: `ceiling:${r.max}/${r.id}`, kind: 'priority', detail: `${r.note ?? r.id}: at most ${p.priorityIds[rank]}.`, evidence: [quote(tokenized, ceiling.match.positions, masked)], confidence });
+    reasons.push({
+      rule: `ceiling:${r.max}/${r.id}`,
+      kind: 'priority',
+      detail: `${r.note ?? r.id}: at most ${p.priorityIds[rank]}.`,
+      evidence: [quote(tokenized, ceiling.match.positions, masked)],
+      confidence,
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { readSettings, type Env } from '../env.js';
+import { type Env, readSettings } from '../env.js';
 import { problem } from './problem.js';
 
 const encoder = new TextEncoder();

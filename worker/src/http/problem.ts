@@ -1,6 +1,6 @@
+import type { Issue } from '@plazo/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Issue } from '@plazo/core';
 
 /** Every error the API returns has this one JSON shape: `{ error: { code, detail, problems? } }`. */
 export function problem(c: Context, status: ContentfulStatusCode, issue: Issue): Response {

@@ -1,4 +1,4 @@
-import { evaluateTicket, findPolicy, parsePolicy, parseTicket, toProblems } from '@plazo/core';
+import { evaluateTicket, findPolicy, type Policy, parsePolicy, parseTicket, toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { limitEvaluateBody } from '../http/body-limit.js';
@@ -26,7 +26,7 @@ export const evaluateRoutes = new Hono().post('/', limitEvaluateBody, async (c) 
     return problem(c, 400, { code: 'invalid-request', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
   }
   const { policy: policyRef, ticket: ticketInput, now } = request.data;
-  let policy;
+  let policy: Policy;
   if (typeof policyRef === 'string') {
     const found = findPolicy(policyRef);
     if (!found.ok) return problem(c, 404, found.issue);

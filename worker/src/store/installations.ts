@@ -46,10 +46,16 @@ export async function listInstallations(db: D1Database): Promise<StoredInstallat
 }
 
 export async function setInstallationSettings(db: D1Database, key: string, settings: unknown, nowMs: number): Promise<boolean> {
-  const r = await db.prepare('UPDATE installations SET settings = ?2, updated_at = ?3 WHERE key = ?1').bind(key, JSON.stringify(settings), nowMs).run();
+  const r = await db
+    .prepare('UPDATE installations SET settings = ?2, updated_at = ?3 WHERE key = ?1')
+    .bind(key, JSON.stringify(settings), nowMs)
+    .run();
   return r.meta.changes > 0;
 }
 
 export async function setSelfLogin(db: D1Database, key: string, login: string): Promise<void> {
-  await db.prepare('UPDATE installations SET self_login = ?2 WHERE key = ?1 AND (self_login IS NULL OR self_login <> ?2)').bind(key, login).run();
+  await db
+    .prepare('UPDATE installations SET self_login = ?2 WHERE key = ?1 AND (self_login IS NULL OR self_login <> ?2)')
+    .bind(key, login)
+    .run();
 }

@@ -12,7 +12,12 @@ export async function getScopeConfig(db: D1Database, installationKey: string, sc
     .bind(installationKey, scope)
     .first<{ settings: string | null; problems: string | null; revision: string | null; fetched_at: number }>();
   if (!row) return null;
-  return { settings: readJson(row.settings), problems: (readJson(row.problems) as Problem[] | null) ?? [], revision: row.revision, fetchedAt: row.fetched_at };
+  return {
+    settings: readJson(row.settings),
+    problems: (readJson(row.problems) as Problem[] | null) ?? [],
+    revision: row.revision,
+    fetchedAt: row.fetched_at,
+  };
 }
 
 export async function putScopeConfig(db: D1Database, installationKey: string, scope: string, c: CachedScopeConfig): Promise<void> {
@@ -22,6 +27,13 @@ export async function putScopeConfig(db: D1Database, installationKey: string, sc
        ON CONFLICT (installation_key, scope) DO UPDATE SET settings = excluded.settings, problems = excluded.problems,
          revision = excluded.revision, fetched_at = excluded.fetched_at`,
     )
-    .bind(installationKey, scope, c.settings === null ? null : JSON.stringify(c.settings), JSON.stringify(c.problems), c.revision, c.fetchedAt)
+    .bind(
+      installationKey,
+      scope,
+      c.settings === null ? null : JSON.stringify(c.settings),
+      JSON.stringify(c.problems),
+      c.revision,
+      c.fetchedAt,
+    )
     .run();
 }

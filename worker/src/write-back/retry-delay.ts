@@ -5,7 +5,12 @@ export const MAX_DELAY_SECONDS = 15 * 60;
  * Seconds before the next try: the host's own wait (Retry-After, rate-limit reset) when it gave one,
  * else exponential backoff; both get random jitter so that retries of many tickets spread out.
  */
-export function retryDelaySeconds(attempt: number, baseSeconds: number, hostWaitMs: number | null, random: () => number = Math.random): number {
+export function retryDelaySeconds(
+  attempt: number,
+  baseSeconds: number,
+  hostWaitMs: number | null,
+  random: () => number = Math.random,
+): number {
   if (hostWaitMs !== null) {
     const seconds = Math.ceil(hostWaitMs / 1000);
     return Math.min(MAX_DELAY_SECONDS, Math.max(1, seconds + Math.floor(random() * Math.max(1, seconds * 0.1))));

@@ -1,11 +1,11 @@
 import type { HostAdapter } from '../host-adapter.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
-import { readGitHubState, type GitHubState } from './github-facts.js';
+import { type GitHubState, readGitHubState } from './github-facts.js';
 import { connectGitHub } from './github-session.js';
-import { mergeGitHubSettings, parseGitHubSettings, type GitHubSettings } from './github-settings.js';
+import { type GitHubSettings, mergeGitHubSettings, parseGitHubSettings } from './github-settings.js';
 import { toGitHubTicket } from './github-ticket.js';
 import { parseGitHubDelivery } from './parse-github-delivery.js';
-import { planGitHubChanges, type GitHubChange } from './plan-github-changes.js';
+import { type GitHubChange, planGitHubChanges } from './plan-github-changes.js';
 import { simulateGitHubDryRun } from './simulate-github-changes.js';
 import { verifyGitHubDelivery } from './verify-github-delivery.js';
 

@@ -17,7 +17,8 @@ export function createGitHubClient(auth: string | undefined, settings: Settings)
     retry: { doNotRetry, retries: 2, retryAfterBaseValue: settings.hostRetryBaseMs },
     request: {
       // Every attempt gets its own deadline, so a hung GitHub counts as a failure to retry.
-      fetch: (url: string | URL | Request, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(settings.hostTimeoutMs) }),
+      fetch: (url: string | URL | Request, init?: RequestInit) =>
+        fetch(url, { ...init, signal: AbortSignal.timeout(settings.hostTimeoutMs) }),
     },
     // Failures are reported once, by the consumer, with their outcome (retry or failed job).
     log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },

@@ -2,17 +2,18 @@ import type { Settings } from '../../env.js';
 import type { HostSession, ScopeConfigRead, StoredInstallation, StoredTicket } from '../host-adapter.js';
 import { appBotLogin, forgetInstallationToken, installationToken } from './github-app-auth.js';
 import { createGitHubClient, type GitHubClient } from './github-client.js';
-import { githubRefSchema, readGitHubState, type GitHubRef, type GitHubState } from './github-facts.js';
+import { type GitHubRef, type GitHubState, githubRefSchema, readGitHubState } from './github-facts.js';
 import { parseGitHubSettings } from './github-settings.js';
 import { parseConfigYaml } from './parse-config-yaml.js';
 import { TOKEN_INSTALLATION } from './parse-github-delivery.js';
 import type { GitHubChange } from './plan-github-changes.js';
-import { simulateGitHubChanges } from './simulate-github-changes.js';
 import { isPlazoComment } from './render-sla-comment.js';
+import { simulateGitHubChanges } from './simulate-github-changes.js';
 
 export const CONFIG_PATH = '.github/plazo.yml';
 
-const statusOf = (error: unknown) => (typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : 0);
+const statusOf = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : 0;
 
 function refOf(ticket: StoredTicket): GitHubRef {
   return githubRefSchema.parse(ticket.ref);
@@ -24,11 +25,16 @@ function decodeBase64(text: string): string {
 }
 
 /** The App's installation token, or the personal token for deliveries without an installation; null (dry run) without credentials. */
-export async function connectGitHub(installation: StoredInstallation, settings: Settings): Promise<HostSession<GitHubState, GitHubChange> | null> {
+export async function connectGitHub(
+  installation: StoredInstallation,
+  settings: Settings,
+): Promise<HostSession<GitHubState, GitHubChange> | null> {
   const own = parseGitHubSettings(installation.settings);
   if (own.ok && own.value.dryRun) return null;
   if (installation.key === TOKEN_INSTALLATION) {
-    return settings.githubToken ? githubSession(createGitHubClient(settings.githubToken, settings), async (c) => (await c.rest.users.getAuthenticated()).data.login) : null;
+    return settings.githubToken
+      ? githubSession(createGitHubClient(settings.githubToken, settings), async (c) => (await c.rest.users.getAuthenticated()).data.login)
+      : null;
   }
   if (!settings.githubAppId || !settings.githubAppPrivateKey) return null;
   const token = await installationToken(installation.externalId, settings);
@@ -58,7 +64,11 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
       const file = data as { type?: string; content?: string; encoding?: string; sha?: string };
       const revision = file.sha ?? null;
       if (file.type !== 'file' || file.encoding !== 'base64' || typeof file.content !== 'string') {
-        return { revision, raw: null, problems: [{ path: CONFIG_PATH, message: 'is not a readable file (is it a directory, a link or larger than 1 MB?)' }] };
+        return {
+          revision,
+          raw: null,
+          problems: [{ path: CONFIG_PATH, message: 'is not a readable file (is it a directory, a link or larger than 1 MB?)' }],
+        };
       }
       const read = parseConfigYaml(decodeBase64(file.content));
       if (!read.ok) return { revision, raw: null, problems: [{ path: CONFIG_PATH, message: `is not valid YAML: ${read.issue.detail}` }] };
@@ -82,7 +92,9 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
       for (const change of changes) {
         switch (change.kind) {
           case 'create-label':
-            await octokit.rest.issues.createLabel({ owner, repo, name: change.name, color: change.color, description: change.description }).catch(unless(422));
+            await octokit.rest.issues
+              .createLabel({ owner, repo, name: change.name, color: change.color, description: change.description })
+              .catch(unless(422));
             break;
           case 'add-labels':
             await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: change.names });
@@ -95,7 +107,8 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
             break;
           case 'update-comment':
             try {
-              commentId = (await octokit.rest.issues.updateComment({ owner, repo, comment_id: change.commentId, body: change.body })).data.id;
+              commentId = (await octokit.rest.issues.updateComment({ owner, repo, comment_id: change.commentId, body: change.body })).data
+                .id;
             } catch (error) {
               // Deleted by someone since it was read: write it anew.
               if (statusOf(error) !== 404) throw error;
@@ -116,7 +129,11 @@ const unless = (expected: number) => (error: unknown) => {
 };
 
 /** Plazo's comment: by the id it stored, else the first comment that starts with the marker. */
-async function findComment(octokit: GitHubClient, ref: { owner: string; repo: string; number: number }, knownId: number): Promise<GitHubState['comment']> {
+async function findComment(
+  octokit: GitHubClient,
+  ref: { owner: string; repo: string; number: number },
+  knownId: number,
+): Promise<GitHubState['comment']> {
   if (knownId > 0) {
     try {
       const { data } = await octokit.rest.issues.getComment({ owner: ref.owner, repo: ref.repo, comment_id: knownId });
@@ -125,7 +142,12 @@ async function findComment(octokit: GitHubClient, ref: { owner: string; repo: st
       if (statusOf(error) !== 404) throw error;
     }
   }
-  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: ref.number, per_page: 100 })) {
+  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: ref.number,
+    per_page: 100,
+  })) {
     const mine = page.data.find((c) => isPlazoComment(c.body));
     if (mine) return { id: mine.id, body: mine.body ?? '' };
   }

@@ -28,7 +28,9 @@ export const githubSettingsSchema = z.strictObject({
   /** Who counts as an agent: their comments answer the first response. */
   agents: z
     .strictObject({
-      associations: z.array(z.enum(['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE'])).optional(),
+      associations: z
+        .array(z.enum(['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE']))
+        .optional(),
       logins: z.array(z.string().min(1)).optional(),
     })
     .optional(),
@@ -86,8 +88,16 @@ export function slaLabels(settings: GitHubSettings): { atRisk: ResolvedLabel; br
   const at = settings.labels?.atRisk;
   const br = settings.labels?.breached;
   return {
-    atRisk: { name: at?.name ?? 'sla: at risk', color: stripHash(at?.color ?? 'fbca04'), description: at?.description ?? 'Plazo: a support target is close to its deadline' },
-    breached: { name: br?.name ?? 'sla: breached', color: stripHash(br?.color ?? 'b60205'), description: br?.description ?? 'Plazo: a support target missed its deadline' },
+    atRisk: {
+      name: at?.name ?? 'sla: at risk',
+      color: stripHash(at?.color ?? 'fbca04'),
+      description: at?.description ?? 'Plazo: a support target is close to its deadline',
+    },
+    breached: {
+      name: br?.name ?? 'sla: breached',
+      color: stripHash(br?.color ?? 'b60205'),
+      description: br?.description ?? 'Plazo: a support target missed its deadline',
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
-import { githubFactSchema, type GitHubFact } from './github-facts.js';
-import { defaultAgentAssociations, priorityLabel, sameLabel, type GitHubSettings } from './github-settings.js';
+import { type GitHubFact, githubFactSchema } from './github-facts.js';
+import { defaultAgentAssociations, type GitHubSettings, priorityLabel, sameLabel } from './github-settings.js';
 
 /** A comment answers the first response when a repository person (not the opener, not a bot) writes it. */
 export function isAgentComment(fact: Extract<GitHubFact, { kind: 'comment' }>, settings: GitHubSettings): boolean {

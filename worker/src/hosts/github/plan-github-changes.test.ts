@@ -1,4 +1,4 @@
-import { builtInPolicies, evaluateTicket, parseTicket, type Evaluation } from '@plazo/core';
+import { builtInPolicies, type Evaluation, evaluateTicket, parseTicket } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
 import type { GitHubState } from './github-facts.js';
 import { planGitHubChanges } from './plan-github-changes.js';
@@ -13,7 +13,8 @@ function evaluate(subject: string, body: string, nowIso: string, priority?: stri
   return e.value;
 }
 const empty: GitHubState = { labels: ['bug'], repoLabels: ['bug'], comment: null };
-const plan = (evaluation: Evaluation, state: GitHubState) => planGitHubChanges({ evaluation, policy, settings: {}, configProblems: [], state });
+const plan = (evaluation: Evaluation, state: GitHubState) =>
+  planGitHubChanges({ evaluation, policy, settings: {}, configProblems: [], state });
 
 describe('planGitHubChanges', () => {
   it('creates missing labels, adds them and writes the comment; applying it leaves nothing to do', () => {
@@ -26,7 +27,11 @@ describe('planGitHubChanges', () => {
 
   it('swaps priority and SLA labels, and edits the comment in place', () => {
     const e = evaluate('Consulta', 'Cómo cambio el logo del evento', '2026-03-09T10:30:00-05:00', 'alta');
-    const state: GitHubState = { labels: ['bug', 'priority: media', 'sla: at risk'], repoLabels: ['bug', 'priority: media', 'priority: alta', 'sla: at risk', 'sla: breached'], comment: { id: 9, body: 'old' } };
+    const state: GitHubState = {
+      labels: ['bug', 'priority: media', 'sla: at risk'],
+      repoLabels: ['bug', 'priority: media', 'priority: alta', 'sla: at risk', 'sla: breached'],
+      comment: { id: 9, body: 'old' },
+    };
     const changes = plan(e, state);
     expect(changes).toContainEqual({ kind: 'add-labels', names: ['priority: alta', 'sla: breached'] });
     expect(changes).toContainEqual({ kind: 'remove-label', name: 'priority: media' });
@@ -43,7 +48,11 @@ describe('planGitHubChanges', () => {
   });
 
   it('only comments on an excluded issue', () => {
-    const e = evaluate('Se cae la transmisión del evento en vivo', 'Problemas de conexión a internet durante la transmisión del evento online, la plataforma de streaming falla.', '2026-03-02T10:30:00-05:00');
+    const e = evaluate(
+      'Se cae la transmisión del evento en vivo',
+      'Problemas de conexión a internet durante la transmisión del evento online, la plataforma de streaming falla.',
+      '2026-03-02T10:30:00-05:00',
+    );
     expect(e.excluded).toBe(true);
     const changes = plan(e, { ...empty, labels: ['bug', 'sla: breached'] });
     expect(changes.map((c) => c.kind)).toEqual(['remove-label', 'create-comment']);

@@ -1,7 +1,7 @@
-import { overallSlaState, type Evaluation } from '@plazo/core';
+import { type Evaluation, overallSlaState } from '@plazo/core';
 import type { PlanInput } from '../host-adapter.js';
-import { shownLabels, type GitHubState } from './github-facts.js';
-import { hasLabel, priorityLabel, sameLabel, slaLabels, type GitHubSettings, type ResolvedLabel } from './github-settings.js';
+import { type GitHubState, shownLabels } from './github-facts.js';
+import { type GitHubSettings, hasLabel, priorityLabel, type ResolvedLabel, sameLabel, slaLabels } from './github-settings.js';
 import { renderSlaComment } from './render-sla-comment.js';
 
 /** One change on GitHub; applied in order, each is safe to repeat. */
@@ -14,7 +14,13 @@ export type GitHubChange =
 
 /** The SLA label an issue should carry: breached wins over at risk. */
 /** The diff between what the issue shows and what it should show; excluded issues get only the comment, a matching issue nothing. */
-export function planGitHubChanges({ evaluation, policy, settings, configProblems, state }: PlanInput<GitHubSettings, GitHubState>): GitHubChange[] {
+export function planGitHubChanges({
+  evaluation,
+  policy,
+  settings,
+  configProblems,
+  state,
+}: PlanInput<GitHubSettings, GitHubState>): GitHubChange[] {
   const sla = slaLabels(settings);
   const wanted: ResolvedLabel[] = [];
   const managed: string[] = [sla.atRisk.name, sla.breached.name];

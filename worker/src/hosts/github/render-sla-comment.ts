@@ -35,11 +35,17 @@ function row(name: string, status: TargetStatus | null): string | null {
 export function renderSlaComment(evaluation: Evaluation, policy: Policy, configProblems: readonly Problem[]): string {
   const lines = [COMMENT_MARKER, `### ⏱️ Plazo · ${policy.name}`, ''];
   if (evaluation.excluded) {
-    lines.push(`No response or resolution deadlines apply to this issue: ${evaluation.exclusion?.description ?? 'the policy excludes it'}.`);
+    lines.push(
+      `No response or resolution deadlines apply to this issue: ${evaluation.exclusion?.description ?? 'the policy excludes it'}.`,
+    );
   } else {
-    const reason = evaluation.reasons.find((r) => r.kind === 'override' || r.kind === 'priority' || r.kind === 'declared-priority' || r.kind === 'default');
+    const reason = evaluation.reasons.find(
+      (r) => r.kind === 'override' || r.kind === 'priority' || r.kind === 'declared-priority' || r.kind === 'default',
+    );
     if (evaluation.priority) lines.push(`**Priority:** \`${evaluation.priority}\`${reason ? ` — ${reason.detail}` : ''}`, '');
-    const rows = [row('First response', evaluation.sla.firstResponse), row('Resolution', evaluation.sla.resolution)].filter((r): r is string => r !== null);
+    const rows = [row('First response', evaluation.sla.firstResponse), row('Resolution', evaluation.sla.resolution)].filter(
+      (r): r is string => r !== null,
+    );
     if (rows.length > 0) {
       lines.push(`| Target | Due (${policy.calendar?.zone ?? 'UTC'}) | State |`, '|---|---|---|', ...rows);
     } else {
@@ -48,10 +54,13 @@ export function renderSlaComment(evaluation: Evaluation, policy: Policy, configP
   }
   if (evaluation.flags.length > 0) lines.push('', `Flags: ${evaluation.flags.map((f) => `\`${f}\``).join(', ')}`);
   if (configProblems.length > 0) {
-    lines.push('', '> [!WARNING]', '> `.github/plazo.yml` could not be used, so the installation\'s defaults apply:');
+    lines.push('', '> [!WARNING]', "> `.github/plazo.yml` could not be used, so the installation's defaults apply:");
     for (const p of configProblems.slice(0, 10)) lines.push(`> - \`${p.path}\`: ${p.message}`);
   }
   const kind = policy.sla.binding ? 'targets' : 'non-binding targets';
-  lines.push('', `<sub>Plazo applies the ${kind} of the ${policy.vendor} support policy (\`${policy.id}\`). A priority label set by a person overrides Plazo's.</sub>`);
+  lines.push(
+    '',
+    `<sub>Plazo applies the ${kind} of the ${policy.vendor} support policy (\`${policy.id}\`). A priority label set by a person overrides Plazo's.</sub>`,
+  );
   return lines.join('\n');
 }

@@ -1,10 +1,14 @@
-import { shownLabels, type GitHubState } from './github-facts.js';
+import { type GitHubState, shownLabels } from './github-facts.js';
 import { hasLabel, sameLabel } from './github-settings.js';
 import type { GitHubChange } from './plan-github-changes.js';
 
 /** The state the issue shows once `changes` are applied on GitHub. */
 export function simulateGitHubChanges(state: GitHubState, changes: readonly GitHubChange[]): GitHubState {
-  const next: GitHubState = { labels: [...state.labels], repoLabels: state.repoLabels ? [...state.repoLabels] : null, comment: state.comment };
+  const next: GitHubState = {
+    labels: [...state.labels],
+    repoLabels: state.repoLabels ? [...state.repoLabels] : null,
+    comment: state.comment,
+  };
   for (const change of changes) {
     switch (change.kind) {
       case 'create-label':
