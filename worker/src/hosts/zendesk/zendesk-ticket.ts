@@ -1,0 +1,59 @@
+import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
+import type { StoredTicket, TicketFact } from '../host-adapter.js';
+import { type ZendeskFact, zendeskFactSchema } from './zendesk-facts.js';
+import { policyPriorityOf, zendeskPriorityMap } from './zendesk-priority-map.js';
+import { policyStatusOf, type ZendeskSettings } from './zendesk-settings.js';
+
+/**
+ * Facts to core ticket: public comments by agents answer the first response; pending and on-hold enter the policy status
+ * the installation maps them to (paused when the policy pauses it); solved and closed stop; an agent's last priority is
+ * the override, read back through the priority map.
+ */
+export function toZendeskTicket(
+  ticket: StoredTicket,
+  facts: readonly TicketFact[],
+  settings: ZendeskSettings,
+  policy: Policy,
+): TicketInput {
+  const map = zendeskPriorityMap(policy, settings);
+  const decided = ticket.evaluation?.priority ?? null;
+  const timeline: TimelineEvent[] = [];
+  let override: string | undefined;
+  let stopped = false;
+
+  const ordered = facts
+    .map((f) => ({ at: f.at, fact: zendeskFactSchema.safeParse(f.data) }))
+    .filter((f): f is { at: string; fact: { success: true; data: ZendeskFact } } => f.fact.success)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+  for (const { at, fact } of ordered) {
+    const f = fact.data;
+    if (f.kind === 'comment') {
+      timeline.push({ type: 'reply', at, public: f.public, byAgent: f.byAgent });
+    } else if (f.kind === 'status') {
+      if (f.status === 'solved' || f.status === 'closed') {
+        if (!stopped) timeline.push({ type: 'solved', at });
+        stopped = true;
+        continue;
+      }
+      if (stopped) timeline.push({ type: 'reopened', at });
+      stopped = false;
+      const entered = f.status === 'pending' || f.status === 'hold' ? policyStatusOf(settings, f.status) : null;
+      timeline.push({ type: 'status', at, status: entered ?? 'open' });
+    } else if (f.kind === 'priority') {
+      if (!f.byAgent) continue;
+      override = f.priority === null ? undefined : (policyPriorityOf(map, f.priority, override ?? decided) ?? undefined);
+    }
+  }
+
+  return {
+    id: ticket.key,
+    createdAt: ticket.createdAt,
+    subject: ticket.subject,
+    body: ticket.body,
+    ...(override ? { priority: override } : {}),
+    ...(ticket.requester ? { requester: ticket.requester } : {}),
+    channel: 'zendesk',
+    timeline,
+  };
+}
