@@ -78,7 +78,7 @@ function findEmail(text: string): [number, number] | null {
 /** `text.replace(EMAIL, ' ')` (not global): the first e-mail replaced by a space. */
 function withoutFirstEmail(text: string): string {
   const m = findEmail(text);
-  return m ? text.slice(0, m[0]) + ' ' + text.slice(m[1]) : text;
+  return m ? `${text.slice(0, m[0])} ${text.slice(m[1])}` : text;
 }
 
 // JavaScript's \s, by char code: the line terminators and white space (Unicode Zs, U+FEFF).

@@ -169,7 +169,7 @@ function addWord(text: string, start: number, end: number, lo: number, hi: numbe
   const len = end - start;
   const piece = text.slice(start, end);
   // A long slice shares the ticket's memory: copy it so the caches do not keep whole tickets alive.
-  const raw = piece.length >= 13 ? (' ' + piece).slice(1) : piece;
+  const raw = piece.length >= 13 ? ` ${piece}`.slice(1) : piece;
   const norm = normalizeWord(raw);
   let id = normIds.get(norm);
   if (id === undefined) {
