@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { acceptDelivery, MAX_FACTS_PER_DELIVERY } from '../../worker/src/deliveries/accept-delivery.js';
-import { readSettings } from '../../worker/src/env.js';
 import { adapterFor } from '../../worker/src/hosts/adapters.js';
 import { GITHUB_MAX_LABELS } from '../../worker/src/hosts/github/github-payloads.js';
 import { deliver, deliveryId, example, onIssue, recent, uniqueIds } from './support/github-deliveries.js';
@@ -49,8 +48,8 @@ describe('how much one delivery may carry', () => {
     }));
     const outcome = await acceptDelivery(
       env,
-      readSettings(env),
       adapter,
+      adapter.readConfig(env),
       { id: deliveryId(), event: 'issues' },
       { ...parsed.value, facts },
       Date.now(),

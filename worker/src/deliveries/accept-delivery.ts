@@ -1,5 +1,5 @@
 import type { Issue } from '@plazo/core';
-import type { Env, Settings } from '../env.js';
+import type { Env } from '../env.js';
 import type { AnyHostAdapter, DeliveryEffect, DeliveryMeta } from '../hosts/host-adapter.js';
 import { deliverySeen, insertDelivery, isDuplicateDelivery } from '../store/deliveries.js';
 import { getInstallation, upsertInstallation } from '../store/installations.js';
@@ -14,8 +14,8 @@ import {
 } from '../store/tickets.js';
 
 /**
- * Most facts (comments, label changes, closes) one delivery may carry: a host reports a change or two per delivery, and
- * GitHub at most 100 labels on a new issue. More is refused whole, before anything is stored.
+ * Most facts (comments, label or tag changes, closes) one delivery may carry: a host reports a change or two per
+ * delivery, or a new ticket's labels (GitHub: at most 100). More is refused whole, before anything is stored.
  */
 export const MAX_FACTS_PER_DELIVERY = 100;
 
@@ -23,20 +23,20 @@ export type DeliveryOutcome =
   | { status: 'accepted' | 'duplicate' | 'ignored'; detail: string; ticket?: string }
   | { status: 'refused'; issue: Issue<'too-many-facts'> };
 
-/** Deliveries made by Plazo itself (its bot, or the personal token's user) must not trigger it again. */
-async function isOwnChange(db: D1Database, adapter: AnyHostAdapter, settings: Settings, effect: DeliveryEffect): Promise<boolean> {
+/** Deliveries made by Plazo itself (the user it writes as) must not trigger it again. */
+async function isOwnChange(db: D1Database, adapter: AnyHostAdapter, config: unknown, effect: DeliveryEffect): Promise<boolean> {
   if (!('actor' in effect) || !effect.actor) return false;
   const actor = effect.actor.toLowerCase();
-  if (adapter.configuredSelfLogins(settings).some((l) => l.toLowerCase() === actor)) return true;
+  if (adapter.configuredSelfActors(config).some((a) => a.toLowerCase() === actor)) return true;
   const installation = await getInstallation(db, effect.installation.key);
-  return installation?.selfLogin?.toLowerCase() === actor;
+  return installation?.selfActor?.toLowerCase() === actor;
 }
 
 /** Stores a valid delivery in one D1 batch keyed by its delivery id (a redelivery changes nothing), then queues the write-back. */
 export async function acceptDelivery(
   env: Env,
-  settings: Settings,
   adapter: AnyHostAdapter,
+  config: unknown,
   meta: DeliveryMeta,
   effect: DeliveryEffect,
   nowMs: number,
@@ -47,7 +47,7 @@ export async function acceptDelivery(
     return { status: 'refused', issue: { code: 'too-many-facts', detail } };
   }
   const db = env.DB;
-  if (await isOwnChange(db, adapter, settings, effect)) return { status: 'ignored', detail: "Plazo's own change" };
+  if (await isOwnChange(db, adapter, config, effect)) return { status: 'ignored', detail: "Plazo's own change" };
   if (await deliverySeen(db, adapter.host, meta.id)) return { status: 'duplicate', detail: `delivery ${meta.id} was already processed` };
 
   let ticketKey: string | null = null;

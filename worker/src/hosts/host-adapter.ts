@@ -1,14 +1,21 @@
 import type { Evaluation, Policy, Problem, Result, TicketInput } from '@plazo/core';
-import type { Settings } from '../env.js';
+import type { Env } from '../env.js';
+import type { SharedHostSettings } from './shared-host-settings.js';
 
-/** Hosts Plazo writes back to; Zendesk and Jira join by implementing `HostAdapter`. */
+/** Hosts Plazo writes back to; a host joins by implementing `HostAdapter` and registering in adapters.ts. */
 export type HostName = 'github';
 
-/** A delivery as it arrived: the signature covers the body's exact bytes, before any decoding. */
-export type RawDelivery = { headers: Headers; body: Uint8Array };
+/**
+ * A delivery as it arrived, with everything a host may sign: the request URL (some hosts sign it), the headers, and the
+ * body's exact bytes before any decoding (some hosts put the event's name in the body rather than in a header).
+ */
+export type RawDelivery = { url: string; headers: Headers; body: Uint8Array };
 
-/** What the adapter learnt from a delivery's headers once its signature checked out. */
+/** What the adapter learnt from a delivery once its signature checked out. */
 export type DeliveryMeta = { id: string; event: string };
+
+/** Why a delivery is refused before anything reads it. */
+export type VerifyIssue = 'missing-signature' | 'bad-signature' | 'stale-signature' | 'bad-headers';
 
 export type InstallationUpsert = { key: string; host: HostName; externalId: string; account: string | null };
 
@@ -16,7 +23,7 @@ export type InstallationUpsert = { key: string; host: HostName; externalId: stri
 type TicketFields = {
   key: string;
   installationKey: string;
-  /** Where its configuration lives (GitHub: the repository). */
+  /** Where its configuration lives (a repository, a brand, a project: whatever the host configures separately). */
   scope: string;
   /** What the adapter needs to address it on the host. */
   ref: unknown;
@@ -52,8 +59,10 @@ export type StoredInstallation = {
   externalId: string;
   account: string | null;
   active: boolean;
+  /** The installation's defaults as stored (the adapter's settings shape, which includes the shared `policy` and `dryRun`). */
   settings: unknown;
-  selfLogin: string | null;
+  /** The host user whose changes are Plazo's own, learnt from the session (a login, a user id: whatever `actor` carries). */
+  selfActor: string | null;
 };
 
 export type StoredTicket = TicketFields & {
@@ -68,7 +77,7 @@ export type StoredTicket = TicketFields & {
   appliedVersion: number;
 };
 
-/** A scope's configuration file as read from the host, before validation. */
+/** A scope's configuration as read from the host, before validation. */
 export type ScopeConfigRead = { revision: string | null; raw: unknown; problems: Problem[] };
 
 /**
@@ -76,6 +85,15 @@ export type ScopeConfigRead = { revision: string | null; raw: unknown; problems:
  * recorded once and tried again only when its input changes (a new delivery) or an admin asks; `retryAfterMs` is the host's own wait.
  */
 export type WriteBackFailure = { code: string; detail: string; permanent: boolean; retryAfterMs: number | null };
+
+/** Limits every host call obeys, from the shared settings (HOST_RETRY_BASE_MS, HOST_TIMEOUT_MS). */
+export type HostCallLimits = { retryBaseMs: number; timeoutMs: number };
+
+/**
+ * What an adapter is handed besides its input: its own configuration (what `readConfig` read from the Worker's
+ * environment), the shared call limits, and the database for what it keeps per installation (a webhook secret, credentials).
+ */
+export type HostContext<Cfg> = { config: Cfg; limits: HostCallLimits; db: D1Database };
 
 /** What `plan` sees: the decision from the core and what the host shows now. */
 export type PlanInput<S, St> = {
@@ -90,29 +108,34 @@ export type PlanInput<S, St> = {
 /** An authenticated connection to one installation's host account. */
 export interface HostSession<St, C> {
   /** The host user whose changes are Plazo's own, so that their deliveries are ignored. */
-  selfLogin(): Promise<string | null>;
+  selfActor(): Promise<string | null>;
   readScopeConfig(ticket: StoredTicket): Promise<ScopeConfigRead>;
   readState(ticket: StoredTicket): Promise<St>;
   /** Applies the changes in order and returns the host state they leave. */
   apply(ticket: StoredTicket, state: St, changes: readonly C[]): Promise<St>;
 }
 
-/** One host: verify → parse into ticket facts → facts to a core ticket → plan a diff against host state → apply. It translates; the core decides. */
-export interface HostAdapter<S = unknown, St = unknown, C = unknown> {
+/**
+ * One host: verify → parse into ticket facts → facts to a core ticket → plan a diff against host state → apply. It
+ * translates; the core decides. Shared code decides the rest once for every host: the policy (`settings.policy`, else
+ * DEFAULT_POLICY_ID), dry run (the installation's `dryRun`, or `connect` reporting missing credentials), retries.
+ */
+export interface HostAdapter<Cfg = unknown, S extends SharedHostSettings = SharedHostSettings, St = unknown, C = unknown> {
   readonly host: HostName;
-  /** Checks headers and the signature over the raw body, before anything parses it. */
-  verify(delivery: RawDelivery, settings: Settings): Promise<Result<DeliveryMeta, 'missing-signature' | 'bad-signature' | 'bad-headers'>>;
+  /** Reads this host's own vars and secrets from the Worker's environment; a malformed one throws naming it (an operator's mistake). */
+  readConfig(env: Env): Cfg;
+  /** Checks the signature over what the host signs, before anything parses the body. */
+  verify(delivery: RawDelivery, ctx: HostContext<Cfg>): Promise<Result<DeliveryMeta, VerifyIssue>>;
   /** Validates a verified payload and says what to store; unhandled events are `ignore`. */
   parse(meta: DeliveryMeta, payload: unknown): Result<DeliveryEffect, 'invalid-payload'>;
-  /** The users whose changes are Plazo's own, known from configuration alone. */
-  configuredSelfLogins(settings: Settings): string[];
-  /** A session with the installation's credentials, or null: then write-back is a dry run. */
-  connect(installation: StoredInstallation, settings: Settings): Promise<HostSession<St, C> | null>;
-  /** Validates settings from a scope file or an installation's defaults. */
+  /** The users whose changes are Plazo's own, known from configuration alone (compared without regard to case). */
+  configuredSelfActors(config: Cfg): string[];
+  /** A session with the installation's credentials, or `missing-credentials` naming what is absent: then shared code runs a dry run. */
+  connect(installation: StoredInstallation, ctx: HostContext<Cfg>): Promise<Result<HostSession<St, C>, 'missing-credentials'>>;
+  /** Validates settings from a scope or an installation's defaults; the schema includes the shared keys (`sharedHostSettingsShape`). */
   parseSettings(raw: unknown): Result<S, 'invalid-config'>;
   /** Merges a scope's settings over the installation's. */
   mergeSettings(installation: S, scope: S | null): S;
-  policyId(settings: S): string | undefined;
   toTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: S, policy: Policy): TicketInput;
   plan(input: PlanInput<S, St>): C[];
   /** The state a dry run keeps in place of calling the host, so the next plan diffs against the simulated host. */
@@ -122,4 +145,4 @@ export interface HostAdapter<S = unknown, St = unknown, C = unknown> {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds adapters of every host; each is used with its own types.
-export type AnyHostAdapter = HostAdapter<any, any, any>;
+export type AnyHostAdapter = HostAdapter<any, any, any, any>;

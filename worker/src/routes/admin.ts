@@ -72,7 +72,7 @@ export const adminRoutes = new Hono<{ Bindings: Env }>()
     const settings = adapter.parseSettings(json);
     if (!settings.ok) return problem(c, 400, settings.issue);
     // Stored settings are used on every later write-back, so a policy they name must exist now.
-    const policyId = adapter.policyId(settings.value);
+    const policyId: string | undefined = settings.value.policy;
     const policy = policyId === undefined ? null : findPolicy(policyId);
     if (policy && !policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'policy', message: policy.issue.detail }] });
     await setInstallationSettings(c.env.DB, key, settings.value, Date.now());

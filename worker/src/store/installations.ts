@@ -8,7 +8,7 @@ type InstallationRow = {
   account: string | null;
   active: number;
   settings: string;
-  self_login: string | null;
+  self_actor: string | null;
 };
 
 function toInstallation(row: InstallationRow): StoredInstallation {
@@ -19,7 +19,7 @@ function toInstallation(row: InstallationRow): StoredInstallation {
     account: row.account,
     active: row.active === 1,
     settings: readJson(row.settings) ?? {},
-    selfLogin: row.self_login,
+    selfActor: row.self_actor,
   };
 }
 
@@ -53,9 +53,9 @@ export async function setInstallationSettings(db: D1Database, key: string, setti
   return r.meta.changes > 0;
 }
 
-export async function setSelfLogin(db: D1Database, key: string, login: string): Promise<void> {
+export async function setSelfActor(db: D1Database, key: string, actor: string): Promise<void> {
   await db
-    .prepare('UPDATE installations SET self_login = ?2 WHERE key = ?1 AND (self_login IS NULL OR self_login <> ?2)')
-    .bind(key, login)
+    .prepare('UPDATE installations SET self_actor = ?2 WHERE key = ?1 AND (self_actor IS NULL OR self_actor <> ?2)')
+    .bind(key, actor)
     .run();
 }

@@ -36,7 +36,7 @@ export async function consumeWriteBacks(batch: MessageBatch<unknown>, env: Env):
   }
   await forEachAtMost([...newest.values()], WRITE_BACK_CONCURRENCY, async ({ message, job }) => {
     try {
-      const outcome = await runWriteBack(job, { db: env.DB, settings, attempts: message.attempts, nowMs: Date.now() });
+      const outcome = await runWriteBack(job, { env, settings, attempts: message.attempts, nowMs: Date.now() });
       if (outcome.kind === 'busy') message.retry({ delaySeconds: BUSY_DELAY_SECONDS });
       else if (outcome.kind === 'retry') message.retry({ delaySeconds: outcome.delaySeconds });
       else message.ack();

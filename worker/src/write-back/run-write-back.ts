@@ -1,9 +1,12 @@
 import { builtInPolicies, evaluateTicket, ok, type Policy, type Problem, parseTicket, type Result } from '@plazo/core';
-import type { Settings } from '../env.js';
+import type { Env, Settings } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
+import { decideWriteMode } from '../hosts/decide-write-mode.js';
 import type { AnyHostAdapter, HostSession, StoredInstallation, StoredTicket, WriteBackFailure } from '../hosts/host-adapter.js';
+import { hostContext } from '../hosts/host-context.js';
+import type { SharedHostSettings } from '../hosts/shared-host-settings.js';
 import { recordFailedJob } from '../store/failed-jobs.js';
-import { getInstallation, setSelfLogin } from '../store/installations.js';
+import { getInstallation, setSelfActor } from '../store/installations.js';
 import { getScopeConfig, putScopeConfig, SCOPE_CONFIG_TTL_MS } from '../store/scope-configs.js';
 import { acquireLease, finishTicket, getFacts, getTicket, releaseFailedTicket, releaseLease } from '../store/tickets.js';
 import { finishWriteBack, insertWriteBack } from '../store/write-backs.js';
@@ -22,11 +25,11 @@ export type JobOutcome =
   | { kind: 'retry'; delaySeconds: number; error: string }
   | { kind: 'failed'; error: string; permanent: boolean };
 
-export type RunContext = { db: D1Database; settings: Settings; attempts: number; nowMs: number; random?: () => number };
+export type RunContext = { env: Env; settings: Settings; attempts: number; nowMs: number; random?: () => number };
 
 /** Evaluates a ticket and brings the host in line with a diff (or stores it as a dry run); an applied version is never applied again. */
 export async function runWriteBack(job: WriteBackJob, ctx: RunContext): Promise<JobOutcome> {
-  const { db } = ctx;
+  const db = ctx.env.DB;
   const ticket = await getTicket(db, job.ticketKey);
   if (!ticket || ticket.status === 'retired') return { kind: 'skipped', reason: 'ticket is gone' };
   if (ticket.appliedVersion >= job.version) return { kind: 'skipped', reason: `version ${job.version} is already written back` };
@@ -44,7 +47,7 @@ export async function runWriteBack(job: WriteBackJob, ctx: RunContext): Promise<
     // The core's answer depends only on the stored ticket and policy: retrying cannot fix a refusal.
     failure = { code: written.issue.code, detail: written.issue.detail, permanent: true, retryAfterMs: null };
   } catch (error) {
-    // Host calls throw (octokit); the adapter says whether trying again can help.
+    // Host calls throw (the host's client); the adapter says whether trying again can help.
     failure = adapter.describeFailure(error);
   }
   return settle(job, ctx, ticket, attempt, failure);
@@ -62,10 +65,11 @@ async function writeEvaluation(
   installation: StoredInstallation,
   attempt: Attempt,
 ): Promise<Result<'applied' | 'dry-run' | 'no-change', string>> {
-  const { db } = ctx;
-  const session = await adapter.connect(installation, ctx.settings);
+  const db = ctx.env.DB;
+  const mode = await decideWriteMode(adapter, installation, hostContext(adapter, ctx.env, ctx.settings));
+  const session = mode.dryRun ? null : mode.session;
   const { settings, problems } = await resolveSettings(adapter, session, installation, ticket, ctx);
-  const policy = resolvePolicy(adapter, settings, ctx.settings.defaultPolicyId, problems);
+  const policy = resolvePolicy(settings, ctx.settings.defaultPolicyId, problems);
   const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
   const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
   const evaluated = input.ok ? evaluateTicket(policy, input.value, evaluateAt) : input;
@@ -77,10 +81,15 @@ async function writeEvaluation(
   let hostState: unknown = state;
   let status: 'applied' | 'dry-run' | 'no-change' = 'no-change';
   if (changes.length > 0) {
-    const mode = session ? 'live' : 'dry-run';
     attempt.writeBackId = await insertWriteBack(
       db,
-      { ticketKey: ticket.key, version: ticket.version, mode, status: session ? 'planned' : 'dry-run', changes },
+      {
+        ticketKey: ticket.key,
+        version: ticket.version,
+        mode: session ? 'live' : 'dry-run',
+        status: session ? 'planned' : 'dry-run',
+        changes,
+      },
       Date.now(),
     );
     if (session) {
@@ -115,7 +124,7 @@ async function settle(
   attempt: Attempt,
   failure: WriteBackFailure,
 ): Promise<JobOutcome> {
-  const { db } = ctx;
+  const db = ctx.env.DB;
   const giveUp = failure.permanent || ctx.attempts >= ctx.settings.maxAttempts;
   if (attempt.writeBackId !== null)
     await finishWriteBack(db, attempt.writeBackId, giveUp ? 'failed' : 'retrying', failure.detail, Date.now());
@@ -148,12 +157,12 @@ async function resolveSettings(
   installation: StoredInstallation,
   ticket: StoredTicket,
   ctx: RunContext,
-): Promise<{ settings: unknown; problems: Problem[] }> {
+): Promise<{ settings: SharedHostSettings; problems: Problem[] }> {
   const own = adapter.parseSettings(installation.settings);
   const empty = adapter.parseSettings({});
   const base = own.ok ? own.value : empty.ok ? empty.value : {};
   if (!session) return { settings: base, problems: [] };
-  let cached = await getScopeConfig(ctx.db, installation.key, ticket.scope);
+  let cached = await getScopeConfig(ctx.env.DB, installation.key, ticket.scope);
   if (!cached || Date.now() - cached.fetchedAt > SCOPE_CONFIG_TTL_MS) {
     const read = await session.readScopeConfig(ticket);
     const parsed = read.raw === null ? null : adapter.parseSettings(read.raw);
@@ -162,14 +171,14 @@ async function resolveSettings(
       ...(parsed && !parsed.ok ? (parsed.issue.problems ?? [{ path: '(root)', message: parsed.issue.detail }]) : []),
     ];
     cached = { settings: parsed?.ok ? parsed.value : null, problems, revision: read.revision, fetchedAt: Date.now() };
-    await putScopeConfig(ctx.db, installation.key, ticket.scope, cached);
+    await putScopeConfig(ctx.env.DB, installation.key, ticket.scope, cached);
   }
   const scope = cached.settings === null ? null : adapter.parseSettings(cached.settings);
   return { settings: adapter.mergeSettings(base, scope?.ok ? scope.value : null), problems: cached.problems };
 }
 
-function resolvePolicy(adapter: AnyHostAdapter, settings: unknown, fallbackId: string, problems: Problem[]): Policy {
-  const id = adapter.policyId(settings);
+function resolvePolicy(settings: SharedHostSettings, fallbackId: string, problems: Problem[]): Policy {
+  const id = settings.policy;
   const chosen = id ? builtInPolicies.get(id) : undefined;
   if (id && !chosen) problems.push({ path: 'policy', message: `unknown policy "${id}"; known: ${[...builtInPolicies.keys()].join(', ')}` });
   const policy = chosen ?? builtInPolicies.get(fallbackId) ?? builtInPolicies.values().next().value;
@@ -178,9 +187,9 @@ function resolvePolicy(adapter: AnyHostAdapter, settings: unknown, fallbackId: s
   return policy;
 }
 
-/** Plazo's own later changes arrive as deliveries from this login and are ignored. */
+/** Plazo's own later changes arrive as deliveries from this actor and are ignored. */
 async function learnSelf(db: D1Database, session: HostSession<unknown, unknown>, installation: StoredInstallation): Promise<void> {
-  if (installation.selfLogin) return;
-  const login = await session.selfLogin();
-  if (login) await setSelfLogin(db, installation.key, login);
+  if (installation.selfActor) return;
+  const actor = await session.selfActor();
+  if (actor) await setSelfActor(db, installation.key, actor);
 }

@@ -1,5 +1,6 @@
 import type { HostAdapter } from '../host-adapter.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
+import { type GitHubConfig, readGitHubConfig } from './github-config.js';
 import { type GitHubState, readGitHubState } from './github-facts.js';
 import { connectGitHub } from './github-session.js';
 import { type GitHubSettings, mergeGitHubSettings, parseGitHubSettings } from './github-settings.js';
@@ -10,15 +11,15 @@ import { simulateGitHubDryRun } from './simulate-github-changes.js';
 import { verifyGitHubDelivery } from './verify-github-delivery.js';
 
 /** GitHub Issues: labels and one comment, as a GitHub App or with a personal token. */
-export const githubAdapter: HostAdapter<GitHubSettings, GitHubState, GitHubChange> = {
+export const githubAdapter: HostAdapter<GitHubConfig, GitHubSettings, GitHubState, GitHubChange> = {
   host: 'github',
+  readConfig: readGitHubConfig,
   verify: verifyGitHubDelivery,
   parse: parseGitHubDelivery,
-  configuredSelfLogins: (settings) => (settings.githubAppSlug ? [`${settings.githubAppSlug}[bot]`] : []),
+  configuredSelfActors: (config) => (config.appSlug ? [`${config.appSlug}[bot]`] : []),
   connect: connectGitHub,
   parseSettings: parseGitHubSettings,
   mergeSettings: mergeGitHubSettings,
-  policyId: (settings) => settings.policy,
   toTicket: toGitHubTicket,
   plan: planGitHubChanges,
   simulate: simulateGitHubDryRun,

@@ -1,9 +1,9 @@
-import type { Settings } from '../../env.js';
-import type { HostSession, ScopeConfigRead, StoredInstallation, StoredTicket } from '../host-adapter.js';
+import { fail, ok, type Result } from '@plazo/core';
+import type { HostContext, HostSession, ScopeConfigRead, StoredInstallation, StoredTicket } from '../host-adapter.js';
 import { appBotLogin, forgetInstallationToken, installationToken } from './github-app-auth.js';
 import { createGitHubClient, type GitHubClient } from './github-client.js';
+import type { GitHubConfig } from './github-config.js';
 import { type GitHubRef, type GitHubState, githubRefSchema, readGitHubState } from './github-facts.js';
-import { parseGitHubSettings } from './github-settings.js';
 import { parseConfigYaml } from './parse-config-yaml.js';
 import { TOKEN_INSTALLATION } from './parse-github-delivery.js';
 import type { GitHubChange } from './plan-github-changes.js';
@@ -24,33 +24,32 @@ function decodeBase64(text: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-/** The App's installation token, or the personal token for deliveries without an installation; null (dry run) without credentials. */
+/** The App's installation token, or the personal token for deliveries without an installation; without them, what is missing. */
 export async function connectGitHub(
   installation: StoredInstallation,
-  settings: Settings,
-): Promise<HostSession<GitHubState, GitHubChange> | null> {
-  const own = parseGitHubSettings(installation.settings);
-  if (own.ok && own.value.dryRun) return null;
+  ctx: HostContext<GitHubConfig>,
+): Promise<Result<HostSession<GitHubState, GitHubChange>, 'missing-credentials'>> {
+  const { config } = ctx;
   if (installation.key === TOKEN_INSTALLATION) {
-    return settings.githubToken
-      ? githubSession(createGitHubClient(settings.githubToken, settings), async (c) => (await c.rest.users.getAuthenticated()).data.login)
-      : null;
+    if (!config.token) return fail('missing-credentials', 'GITHUB_TOKEN is not set');
+    const client = createGitHubClient(config.token, config.apiUrl, ctx.limits);
+    return ok(githubSession(client, async (c) => (await c.rest.users.getAuthenticated()).data.login));
   }
-  if (!settings.githubAppId || !settings.githubAppPrivateKey) return null;
-  const token = await installationToken(installation.externalId, settings);
-  const octokit = createGitHubClient(token, settings);
+  if (!config.appId || !config.appPrivateKey) return fail('missing-credentials', 'GITHUB_APP_ID or GITHUB_APP_PRIVATE_KEY is not set');
+  const token = await installationToken(installation.externalId, ctx);
+  const octokit = createGitHubClient(token, config.apiUrl, ctx.limits);
   // A token GitHub refuses (revoked, expired early) is not reused by the next try.
   octokit.hook.error('request', (error) => {
-    if (statusOf(error) === 401) forgetInstallationToken(installation.externalId, settings);
+    if (statusOf(error) === 401) forgetInstallationToken(installation.externalId, config);
     throw error;
   });
-  return githubSession(octokit, () => appBotLogin(settings));
+  return ok(githubSession(octokit, () => appBotLogin(ctx)));
 }
 
 function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promise<string | null>): HostSession<GitHubState, GitHubChange> {
   let self: Promise<string | null> | undefined;
   return {
-    selfLogin: () => (self ??= whoAmI(octokit)),
+    selfActor: () => (self ??= whoAmI(octokit)),
 
     async readScopeConfig(ticket): Promise<ScopeConfigRead> {
       const { owner, repo } = refOf(ticket);

@@ -1,5 +1,6 @@
 import { fail, ok, type Policy, type Result, toProblems } from '@plazo/core';
 import * as z from 'zod';
+import { sharedHostSettingsShape } from '../shared-host-settings.js';
 
 const color = z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "d73a4a"');
 const labelSpec = z.strictObject({
@@ -16,7 +17,7 @@ const labelSpec = z.strictObject({
  *   statusLabels: { "waiting on customer": pending }
  */
 export const githubSettingsSchema = z.strictObject({
-  policy: z.string().min(1).optional(),
+  ...sharedHostSettingsShape,
   labels: z
     .strictObject({
       /** Per priority id of the policy. */
@@ -36,8 +37,6 @@ export const githubSettingsSchema = z.strictObject({
     .optional(),
   /** Labels that put the issue in a status of the policy (e.g. a pause status such as "pending"). */
   statusLabels: z.record(z.string().min(1), z.string().min(1)).optional(),
-  /** Plan write-backs without sending them, even with credentials. */
-  dryRun: z.boolean().optional(),
 });
 export type GitHubSettings = z.infer<typeof githubSettingsSchema>;
 

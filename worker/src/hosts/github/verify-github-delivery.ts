@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '@plazo/core';
-import type { Settings } from '../../env.js';
-import type { DeliveryMeta, RawDelivery } from '../host-adapter.js';
+import type { DeliveryMeta, HostContext, RawDelivery, VerifyIssue } from '../host-adapter.js';
+import type { GitHubConfig } from './github-config.js';
 
 const signatureFormat = /^sha256=([0-9a-f]{64})$/;
 const deliveryFormat = /^[A-Za-z0-9-]{1,100}$/;
@@ -25,15 +25,15 @@ async function signedByAny(secrets: readonly string[], body: Uint8Array, mac: Ui
 /** HMAC-SHA256 of the raw body's bytes first (current or previous secret, for rotation), then the delivery headers; nothing is parsed before. */
 export async function verifyGitHubDelivery(
   delivery: RawDelivery,
-  settings: Settings,
-): Promise<Result<DeliveryMeta, 'missing-signature' | 'bad-signature' | 'bad-headers'>> {
+  { config }: Pick<HostContext<GitHubConfig>, 'config'>,
+): Promise<Result<DeliveryMeta, VerifyIssue>> {
   const signature = delivery.headers.get('x-hub-signature-256');
   if (!signature) return fail('missing-signature', 'X-Hub-Signature-256 is missing');
   // Without a secret nothing can be verified, so nothing is accepted.
-  if (settings.githubWebhookSecrets.length === 0) return fail('bad-signature', 'the webhook secret is not configured');
+  if (config.webhookSecrets.length === 0) return fail('bad-signature', 'the webhook secret is not configured');
   const hex = signatureFormat.exec(signature)?.[1];
   if (!hex) return fail('bad-signature', 'X-Hub-Signature-256 is not "sha256=" followed by 64 lowercase hex digits');
-  if (!(await signedByAny(settings.githubWebhookSecrets, delivery.body, macBytes(hex))))
+  if (!(await signedByAny(config.webhookSecrets, delivery.body, macBytes(hex))))
     return fail('bad-signature', 'X-Hub-Signature-256 does not match the body');
   const id = delivery.headers.get('x-github-delivery') ?? '';
   const event = delivery.headers.get('x-github-event') ?? '';

@@ -1,0 +1,15 @@
+import * as z from 'zod';
+
+/**
+ * Settings every host's installation defaults and scope files carry, read by shared code: which policy applies, and
+ * whether write-backs are planned without being sent. Each adapter's settings schema spreads this shape.
+ */
+export const sharedHostSettingsShape = {
+  policy: z.string().min(1).optional().describe('Id of the policy; DEFAULT_POLICY_ID when absent.'),
+  dryRun: z
+    .boolean()
+    .optional()
+    .describe("Plan write-backs without sending them, even with credentials (read from the installation's settings)."),
+};
+export const sharedHostSettingsSchema = z.object(sharedHostSettingsShape);
+export type SharedHostSettings = z.infer<typeof sharedHostSettingsSchema>;
