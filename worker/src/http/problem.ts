@@ -16,6 +16,7 @@ const codeStatus = {
   unauthorized: 401,
   'bad-signature': 401,
   'missing-signature': 401,
+  'stale-signature': 401,
   forbidden: 403,
   'not-found': 404,
   'unknown-policy': 404,
