@@ -23,7 +23,7 @@ const stored = (evaluationPriority: string | null = null): StoredTicket =>
     evaluatedAt: null,
     version: 1,
     appliedVersion: 0,
-  }) as StoredTicket;
+  }) as unknown as StoredTicket;
 const fact = (at: string, data: ZendeskFact, key = at): TicketFact => ({ eventKey: key, at, data });
 
 describe('toZendeskTicket', () => {
