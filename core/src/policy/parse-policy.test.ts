@@ -49,6 +49,28 @@ describe('parsePolicy', () => {
     expect(!parsed.ok && parsed.issue.problems?.map((p) => p.path)).toContain('priorities[1].targets.resolution.clock');
   });
 
+  it('refuses a priority that still says how hosts show it, naming the removed host key', () => {
+    const old = structuredClone(websaas) as any;
+    old.priorities[1].host = { zendesk: 'high', jira: 'High', githubColor: 'd93f0b' };
+    const parsed = parsePolicy(old);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issue.problems).toEqual([
+      { path: 'priorities[1]', message: expect.stringMatching(/^unrecognized key "host": "host" is no longer part of a policy; .*rank/) },
+    ]);
+  });
+
+  it('names other unknown keys of a priority as before', () => {
+    const parsed = parsePolicy({
+      ...websaas,
+      priorities: [{ ...(websaas.priorities as object[])[0], colour: 'red' }, ...(websaas.priorities as object[]).slice(1)],
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issue.problems).toEqual([{ path: 'priorities[0]', message: expect.stringMatching(/colour/) }]);
+    expect(parsed.issue.problems?.[0]?.message).not.toMatch(/host/);
+  });
+
   it('rejects something that is not a policy at all with one root problem', () => {
     const parsed = parsePolicy('peewah');
     expect(parsed.ok).toBe(false);

@@ -70,26 +70,27 @@ export const targetsSchema = z.strictObject({
 });
 export type Targets = z.infer<typeof targetsSchema>;
 
-/** What each host shows for a priority; adapters read this, they never map priorities themselves. */
-export const hostPrioritySchema = z.strictObject({
-  zendesk: z.enum(['urgent', 'high', 'normal', 'low']),
-  jira: z.enum(['Highest', 'High', 'Medium', 'Low', 'Lowest']),
-  githubLabel: z.string().min(1).optional().describe('Name of the GitHub label; defaults to "priority: <id>".'),
-  githubColor: z
-    .string()
-    .regex(/^[0-9a-fA-F]{6}$/)
-    .optional()
-    .describe('Six-digit hex colour of the GitHub label, without "#".'),
-});
+/** A policy's `host` key was removed: what a host shows for a priority is the host adapter's setting, so the key is named when refused. */
+const priorityKeysError = (issue: { code?: string; keys?: string[] }) =>
+  issue.code === 'unrecognized_keys' && issue.keys?.includes('host')
+    ? `unrecognized key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}: "host" is no longer part of a policy; ` +
+      "how a priority shows on Zendesk, Jira or GitHub is each host's setting, by default from the priority's rank (docs/policies.md)"
+    : undefined;
 
-export const prioritySchema = z.strictObject({
-  id: priorityIdSchema,
-  labels: z.strictObject({ es: z.string().min(1), en: z.string().min(1), pt: z.string().min(1) }),
-  definition: localizedTextSchema,
-  examples: z.array(z.string().min(1)).default([]).describe("The seed's own examples: the classifier's first evidence."),
-  host: hostPrioritySchema,
-  targets: targetsSchema.optional(),
-});
+/**
+ * What a priority means; the order of `priorities` is its rank, most severe first, from which hosts derive how it shows
+ * (Zendesk's urgent/high/normal/low, a GitHub label's colour) unless an installation says otherwise.
+ */
+export const prioritySchema = z.strictObject(
+  {
+    id: priorityIdSchema,
+    labels: z.strictObject({ es: z.string().min(1), en: z.string().min(1), pt: z.string().min(1) }),
+    definition: localizedTextSchema,
+    examples: z.array(z.string().min(1)).default([]).describe("The seed's own examples: the classifier's first evidence."),
+    targets: targetsSchema.optional(),
+  },
+  { error: priorityKeysError },
+);
 export type Priority = z.infer<typeof prioritySchema>;
 
 export const exclusionSchema = z.strictObject({

@@ -70,15 +70,25 @@ export type ResolvedLabel = { name: string; color: string; description: string }
 
 const stripHash = (c: string) => c.replace(/^#/, '').toLowerCase();
 
-/** The label Plazo puts on an issue of this priority: settings, then the policy's GitHub hint, then "priority: <id>". */
+/** GitHub's own label colours from red to green: the defaults for a policy's priorities, most severe first. */
+export const RANK_COLORS = ['b60205', 'd93f0b', 'fbca04', '0e8a16'] as const;
+
+// Rank r of n priorities takes RANK_COLORS[round(r × 3 / (n − 1))]: the most severe red, the least green (one alone: red).
+export function rankColor(rank: number, count: number): string {
+  const last = RANK_COLORS.length - 1;
+  const at = count <= 1 ? 0 : Math.round((rank * last) / (count - 1));
+  return RANK_COLORS[Math.min(Math.max(at, 0), last)]!;
+}
+
+/** The label Plazo puts on an issue of this priority: the settings' spec, else "priority: <id>" in the colour of its rank. */
 export function priorityLabel(settings: GitHubSettings, policy: Policy, priorityId: string): ResolvedLabel {
-  const fromPolicy = policy.priorities.find((p) => p.id === priorityId)?.host;
+  const rank = policy.priorities.findIndex((p) => p.id === priorityId);
   const priorities = settings.labels?.priorities;
   const spec = priorities && Object.hasOwn(priorities, priorityId) ? priorities[priorityId] : undefined;
-  const definition = policy.priorities.find((p) => p.id === priorityId)?.labels.en;
+  const definition = policy.priorities[rank]?.labels.en;
   return {
-    name: spec?.name ?? fromPolicy?.githubLabel ?? `priority: ${priorityId}`,
-    color: stripHash(spec?.color ?? fromPolicy?.githubColor ?? 'ededed'),
+    name: spec?.name ?? `priority: ${priorityId}`,
+    color: stripHash(spec?.color ?? (rank < 0 ? 'ededed' : rankColor(rank, policy.priorities.length))),
     description: (spec?.description ?? `${policy.name}: ${definition ?? priorityId}`).slice(0, 100),
   };
 }
