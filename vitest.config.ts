@@ -13,7 +13,7 @@ export default defineConfig({
         },
       },
       {
-        // The Worker, inside workerd, against the real D1 migrations and a GitHub stand-in on loopback.
+        // The Worker, inside workerd, against the real D1 migrations and each host's REST stand-in on loopback.
         plugins: [
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: './wrangler.toml' },
@@ -21,18 +21,25 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations('worker/migrations'),
-                GITHUB_API_URL: inject('githubApiUrl'),
-                GITHUB_APP_ID: '4711',
-                GITHUB_APP_SLUG: 'plazo-test',
-                GITHUB_APP_PRIVATE_KEY: inject('githubAppPrivateKey'),
-                GITHUB_TOKEN: 'test-personal-token',
-                GITHUB_WEBHOOK_SECRET: 'test-webhook-secret',
+                // Shared settings.
                 ADMIN_TOKEN: 'test-admin-token',
                 HOST_RETRY_BASE_MS: '10',
                 // Far above a loopback call on a busy machine; the timeout test's stand-in never answers, so it fires anyway.
                 HOST_TIMEOUT_MS: '5000',
                 WRITE_BACK_RETRY_BASE_SECONDS: '1',
                 WRITE_BACK_MAX_ATTEMPTS: '3',
+                // The GitHub adapter's own (worker/src/hosts/github/github-config.ts).
+                GITHUB_API_URL: inject('githubApiUrl'),
+                GITHUB_APP_ID: '4711',
+                GITHUB_APP_SLUG: 'plazo-test',
+                GITHUB_APP_PRIVATE_KEY: inject('githubAppPrivateKey'),
+                GITHUB_TOKEN: 'test-personal-token',
+                GITHUB_WEBHOOK_SECRET: 'test-webhook-secret',
+                // The Zendesk adapter's own (worker/src/hosts/zendesk/zendesk-config.ts): accounts live under /<subdomain>.
+                ZENDESK_API_URL: `${inject('zendeskStandInUrl')}/{subdomain}`,
+                ZENDESK_WEBHOOK_SECRET: 'test-zendesk-dev-secret',
+                // 32 bytes of test key, base64: encrypts installations' secrets at rest.
+                CREDENTIALS_KEY: 'cGxhem8tdGVzdC1jcmVkZW50aWFscy1rZXktMzJiISE=',
               },
             },
           })),
@@ -40,7 +47,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts'],
-          globalSetup: ['test/github-stand-in/global-setup.ts'],
+          globalSetup: ['test/github-stand-in/global-setup.ts', 'test/zendesk-stand-in/global-setup.ts'],
           setupFiles: ['test/worker/support/apply-migrations.ts'],
           testTimeout: 30_000,
         },

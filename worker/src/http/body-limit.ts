@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { problem } from './problem.js';
 
-/** Largest webhook body accepted (1 MiB): GitHub's issue payloads are tens of kilobytes, 65,536 characters of body at most. */
+/** Largest webhook body accepted (1 MiB): a ticket event is tens of kilobytes, its text capped by the host (GitHub: 65,536 characters). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**

@@ -118,7 +118,7 @@ export function retireTicket(db: D1Database, key: string, nowMs: number): D1Prep
   return db.prepare("UPDATE tickets SET status = 'retired', next_check_at = NULL, updated_at = ?2 WHERE key = ?1").bind(key, nowMs);
 }
 
-/** Retires the tickets of every scope given, in one statement (an installation may lose thousands of repositories at once). */
+/** Retires the tickets of every scope given, in one statement (an installation may lose thousands of scopes at once). */
 export function retireScopes(db: D1Database, installationKey: string, scopes: readonly string[], nowMs: number): D1PreparedStatement {
   return db
     .prepare(

@@ -7,7 +7,7 @@ import { type WriteBackJob, writeBackJobSchema } from './write-back-job.js';
 const BUSY_DELAY_SECONDS = 5;
 /**
  * Tickets of one batch written back at once: each holds its own lease, so they never meet; a few at a time cut a batch's
- * time several-fold while staying far below GitHub's limit on concurrent requests (100), which it asks clients to respect.
+ * time several-fold while staying far below the concurrent requests hosts ask clients to keep under (GitHub: 100).
  */
 export const WRITE_BACK_CONCURRENCY = 4;
 

@@ -150,7 +150,7 @@ async function settle(
   return { kind: 'failed', error: failure.detail, permanent: failure.permanent };
 }
 
-/** The scope's file (cached a few minutes) over the installation's defaults; a broken file is reported, not used. */
+/** The scope's configuration (cached a few minutes) over the installation's defaults; a broken one is reported, not used. */
 async function resolveSettings(
   adapter: AnyHostAdapter,
   session: HostSession<unknown, unknown> | null,
