@@ -3,7 +3,7 @@ import type { Env } from '../env.js';
 import type { SharedHostSettings } from './shared-host-settings.js';
 
 /** Hosts Plazo writes back to; a host joins by implementing `HostAdapter` and registering in adapters.ts. */
-export type HostName = 'github';
+export type HostName = 'github' | 'zendesk';
 
 /**
  * A delivery as it arrived, with everything a host may sign: the request URL (some hosts sign it), the headers, and the

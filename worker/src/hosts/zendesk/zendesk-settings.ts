@@ -1,5 +1,6 @@
 import { fail, ok, type Result, toProblems } from '@plazo/core';
 import * as z from 'zod';
+import { sharedHostSettingsShape } from '../shared-host-settings.js';
 import { zendeskPrioritySchema } from './zendesk-payloads.js';
 
 const fieldId = z.number().int().positive();
@@ -10,15 +11,13 @@ const fieldId = z.number().int().positive();
  *     "fields": { "firstResponseDue": 360001, "resolutionDue": 360002 } }
  */
 export const zendeskSettingsSchema = z.strictObject({
-  policy: z.string().min(1).optional(),
+  ...sharedHostSettingsShape,
   /** Per policy priority id, what Zendesk shows; unnamed priorities follow their rank (see zendesk-priority-map). */
   priorityMap: z.record(z.string().min(1), zendeskPrioritySchema).optional(),
   /** Zendesk statuses that put the ticket in a status of the policy (one the policy pauses, to stop its clock). */
   statusMap: z.strictObject({ pending: z.string().min(1).nullable().optional(), hold: z.string().min(1).nullable().optional() }).optional(),
   /** The text ticket fields created at install that hold the due instants (ISO 8601, UTC). */
   fields: z.strictObject({ firstResponseDue: fieldId.optional(), resolutionDue: fieldId.optional() }).optional(),
-  /** Plan write-backs without sending them, even with credentials. */
-  dryRun: z.boolean().optional(),
 });
 export type ZendeskSettings = z.infer<typeof zendeskSettingsSchema>;
 

@@ -1,0 +1,41 @@
+import { toProblems } from '@plazo/core';
+import { Hono } from 'hono';
+import * as z from 'zod';
+import type { Env } from '../env.js';
+import { requireAdmin } from '../http/admin-auth.js';
+import { limitBody } from '../http/body-limit.js';
+import { problem } from '../http/problem.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { insertInstallationToken, newInstallationToken } from '../store/installation-tokens.js';
+import { getInstallation, upsertInstallation } from '../store/installations.js';
+
+/** A Zendesk subdomain: the "acme" of acme.zendesk.com. "dev" is where development-signed deliveries go. */
+const subdomain = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be the account\'s subdomain, e.g. "acme" for acme.zendesk.com')
+  .refine((s) => s !== 'dev', '"dev" is reserved for development deliveries');
+const requestSchema = z.discriminatedUnion('host', [z.strictObject({ host: z.literal('zendesk'), subdomain })]);
+
+/** POST /api/v1/installations (admin): creates an installation and shows its token once; only its SHA-256 is stored. */
+export const installationRoutes = new Hono<{ Bindings: Env }>().post('/', requireAdmin, limitBody, async (c) => {
+  const json = readJsonBody(new Uint8Array(await c.req.arrayBuffer()));
+  if (!json.ok) return problem(c, 400, json.issue);
+  const request = requestSchema.safeParse(json.value);
+  if (!request.success) {
+    const problems = toProblems(request.error);
+    return problem(c, 400, { code: 'invalid-request', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
+  }
+  const key = `zendesk:${request.data.subdomain}`;
+  if (await getInstallation(c.env.DB, key))
+    return problem(c, 409, {
+      code: 'installation-exists',
+      detail: `installation "${key}" exists; its token was shown when it was created`,
+    });
+  const token = newInstallationToken();
+  const now = Date.now();
+  await c.env.DB.batch([
+    upsertInstallation(c.env.DB, { key, host: 'zendesk', externalId: request.data.subdomain, account: request.data.subdomain }, now),
+    await insertInstallationToken(c.env.DB, key, token, now),
+  ]);
+  return c.json({ key, token }, 201);
+});

@@ -1,0 +1,122 @@
+import { findPolicy, type Policy, toProblems } from '@plazo/core';
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { type Env, readSettings } from '../env.js';
+import { decideWriteMode } from '../hosts/decide-write-mode.js';
+import { hostContext } from '../hosts/host-context.js';
+import { zendeskAdapter } from '../hosts/zendesk/zendesk-adapter.js';
+import { zendeskPriorityMap } from '../hosts/zendesk/zendesk-priority-map.js';
+import { parseZendeskSettings, type ZendeskSettings } from '../hosts/zendesk/zendesk-settings.js';
+import { limitBody } from '../http/body-limit.js';
+import { type InstallationVariables, requireInstallation } from '../http/installation-auth.js';
+import { problem } from '../http/problem.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { importCredentialsKey } from '../secrets/seal-secret.js';
+import { putInstallationSecret, type SecretName, storedSecretNames } from '../store/installation-secrets.js';
+import { getTicket } from '../store/tickets.js';
+
+const secret = z.string().min(1).max(500);
+const setupSchema = z.strictObject({
+  webhookSigningSecret: secret.optional(),
+  apiEmail: z.email().max(320).optional(),
+  apiToken: secret.optional(),
+  settings: z.unknown().optional(),
+});
+/** What the setup step asks for, by the name the app sends it under. */
+const secretFields: readonly [keyof z.infer<typeof setupSchema>, SecretName][] = [
+  ['webhookSigningSecret', 'webhook-signing-secret'],
+  ['apiEmail', 'api-email'],
+  ['apiToken', 'api-token'],
+];
+
+function settingsOf(raw: unknown): ZendeskSettings {
+  const parsed = parseZendeskSettings(raw);
+  return parsed.ok ? parsed.value : {};
+}
+
+function policyOf(settings: ZendeskSettings, env: Env): Policy | null {
+  const found = findPolicy(settings.policy ?? readSettings(env).defaultPolicyId);
+  return found.ok ? found.value : null;
+}
+
+async function setupState(db: D1Database, installationKey: string): Promise<{ ready: boolean; missing: string[] }> {
+  const stored = new Set(await storedSecretNames(db, installationKey));
+  const missing = secretFields.filter(([, name]) => !stored.has(name)).map(([field]) => field);
+  return { ready: missing.length === 0, missing };
+}
+
+/** The sidebar's endpoints under /api/v1/zendesk; the installation token decides whose data a call reaches. */
+export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVariables }>()
+  .use('*', requireInstallation('zendesk'))
+  .get('/tickets/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!/^\d{1,20}$/.test(id)) return problem(c, 400, { code: 'invalid-id', detail: 'the ticket id must be a Zendesk ticket number' });
+    const installation = c.get('installation');
+    const ticket = await getTicket(c.env.DB, `${installation.key}:${id}`);
+    if (!ticket?.evaluation || ticket.installationKey !== installation.key)
+      return problem(c, 404, { code: 'not-seen', detail: `Plazo has not evaluated ticket ${id} yet; preview it in the browser` });
+    const settings = settingsOf(installation.settings);
+    const found = findPolicy(ticket.policyId ?? '');
+    if (!found.ok) return problem(c, 503, { code: 'misconfigured', detail: `the ticket's policy "${ticket.policyId}" is not available` });
+    const policy = found.value;
+    const priority = ticket.evaluation.priority;
+    return c.json({
+      ticket: { key: ticket.key, status: ticket.status },
+      evaluation: ticket.evaluation,
+      policy: { id: policy.id, name: policy.name, locale: policy.locale, zone: policy.calendar?.zone ?? null },
+      hostPriority: priority ? (zendeskPriorityMap(policy, settings).get(priority) ?? null) : null,
+    });
+  })
+  .get('/policy', (c) => {
+    const settings = settingsOf(c.get('installation').settings);
+    const policy = policyOf(settings, c.env);
+    if (!policy)
+      return problem(c, 503, { code: 'misconfigured', detail: `the installation's policy "${settings.policy}" is not available` });
+    return c.json({ policy, priorityMap: Object.fromEntries(zendeskPriorityMap(policy, settings)) });
+  })
+  .get('/setup', async (c) => {
+    const installation = c.get('installation');
+    const mode = await decideWriteMode(zendeskAdapter, installation, hostContext(zendeskAdapter, c.env, readSettings(c.env)));
+    return c.json({ ...(await setupState(c.env.DB, installation.key)), dryRun: mode.dryRun });
+  })
+  .post('/setup', limitBody, async (c) => {
+    const installation = c.get('installation');
+    const json = readJsonBody(new Uint8Array(await c.req.arrayBuffer()));
+    if (!json.ok) return problem(c, 400, json.issue);
+    const request = setupSchema.safeParse(json.value);
+    if (!request.success) {
+      // Zod's messages never echo the values, so no secret reaches the answer.
+      const problems = toProblems(request.error);
+      return problem(c, 400, { code: 'invalid-request', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
+    }
+    const body = request.data;
+    const settings = body.settings === undefined ? null : parseZendeskSettings(body.settings);
+    if (settings && !settings.ok) return problem(c, 400, settings.issue);
+    if (settings?.ok && settings.value.policy !== undefined) {
+      const policy = findPolicy(settings.value.policy);
+      if (!policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'settings.policy', message: policy.issue.detail }] });
+    }
+    const given = secretFields.filter(([field]) => typeof body[field] === 'string');
+    const key = await importCredentialsKey(readZendeskCredentialsKey(c.env));
+    if (given.length > 0 && !key.ok) return problem(c, 503, { code: 'misconfigured', detail: key.issue.detail });
+    const now = Date.now();
+    const statements: D1PreparedStatement[] = [];
+    if (key.ok)
+      for (const [field, name] of given)
+        statements.push(await putInstallationSecret(c.env.DB, key.value, installation.key, name, body[field] as string, now));
+    if (settings?.ok)
+      statements.push(
+        c.env.DB.prepare('UPDATE installations SET settings = ?2, updated_at = ?3 WHERE key = ?1').bind(
+          installation.key,
+          JSON.stringify(settings.value),
+          now,
+        ),
+      );
+    // Secrets and settings land together or not at all.
+    if (statements.length > 0) await c.env.DB.batch(statements);
+    return c.json(await setupState(c.env.DB, installation.key));
+  });
+
+function readZendeskCredentialsKey(env: Env): string | undefined {
+  return zendeskAdapter.readConfig(env).credentialsKey;
+}
