@@ -1,4 +1,4 @@
-import { type Evaluation, overallSlaState } from '@plazo/core';
+import { overallSlaState } from '@plazo/core';
 import type { PlanInput } from '../host-adapter.js';
 import { type GitHubState, shownLabels } from './github-facts.js';
 import { type GitHubSettings, hasLabel, priorityLabel, type ResolvedLabel, sameLabel, slaLabels } from './github-settings.js';
