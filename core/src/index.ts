@@ -17,6 +17,7 @@ export * from './policy/policy-schema.js';
 export * from './result.js';
 export { computeSla } from './sla/compute-sla.js';
 export { type OverallSlaState, overallSlaState } from './sla/overall-sla-state.js';
+export { targetStatusAt } from './sla/target-status-at.js';
 export { parseTicket } from './ticket/parse-ticket.js';
 export * from './ticket/ticket-schema.js';
 export { TRIAGE_BODY_CHARS, TRIAGE_SUBJECT_CHARS, triage } from './triage/triage.js';
