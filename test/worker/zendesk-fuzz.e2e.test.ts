@@ -73,7 +73,7 @@ describe('Zendesk webhook fuzz', () => {
         expectSigned = false;
       }
       const res = await worker.fetch(
-        new Request('http://plazo.test/webhooks/zendesk', {
+        new Request(`http://plazo.test/webhooks/zendesk?subdomain=${account.subdomain}`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',

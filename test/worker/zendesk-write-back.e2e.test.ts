@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eventually, settled, ticketRow, writeBacks } from './support/storage.js';
 import {
   api,
+  DEV_SECRET,
   deliverZendesk,
   setUp,
   standInAccount,
@@ -28,7 +29,8 @@ async function ready(options: { credentials?: boolean; tags?: string[] } = {}) {
     fields: [FIELDS.firstResponseDue, FIELDS.resolutionDue],
   });
   const token = await setUp(account, { credentials: options.credentials, settings: { policy: 'websaas', fields: FIELDS } });
-  const deliver = (payload: unknown) => deliverZendesk(payload, { secret: account.webhookSecret, accountId: account.accountId });
+  const deliver = (payload: unknown) =>
+    deliverZendesk(payload, { secret: account.webhookSecret, accountId: account.accountId, subdomain: account.subdomain });
   return { account, ticketId, token, deliver, key: ticketKey(account.subdomain, ticketId) };
 }
 
@@ -154,5 +156,21 @@ describe('Zendesk tickets, end to end through D1, the queue and the REST stand-i
     await settled(key);
     expect(await (await deliver(zendeskEvent('merged', account, ticketId))).json()).toMatchObject({ status: 'accepted' });
     expect((await env.DB.prepare('SELECT status FROM tickets WHERE key = ?1').bind(key).first())?.status).toBe('retired');
+  });
+
+  it('accepts deliveries signed with the development secret (no ?subdomain=) into zendesk:dev, as a dry run', async () => {
+    const account = uniqueAccount();
+    const ticketId = 7000 + Math.floor(Math.random() * 1000);
+    const res = await deliverZendesk(zendeskEvent('created', account, ticketId), { secret: DEV_SECRET, accountId: account.accountId });
+    expect(res.status).toBe(202);
+    const row = await settled(`zendesk:dev:${ticketId}`);
+    expect((await writeBacks(row.key))[0]).toMatchObject({ mode: 'dry-run' });
+    // The development secret opens no real installation.
+    const elsewhere = await deliverZendesk(zendeskEvent('created', account, ticketId), {
+      secret: DEV_SECRET,
+      accountId: account.accountId,
+      subdomain: account.subdomain,
+    });
+    expect(elsewhere.status).toBe(401);
   });
 });

@@ -18,11 +18,10 @@ CREATE TABLE installation_secrets (
   PRIMARY KEY (installation_key, name)
 );
 
--- A host account's id (Zendesk's account_id), bound to the installation whose signing secret first verified a delivery from it.
-CREATE TABLE host_accounts (
-  host TEXT NOT NULL,
+-- The host account (Zendesk's account_id) each installation's deliveries come from, bound by the first delivery its own
+-- signing secret verified; a later delivery naming another account is refused.
+CREATE TABLE installation_accounts (
+  installation_key TEXT PRIMARY KEY,
   account_id TEXT NOT NULL,
-  installation_key TEXT NOT NULL UNIQUE,
-  bound_at INTEGER NOT NULL,
-  PRIMARY KEY (host, account_id)
+  bound_at INTEGER NOT NULL
 );

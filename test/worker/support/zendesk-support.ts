@@ -67,15 +67,19 @@ async function sign(secret: string, timestamp: string, body: Uint8Array): Promis
   return btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.sign('HMAC', key, data))));
 }
 
-/** POSTs a delivery as Zendesk sends one: base64 HMAC-SHA256 of timestamp + raw body, the account in a header. */
+/**
+ * POSTs a delivery as Zendesk sends one: base64 HMAC-SHA256 of timestamp + raw body, the account in a header, to the URL
+ * the installation's webhook has (`?subdomain=`; none for the development secret).
+ */
 export async function deliverZendesk(
   payload: unknown,
-  options: { secret: string; accountId: string; timestamp?: string; body?: string | Uint8Array; signature?: string },
+  options: { secret: string; accountId: string; subdomain?: string; timestamp?: string; body?: string | Uint8Array; signature?: string },
 ): Promise<Response> {
   const raw = options.body ?? JSON.stringify(payload);
   const body = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
   const timestamp = options.timestamp ?? zendeskTime();
-  return exports.default.fetch('http://plazo.test/webhooks/zendesk', {
+  const query = options.subdomain === undefined ? '' : `?subdomain=${options.subdomain}`;
+  return exports.default.fetch(`http://plazo.test/webhooks/zendesk${query}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json; charset=utf-8',

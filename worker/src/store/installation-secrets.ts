@@ -51,32 +51,14 @@ export async function readInstallationSecrets(
   return secrets;
 }
 
-/** Installations of a host that stored a webhook signing secret but are bound to no account yet. */
-export async function unboundInstallationsWithSecret(db: D1Database, host: string): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT s.installation_key FROM installation_secrets s JOIN installations i ON i.key = s.installation_key
-       WHERE s.name = 'webhook-signing-secret' AND i.host = ?1
-         AND NOT EXISTS (SELECT 1 FROM host_accounts a WHERE a.installation_key = s.installation_key)
-       ORDER BY s.installation_key LIMIT 50`,
-    )
-    .bind(host)
-    .all<{ installation_key: string }>();
-  return results.map((r) => r.installation_key);
-}
-
-export async function installationOfAccount(db: D1Database, host: string, accountId: string): Promise<string | null> {
+/** The account an installation's deliveries come from, binding `accountId` when none is bound yet. */
+export async function boundAccount(db: D1Database, installationKey: string, accountId: string, nowMs: number): Promise<string> {
   const row = await db
-    .prepare('SELECT installation_key FROM host_accounts WHERE host = ?1 AND account_id = ?2')
-    .bind(host, accountId)
-    .first<{ installation_key: string }>();
-  return row?.installation_key ?? null;
-}
-
-/** Binds an account to the installation whose secret verified its delivery; a second binding of either is ignored. */
-export async function bindAccount(db: D1Database, host: string, accountId: string, installationKey: string, nowMs: number): Promise<void> {
-  await db
-    .prepare('INSERT OR IGNORE INTO host_accounts (host, account_id, installation_key, bound_at) VALUES (?1, ?2, ?3, ?4)')
-    .bind(host, accountId, installationKey, nowMs)
-    .run();
+    .prepare(
+      `INSERT INTO installation_accounts (installation_key, account_id, bound_at) VALUES (?1, ?2, ?3)
+       ON CONFLICT (installation_key) DO UPDATE SET installation_key = installation_key RETURNING account_id`,
+    )
+    .bind(installationKey, accountId, nowMs)
+    .first<{ account_id: string }>();
+  return row?.account_id ?? accountId;
 }
