@@ -808,3 +808,115 @@ describe('triage: how much text it reads', () => {
     expect(limitReason(r)!.detail).toContain('the subject has 2,800 characters and only its first 998 were read');
   });
 });
+
+describe("triage: only the customer's own words are evidence (quoted replies, forwards, signatures)", () => {
+  it('does not let the support team\'s quoted "your services keep working" cap a new outage', () => {
+    const r = run(
+      'websaas',
+      'Re: lentitud en caja',
+      'Desde hace media hora no podemos facturar en ninguna caja.\n\nEl mié, 5 nov 2025 a las 16:20, Soporte <soporte@websaas.com> escribió:\n> Lo dejamos como normal: sus servicios siguen funcionando y puede seguir vendiendo.',
+    );
+    expect(r.priority).toBe('urgente');
+    const aside = r.reasons.find((x) => x.rule === 'intake:text-set-aside')!;
+    expect(aside.detail).toMatch(/quoted earlier messages \(2 lines\)/);
+    expect(aside.evidence[0]).toMatch(/^El mié, 5 nov 2025/);
+  });
+  it('does not read an outage quoted from an earlier message as the new question', () => {
+    const r = run(
+      'soporte-justo',
+      'Re: consulta',
+      'Resuelto, gracias. ¿Cómo programo una respuesta automática en el webmail?\n\nOn Wed, Nov 5, 2025 at 7:02 PM Ana <ana@tienda.com> wrote:\n> La web está caída y no abre desde ningún lado.',
+    );
+    expect(r.priority).toBe('baja');
+  });
+  it('reads the message inside a forward and sets aside only its header lines', () => {
+    const r = run(
+      'websaas',
+      'Fwd: caja',
+      'Les paso lo que escribió la cajera.\n\n---------- Forwarded message ---------\nFrom: Caja 2 <caja2@tienda.com>\nDate: Wed, 5 Nov 2025\nSubject: caja\n\nNo podemos facturar, el sistema se quedó pegado en todas las cajas.',
+    );
+    expect(r.priority).toBe('urgente');
+    expect(r.reasons.find((x) => x.rule === 'intake:text-set-aside')!.detail).toMatch(/a forwarded message's header \(4 lines\)/);
+  });
+  it("counts a signature's company, phone and e-mail for the required information, but not its words as evidence", () => {
+    const r = run(
+      'websaas',
+      'Cierre de caja',
+      '¿Cómo imprimo otra vez el cierre de caja de ayer?\n\nUn saludo,\nRicardo Peña\nGerente - Panadería La Espiga\nTel. 604 555 1234\nricardo@laespiga.co',
+    );
+    expect(r.priority).toBe('normal');
+    expect(r.missingInformation).toEqual([]);
+    expect(r.reasons.find((x) => x.rule === 'intake:text-set-aside')!.detail).toMatch(
+      /the signature \(5 lines\).*Contact details there still count/,
+    );
+  });
+  it("never takes contact details from the quoted history (they are the support team's)", () => {
+    const r = run(
+      'websaas',
+      'Re: reporte',
+      'Gracias, ¿y cómo lo exporto a Excel?\n\nEl mié, 5 nov 2025, 10:00, Soporte WebSaaS <soporte@websaas.com> escribió:\n> Atentamente,\n> Carlos Ruiz, Ferretería Soporte, Tel. 604 000 0000',
+    );
+    expect(r.missingInformation).toEqual(expect.arrayContaining(['phone', 'email', 'person']));
+  });
+  it('does not read "urgente" in a confidentiality notice as the ticket\'s urgency', () => {
+    const r = run(
+      'websaas',
+      'Consulta',
+      '¿Cómo cambio el logo de la factura?\n\nAVISO DE CONFIDENCIALIDAD: este mensaje es urgente y confidencial; si no es su destinatario, bórrelo de inmediato.',
+    );
+    expect(r.priority).toBe('normal');
+  });
+});
+
+describe('triage: says when the ticket is in a language its rules do not read', () => {
+  it('flags a German ticket and keeps the confidence of the guess low', () => {
+    const r = run('infraspeak', 'Arbeitsaufträge', 'Seit heute Morgen können wir keine Arbeitsaufträge mehr anlegen. Bitte um Hilfe.');
+    expect(r.flags).toContain('language-not-understood');
+    expect(r.reasons.find((x) => x.rule === 'intake:language-not-understood')!.detail).toMatch(/German/);
+    for (const x of r.reasons.filter((y) => y.kind === 'priority' || y.kind === 'default')) expect(x.confidence).toBeLessThanOrEqual(0.3);
+  });
+  it('flags a French ticket', () => {
+    const r = run(
+      'peewah',
+      'Inscriptions',
+      "Bonjour, depuis hier soir les participants ne peuvent pas s'inscrire à notre événement, merci de nous aider.",
+    );
+    expect(r.flags).toContain('language-not-understood');
+  });
+  it('does not flag Spanish, Portuguese or English', () => {
+    for (const body of ['No podemos facturar desde las 8.', 'Não conseguimos emitir notas desde cedo.', 'We cannot invoice since 8 am.'])
+      expect(run('websaas', 'Caja', body).flags).not.toContain('language-not-understood');
+  });
+});
+
+describe('triage: false alarms', () => {
+  it('does not read the brand HP as an insult', () => {
+    const r = run('soporte-justo', 'Escáner', 'El escáner HP de la oficina no envía los documentos al correo, ¿qué puerto SMTP uso?');
+    expect(r.flags).not.toContain('offensive-language');
+    expect(run('soporte-justo', 'Soporte', 'Son unos hijueputas, nada funciona').flags).toContain('offensive-language');
+  });
+  it('does not exclude an unauthorised-access attempt as a request to query logs', () => {
+    const r = run(
+      'infraspeak',
+      'Intento de intrusión',
+      'Alguien intentó entrar a la cuenta del administrador con fuerza bruta; en los logs de acceso vimos cientos de intentos.',
+    );
+    expect(r.exclusion).toBeNull();
+    expect(run('infraspeak', 'Logs', 'Necesitamos que nos extraigan los logs de acceso del último mes.').exclusion?.id).toBe(
+      'technical-service',
+    );
+  });
+  it('reads "nothing seems to work" about scheduled tasks as one part failing, not the site down', () => {
+    const r = run(
+      'soporte-justo',
+      'Tareas',
+      'Las tareas programadas del servidor no se ejecutan y nada parece estar funcionando en la cola de envíos.',
+    );
+    expect(r.priority).toBe('media');
+    expect(run('soporte-justo', 'Todo', 'Nada parece estar funcionando: ni la web ni el correo abren.').priority).toBe('alta');
+  });
+  it("excludes a venue's double booking in English as in Spanish", () => {
+    expect(run('peewah', 'Room', 'The conference centre double-booked our hall for Friday night.').exclusion?.id).toBe('venue');
+    expect(run('peewah', 'Salón', 'El hotel tiene doble reserva del salón para nuestro evento del viernes.').exclusion?.id).toBe('venue');
+  });
+});

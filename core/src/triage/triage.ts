@@ -2,6 +2,8 @@ import type { Reason } from '../evaluation/evaluation-schema.js';
 import type { LocalizedText, Policy } from '../policy/policy-schema.js';
 import { type CompiledTriage, compileTriage } from './compile-triage.js';
 import { detectInText } from './detect-information.js';
+import { detectUnreadLanguage } from './detect-unread-language.js';
+import { type AsideSpan, findAsideText } from './find-aside-text.js';
 import { findMatches, type Match } from './find-matches.js';
 import { scanWords, type Words } from './normalize-text.js';
 import { readDeclaredPriority } from './read-declared-priority.js';
@@ -22,6 +24,13 @@ const CUT_LOOKBACK = 100;
 const TEXT_LIMIT_RULE = 'intake:text-limit';
 
 const MISMATCH_FLAG = 'priority-mismatch';
+const LANGUAGE_FLAG = 'language-not-understood';
+/** The confidence a decision read from a language the rules do not cover can have at most. */
+const UNREAD_LANGUAGE_CONFIDENCE = 0.3;
+/** Per word of the scan: own text, quoted history (read for nothing), or signature / forward header (read for contact details). */
+const OWN = 0;
+const QUOTED = 1;
+const CONTACT = 2;
 
 type Hit = { rule: number; match: Match; strength: number };
 
@@ -255,6 +264,9 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const flags: string[] = [];
   const unread = textLimitReason(ticket, subject, body);
   if (unread) reasons.push(unread);
+  const aside = findAsideText(subject, body);
+  const asideOf = aside.length > 0 ? wordsAside(tokenized, aside, subject.length + 1) : null;
+  if (aside.length > 0) reasons.push(asideReason(body, aside));
 
   // One walk over the matches: which (with-group, rule), unless and detector matched, which words are masked,
   // then each group's best hit per rule, in the order of each rule's first usable match.
@@ -269,6 +281,12 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
     const g = groupIndex(m.group);
+    // Quoted history counts for nothing; a signature or a forward's header only for the contact details it gives.
+    const where = asideOf === null ? OWN : asideOf[m.positions[0]!]!;
+    if (where !== OWN && (where === QUOTED || g !== DETECTOR)) {
+      groupOf[i] = -1;
+      continue;
+    }
     groupOf[i] = g;
     if (g >= WITH) seen[g]![m.rule] = stamp;
     else if (g === FLAG && echo[m.rule] === 0) {
@@ -279,7 +297,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   for (let g = 0; g < WITH; g++) hitLists[g]!.length = 0;
   for (let i = 0; i < matches.length; i++) {
     const g = groupOf[i]!;
-    if (g >= WITH) continue;
+    if (g < 0 || g >= WITH) continue;
     const m = matches[i]!;
     const rule = m.rule;
     if (needsWith[g]![rule] === 1 && seen[g + WITH]![rule] !== stamp) continue;
@@ -361,7 +379,23 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
 
   // Priority.
   const declared = policy.priorities.length > 0 ? readDeclaredPriority(c, subject) : null;
+  const priorityFrom = reasons.length;
   const priority = decidePriority(tokenized, c, prep, declared?.priority ?? null, masked, reasons, flags);
+
+  // A language the rules do not read: say so, and keep the priority's confidence low (it rests on look-alike words or defaults).
+  const language = detectUnreadLanguage(tokenized, asideOf);
+  if (language) {
+    addFlag(flags, LANGUAGE_FLAG);
+    for (let i = priorityFrom; i < reasons.length; i++)
+      reasons[i]!.confidence = Math.min(reasons[i]!.confidence, UNREAD_LANGUAGE_CONFIDENCE);
+    reasons.push({
+      rule: `intake:${LANGUAGE_FLAG}`,
+      kind: 'intake',
+      detail: `The text reads as ${language.language} (${language.foreign} of its common words), which the triage rules do not read (they read Spanish, Portuguese and English): the priority and routing are a guess from look-alike words or the defaults; a person should read it.`,
+      evidence: [],
+      confidence: 0.8,
+    });
+  }
 
   // Tier.
   let tier: string | null = null;
@@ -427,6 +461,9 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const detectorSeen = seen[DETECTOR]!;
   const requirements = policy.intake.requiredInformation;
   let bodyWords = -1;
+  // Contact details may come from the signature or a forward's header, never from the quoted history (the support team's own).
+  const contactBody = aside.some((a) => a.kind === 'quote') ? withoutQuotes(body, aside) : body;
+  const contactText = contactBody === body ? fullText : [subject, contactBody].join('\n');
   for (let i = 0; i < requirements.length; i++) {
     const req = requirements[i]!;
     if (req.categories.length > 0 && (!category || !req.categories.includes(category))) continue;
@@ -439,8 +476,8 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
       if (d.kind === 'patterns') {
         for (const k of patternRules[j]!) if (detectorSeen[k] === stamp) found = true;
       } else {
-        if (d.kind === 'words' && bodyWords < 0) bodyWords = wordsFrom(tokenized, subject.length + 1);
-        found = detectInText(d, fullText, body, bodyWords);
+        if (d.kind === 'words' && bodyWords < 0) bodyWords = ownWordsFrom(tokenized, subject.length + 1, asideOf);
+        found = detectInText(d, contactText, contactBody, bodyWords);
       }
     }
     if (!found) {
@@ -498,6 +535,64 @@ function textLimitReason(ticket: TriageTicket, subject: string, body: string): R
 function hasReasonStarting(reasons: Reason[], prefix: string): boolean {
   for (const x of reasons) if (x.rule.startsWith(prefix)) return true;
   return false;
+}
+
+/** Number of the customer's own words (not set aside) from the first one starting at or after `from`. */
+function ownWordsFrom(t: Words, from: number, asideOf: Int8Array | null): number {
+  const n = wordsFrom(t, from);
+  if (asideOf === null) return n;
+  let own = 0;
+  for (let i = t.n - n; i < t.n; i++) if (asideOf[i] === OWN) own++;
+  return own;
+}
+
+/** Per scanned word, OWN, QUOTED or CONTACT, from the body's aside spans (`offset`: where the body starts in the scan). */
+function wordsAside(t: Words, spans: AsideSpan[], offset: number): Int8Array {
+  const of = new Int8Array(t.n);
+  let k = 0;
+  for (let i = 0; i < t.n; i++) {
+    const at = t.start[i]! - offset;
+    while (k < spans.length && spans[k]!.end <= at) k++;
+    if (k === spans.length) break;
+    if (at >= spans[k]!.start) of[i] = spans[k]!.kind === 'quote' ? QUOTED : CONTACT;
+  }
+  return of;
+}
+
+/** The body with its quoted spans left out. */
+function withoutQuotes(body: string, spans: AsideSpan[]): string {
+  let out = '';
+  let from = 0;
+  for (const s of spans) {
+    if (s.kind !== 'quote') continue;
+    out += body.slice(from, s.start);
+    from = s.end;
+  }
+  return out + body.slice(from);
+}
+
+const ASIDE_LABEL = {
+  quote: 'quoted earlier messages',
+  'forward-header': "a forwarded message's header",
+  signature: 'the signature',
+} as const;
+
+/** Says which lines were not read as the customer's words, quoting the first line of the quoted history. */
+function asideReason(body: string, spans: AsideSpan[]): Reason {
+  const lines = { quote: 0, 'forward-header': 0, signature: 0 };
+  for (const s of spans) lines[s.kind] += s.lines;
+  const parts: string[] = [];
+  for (const kind of ['quote', 'forward-header', 'signature'] as const)
+    if (lines[kind] > 0) parts.push(`${ASIDE_LABEL[kind]} (${lines[kind]} line${lines[kind] === 1 ? '' : 's'})`);
+  const quote = spans.find((s) => s.kind === 'quote');
+  const first = quote ? body.slice(quote.start, quote.end).split('\n', 1)[0]!.trim() : '';
+  return {
+    rule: 'intake:text-set-aside',
+    kind: 'intake',
+    detail: `Not read as the customer's words: ${parts.join(', ')}.${lines.signature + lines['forward-header'] > 0 ? ' Contact details there still count.' : ''}`,
+    evidence: first ? [first.length > 120 ? `${first.slice(0, 117)}...` : first] : [],
+    confidence: 0.9,
+  };
 }
 
 /** Number of words from the first one starting at or after `from` (words start in ascending order). */
