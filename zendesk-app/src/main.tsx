@@ -1,0 +1,71 @@
+import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { type Locale, messages, toLocale } from './messages.js';
+import type { ZendeskPriority } from './plazo-api.js';
+import { Sidebar } from './sidebar.js';
+import { loadSidebar, readTicketContext, type SidebarLoad } from './sidebar-data.js';
+import { initZafClient, type ZafClient } from './zaf-client.js';
+
+const nowMs = () => Date.now();
+
+function App({ client }: { client: ZafClient }) {
+  const [locale, setLocale] = useState<Locale>('en');
+  const [agentZone, setAgentZone] = useState(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [load, setLoad] = useState<SidebarLoad | null>(null);
+  const [currentPriority, setCurrentPriority] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const user = await client.get(['currentUser.locale', 'currentUser.timeZone', 'ticket.priority']);
+    const lang = toLocale(user['currentUser.locale']);
+    setLocale(lang);
+    const tz = (user['currentUser.timeZone'] as { ianaName?: unknown } | undefined)?.ianaName;
+    if (typeof tz === 'string' && tz) setAgentZone(tz);
+    setCurrentPriority(typeof user['ticket.priority'] === 'string' ? (user['ticket.priority'] as string) : null);
+    const ctx = await readTicketContext(client);
+    setLoad(await loadSidebar(client, ctx, messages[lang], nowMs));
+  }, [client]);
+
+  useEffect(() => {
+    refresh();
+    client.on('ticket.priority.changed', (value) => setCurrentPriority(typeof value === 'string' ? value : null));
+    // A ticket being written is previewed again when what triage reads changes.
+    client.on('ticket.subject.changed', () => refresh());
+    client.on('ticket.description.changed', () => refresh());
+  }, [client, refresh]);
+
+  useEffect(() => {
+    if (load) client.invoke('resize', { width: '100%', height: `${Math.max(120, document.body.scrollHeight)}px` });
+  });
+
+  const onApply = useCallback(
+    async (priority: ZendeskPriority) => {
+      await client.set('ticket.priority', priority);
+      setCurrentPriority(priority);
+    },
+    [client],
+  );
+
+  const t = messages[locale];
+  return (
+    <Sidebar load={load} locale={locale} t={t} agentZone={agentZone} currentPriority={currentPriority} onApply={onApply} nowMs={nowMs} />
+  );
+}
+
+const rootElement = document.getElementById('root')!;
+const client = initZafClient();
+const root = createRoot(rootElement);
+if (!client) {
+  root.render(<p>Plazo runs inside Zendesk: open a ticket in Zendesk Support to see it.</p>);
+} else {
+  // The page is framed by Zendesk; the app starts once Zendesk has registered it.
+  client.on('app.registered', () => {
+    root.render(
+      <StrictMode>
+        <ThemeProvider theme={DEFAULT_THEME}>
+          <App client={client} />
+        </ThemeProvider>
+      </StrictMode>,
+    );
+  });
+}
