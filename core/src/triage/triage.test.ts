@@ -920,3 +920,13 @@ describe('triage: false alarms', () => {
     expect(run('peewah', 'Salón', 'El hotel tiene doble reserva del salón para nuestro evento del viernes.').exclusion?.id).toBe('venue');
   });
 });
+
+describe('triage: "none of them can" and "neither" as negations', () => {
+  it('reads "no register lets us invoice" as urgente, in Spanish and Portuguese', () => {
+    expect(run('websaas', 'Cajas', 'Desde el mediodía ninguna caja permite facturar.').priority).toBe('urgente');
+    expect(run('websaas', 'Caixas', 'Nenhuma caixa deixa faturar desde as 9.').priority).toBe('urgente');
+  });
+  it('reads "the e-mail neither works" as a failure, not as a service that keeps working', () => {
+    expect(run('soporte-justo', 'Todo', 'A página não abre e o webmail tampouco abre em parte nenhuma.').priority).toBe('alta');
+  });
+});
