@@ -23,7 +23,9 @@ export async function installationToken(installationId: string, ctx: HostContext
   const cached = tokens.get(cacheKey);
   if (cached && cached.expiresAtMs - REFRESH_MARGIN_MS > nowMs) return cached.token;
   const app = createGitHubClient(await appJwt(ctx.config), ctx.config.apiUrl, ctx.limits);
-  const { data } = await app.rest.apps.createInstallationAccessToken({ installation_id: Number(installationId) });
+  const { data } = await app.request('POST /app/installations/{installation_id}/access_tokens', {
+    installation_id: Number(installationId),
+  });
   tokens.set(cacheKey, { token: data.token, expiresAtMs: Date.parse(data.expires_at) });
   return data.token;
 }
@@ -37,6 +39,6 @@ export function forgetInstallationToken(installationId: string, config: GitHubCo
 export async function appBotLogin(ctx: HostContext<GitHubConfig>): Promise<string | null> {
   if (ctx.config.appSlug) return `${ctx.config.appSlug}[bot]`;
   const app = createGitHubClient(await appJwt(ctx.config), ctx.config.apiUrl, ctx.limits);
-  const { data } = await app.rest.apps.getAuthenticated();
+  const { data } = await app.request('GET /app');
   return data?.slug ? `${data.slug}[bot]` : null;
 }

@@ -1,9 +1,14 @@
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
-import { Octokit } from '@octokit/rest';
 import type { HostCallLimits } from '../host-adapter.js';
 
-/** @octokit/rest with in-request retries for 5xx and network errors (@octokit/plugin-retry). */
-const RetryingOctokit = Octokit.plugin(retry);
+/**
+ * @octokit/core with pagination and in-request retries for 5xx and network errors (@octokit/plugin-retry). Calls name
+ * their REST route (`octokit.request('GET /repos/{owner}/{repo}/labels', …)`): @octokit/rest's generated table of every
+ * endpoint method would cost the Worker bundle about 80 KiB for the dozen routes Plazo uses.
+ */
+const RetryingOctokit = Octokit.plugin(paginateRest, retry);
 export type GitHubClient = InstanceType<typeof RetryingOctokit>;
 
 /** 403/429 go to the queue, which waits for Retry-After or the reset without holding a consumer (plugin-throttling's module-wide Bottleneck groups outlive an invocation, so it is not used). */

@@ -15,6 +15,9 @@ export const CONFIG_PATH = '.github/plazo.yml';
 const statusOf = (error: unknown) =>
   typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : 0;
 
+/** JSON ids arrive as numbers; the REST types also allow bigint. */
+const idOf = (response: { data: { id: number | bigint } }) => Number(response.data.id);
+
 function refOf(ticket: StoredTicket): GitHubRef {
   return githubRefSchema.parse(ticket.ref);
 }
@@ -33,7 +36,7 @@ export async function connectGitHub(
   if (installation.key === TOKEN_INSTALLATION) {
     if (!config.token) return fail('missing-credentials', 'GITHUB_TOKEN is not set');
     const client = createGitHubClient(config.token, config.apiUrl, ctx.limits);
-    return ok(githubSession(client, async (c) => (await c.rest.users.getAuthenticated()).data.login));
+    return ok(githubSession(client, async (c) => (await c.request('GET /user')).data.login));
   }
   if (!config.appId || !config.appPrivateKey) return fail('missing-credentials', 'GITHUB_APP_ID or GITHUB_APP_PRIVATE_KEY is not set');
   const token = await installationToken(installation.externalId, ctx);
@@ -55,7 +58,7 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
       const { owner, repo } = refOf(ticket);
       let data: unknown;
       try {
-        data = (await octokit.rest.repos.getContent({ owner, repo, path: CONFIG_PATH })).data;
+        data = (await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path: CONFIG_PATH })).data;
       } catch (error) {
         if (statusOf(error) === 404) return { revision: null, raw: null, problems: [] };
         throw error;
@@ -78,8 +81,8 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
       const { owner, repo, number } = refOf(ticket);
       const known = readGitHubState(ticket.hostState).comment;
       const [onIssue, inRepo, comment] = await Promise.all([
-        octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: number, per_page: 100 }),
-        octokit.paginate(octokit.rest.issues.listLabelsForRepo, { owner, repo, per_page: 100 }),
+        octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/labels', { owner, repo, issue_number: number, per_page: 100 }),
+        octokit.paginate('GET /repos/{owner}/{repo}/labels', { owner, repo, per_page: 100 }),
         findComment(octokit, { owner, repo, number }, known?.id ?? 0),
       ]);
       return { labels: onIssue.map((l) => l.name), repoLabels: inRepo.map((l) => l.name), comment };
@@ -91,27 +94,65 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
       for (const change of changes) {
         switch (change.kind) {
           case 'create-label':
-            await octokit.rest.issues
-              .createLabel({ owner, repo, name: change.name, color: change.color, description: change.description })
+            await octokit
+              .request('POST /repos/{owner}/{repo}/labels', {
+                owner,
+                repo,
+                name: change.name,
+                color: change.color,
+                description: change.description,
+              })
               .catch(unless(422));
             break;
           case 'add-labels':
-            await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: change.names });
+            await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+              owner,
+              repo,
+              issue_number: number,
+              labels: change.names,
+            });
             break;
           case 'remove-label':
-            await octokit.rest.issues.removeLabel({ owner, repo, issue_number: number, name: change.name }).catch(unless(404));
+            await octokit
+              .request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', {
+                owner,
+                repo,
+                issue_number: number,
+                name: change.name,
+              })
+              .catch(unless(404));
             break;
           case 'create-comment':
-            commentId = (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: change.body })).data.id;
+            commentId = idOf(
+              await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                owner,
+                repo,
+                issue_number: number,
+                body: change.body,
+              }),
+            );
             break;
           case 'update-comment':
             try {
-              commentId = (await octokit.rest.issues.updateComment({ owner, repo, comment_id: change.commentId, body: change.body })).data
-                .id;
+              commentId = idOf(
+                await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+                  owner,
+                  repo,
+                  comment_id: change.commentId,
+                  body: change.body,
+                }),
+              );
             } catch (error) {
               // Deleted by someone since it was read: write it anew.
               if (statusOf(error) !== 404) throw error;
-              commentId = (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: change.body })).data.id;
+              commentId = idOf(
+                await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                  owner,
+                  repo,
+                  issue_number: number,
+                  body: change.body,
+                }),
+              );
             }
             break;
         }
@@ -135,13 +176,17 @@ async function findComment(
 ): Promise<GitHubState['comment']> {
   if (knownId > 0) {
     try {
-      const { data } = await octokit.rest.issues.getComment({ owner: ref.owner, repo: ref.repo, comment_id: knownId });
-      if (isPlazoComment(data.body)) return { id: data.id, body: data.body ?? '' };
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        owner: ref.owner,
+        repo: ref.repo,
+        comment_id: knownId,
+      });
+      if (isPlazoComment(data.body)) return { id: Number(data.id), body: data.body ?? '' };
     } catch (error) {
       if (statusOf(error) !== 404) throw error;
     }
   }
-  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+  for await (const page of octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
     owner: ref.owner,
     repo: ref.repo,
     issue_number: ref.number,
