@@ -9,7 +9,17 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['core/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/worker/**'],
+          exclude: [...configDefaults.exclude, 'test/worker/**', 'test/zendesk-app/**/*.browser.test.ts'],
+        },
+      },
+      {
+        // The built Zendesk sidebar in Debian's Chromium (playwright-core), with ZAF and Worker stand-ins.
+        test: {
+          name: 'zendesk-app',
+          include: ['test/zendesk-app/**/*.browser.test.ts'],
+          globalSetup: ['test/zendesk-app/support/build-sidebar.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

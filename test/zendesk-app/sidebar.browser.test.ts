@@ -1,0 +1,154 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openSidebar, UNREACHABLE_URL } from './support/sidebar-page.js';
+import { NOW_MS } from './support/worker-stand-in.js';
+
+const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+mkdirSync(screenshots, { recursive: true });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function shot(page: Page, name: string) {
+  await page.getByTestId('plazo-sidebar').screenshot({ path: `${screenshots}zendesk-sidebar-${name}.png` });
+}
+
+/** An element as the page sees it; the root tsconfig has no DOM library. */
+type Styled = { ownerDocument: { defaultView: { getComputedStyle(el: unknown): { backgroundColor: string } } } };
+
+const state = (page: Page, target: 'firstResponse' | 'resolution') => page.getByTestId(`plazo-badge-${target}`);
+
+describe('the built Zendesk sidebar in Chromium', () => {
+  it('shows a running first response in Spanish business time, with the decision, its matched words and the due instants', async () => {
+    const { page } = await openSidebar(browser, { ticketId: '101', locale: 'es-419', zendeskPriority: 'urgent' });
+    const badge = state(page, 'firstResponse');
+    await expect.poll(() => badge.getAttribute('data-state')).toBe('running');
+    await expect.poll(() => page.getByTestId('plazo-state-firstResponse').textContent()).toBe('En curso');
+    // Created 30 min ago inside hours: 3 h 30 min of the 4 business hours are left.
+    expect(await page.getByTestId('plazo-remaining-firstResponse').textContent()).toBe('3 h 30 min hábiles restantes');
+    const due = await page.getByTestId('plazo-due-firstResponse').textContent();
+    expect(due).toContain('(tu hora)');
+    expect(due).toContain('Europe/Lisbon');
+    expect(await page.getByTestId('plazo-priority').textContent()).toContain('Urgente');
+    expect(await page.getByTestId('plazo-mismatch').count()).toBe(0);
+    await page.getByTestId('plazo-why').click();
+    const reasons = page.getByTestId('plazo-reasons');
+    await reasons.waitFor({ state: 'visible' });
+    expect(await reasons.textContent()).toMatch(/priority:urgente/);
+    await shot(page, 'running-es');
+    await page.close();
+  });
+
+  it('counts down every minute without calling the Worker, and turns at risk by itself when the threshold passes', async () => {
+    const { page, workerCalls } = await openSidebar(browser, { ticketId: '101', locale: 'en-US', zendeskPriority: 'urgent' });
+    const remaining = page.getByTestId('plazo-remaining-firstResponse');
+    await expect.poll(() => remaining.textContent()).toBe('3 h 30 min business left');
+    const callsBefore = workerCalls.length;
+    await page.clock.runFor(60_000);
+    await expect.poll(() => remaining.textContent()).toBe('3 h 29 min business left');
+    // At risk once 1 h (25 % of 4 h) or less is left: 2 h 30 min from now.
+    await page.clock.runFor(2.5 * 3_600_000 - 60_000);
+    await expect.poll(() => state(page, 'firstResponse').getAttribute('data-state')).toBe('at-risk');
+    expect(await page.getByTestId('plazo-state-firstResponse').textContent()).toBe('At risk');
+    expect(workerCalls.length).toBe(callsBefore);
+    await page.close();
+  });
+
+  it('shows at risk in Portuguese', async () => {
+    const { page } = await openSidebar(browser, { ticketId: '102', locale: 'pt-BR', zendeskPriority: 'urgent' });
+    await expect.poll(() => state(page, 'firstResponse').getAttribute('data-state')).toBe('at-risk');
+    expect(await page.getByTestId('plazo-state-firstResponse').textContent()).toBe('Em risco');
+    expect(await page.getByTestId('plazo-remaining-firstResponse').textContent()).toBe('30 min úteis restantes');
+    await shot(page, 'at-risk-pt');
+    await page.close();
+  });
+
+  it('shows breached, met and paused with their own hues in English', async () => {
+    const cases = [
+      ['103', 'firstResponse', 'breached', 'Breached'],
+      ['104', 'firstResponse', 'met', 'Met'],
+      ['105', 'resolution', 'paused', 'Paused'],
+    ] as const;
+    const hues = new Set<string>();
+    for (const [ticketId, target, expected, label] of cases) {
+      const { page } = await openSidebar(browser, { ticketId, locale: 'en-US', zendeskPriority: 'normal' });
+      await expect.poll(() => state(page, target).getAttribute('data-state')).toBe(expected);
+      const tag = page.getByTestId(`plazo-state-${target}`);
+      expect(await tag.textContent()).toBe(label);
+      hues.add(await tag.evaluate((el: Styled) => el.ownerDocument.defaultView.getComputedStyle(el).backgroundColor));
+      await shot(page, `${expected}-en`);
+      await page.close();
+    }
+    expect(hues.size).toBe(3);
+  });
+
+  it('says an excluded ticket has no deadlines and why, with the policy’s flag', async () => {
+    const { page } = await openSidebar(browser, { ticketId: '106', locale: 'es-ES', zendeskPriority: 'low' });
+    const excluded = page.getByTestId('plazo-badge-excluded');
+    await excluded.waitFor();
+    expect(await excluded.textContent()).toContain('Excluido: technical-service');
+    expect(await excluded.textContent()).toContain('Servicio Técnico');
+    expect(await page.locator('[data-flag="technical-service"]').count()).toBe(1);
+    expect(await page.getByTestId('plazo-badge-firstResponse').count()).toBe(0);
+    await shot(page, 'excluded-es');
+    await page.close();
+  });
+
+  it('marks a Zendesk priority that differs from the decision, and Apply sets it through client.set', async () => {
+    const { page } = await openSidebar(browser, { ticketId: '102', locale: 'en-US', zendeskPriority: 'low' });
+    const mismatch = page.getByTestId('plazo-mismatch');
+    await mismatch.waitFor();
+    expect(await mismatch.textContent()).toContain('The policy says Urgent; the ticket is Low.');
+    await shot(page, 'mismatch-en');
+    await page.getByTestId('plazo-apply').click();
+    await mismatch.waitFor({ state: 'detached' });
+    const sets = await page.evaluate("window.__zafCalls.filter((c) => c[0] === 'set')");
+    expect(sets).toEqual([['set', 'ticket.priority', 'urgent']]);
+    await page.close();
+  });
+
+  it('previews a ticket the Worker has not seen, from its own fields, marked as a preview', async () => {
+    const { page, workerCalls } = await openSidebar(browser, {
+      ticketId: '999',
+      locale: 'en-US',
+      zendeskPriority: null,
+      fields: {
+        subject: 'No podemos facturar: la plataforma no carga para nadie',
+        description: 'Desde esta mañana ningún usuario puede entrar y no podemos emitir facturas.',
+        createdAt: new Date(NOW_MS - 30 * 60_000).toISOString(),
+      },
+    });
+    await page.getByTestId('plazo-preview').waitFor();
+    expect(workerCalls).toContain('/api/v1/zendesk/tickets/999');
+    expect(workerCalls).toContain('/api/v1/zendesk/policy');
+    // The same ticket the Worker evaluated as 101: the same decision and the same clock.
+    expect(await page.getByTestId('plazo-priority').textContent()).toContain('Urgent');
+    expect(await page.getByTestId('plazo-remaining-firstResponse').textContent()).toBe('3 h 30 min business left');
+    await shot(page, 'preview-en');
+    await page.close();
+  });
+
+  it('tells the admin what to fix when the token is refused, the Worker is misconfigured or cannot be reached', async () => {
+    const cases = [
+      [{ ticketId: '101', token: 'wrong' }, /installation token/],
+      [{ ticketId: '503' }, /not configured correctly: the installation's policy "acme-custom" is not available/],
+      [{ ticketId: '101', plazoUrl: UNREACHABLE_URL }, /cannot be reached at https:\/\/plazo-down\.example\.workers\.dev/],
+      [{ ticketId: '101', plazoUrl: '' }, /The Plazo URL is missing/],
+    ] as const;
+    for (const [options, message] of cases) {
+      const { page } = await openSidebar(browser, { locale: 'en-US', ...options });
+      const problem = page.getByTestId('plazo-problem');
+      await problem.waitFor();
+      expect(await problem.textContent()).toMatch(message);
+      if (options.ticketId === '503') await shot(page, 'misconfigured-en');
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page, type Route } from 'playwright-core';
+import { answerContract, NOW_MS, TOKEN } from './worker-stand-in.js';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+export const distDir = join(repo, 'zendesk-app', 'dist');
+const standInPath = join(repo, 'zendesk-app', 'dev', 'zaf-stand-in.js');
+
+/** Where Zendesk loads the SDK from; the page under test is the built one, byte for byte, so this URL is served here. */
+export const ZAF_SDK_URL = 'https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js';
+const ORIGIN = 'https://acme.zendesk.test';
+export const SIDEBAR_URL = `${ORIGIN}/apps/plazo/assets/iframe.html`;
+export const WORKER_URL = 'https://plazo.example.workers.dev';
+/** A Worker URL nobody answers at: the proxy reports status 0, as ZAF does for a host it cannot reach. */
+export const UNREACHABLE_URL = 'https://plazo-down.example.workers.dev';
+
+/** Debian's Chromium, headless, with the flags that keep it off the network this machine does not have. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export type SidebarOptions = {
+  ticketId: string | null;
+  locale?: string;
+  zendeskPriority?: string | null;
+  plazoUrl?: string;
+  /** The secure setting the proxy substitutes; the page never sees it. */
+  token?: string;
+  fields?: { subject?: string; description?: string; createdAt?: string };
+  timeZone?: string;
+};
+
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
+
+/** Opens the built sidebar as Zendesk frames it, with the ZAF stand-in and the Worker stand-in; every other URL is refused. */
+export async function openSidebar(browser: Browser, options: SidebarOptions): Promise<{ page: Page; workerCalls: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 340, height: 720 }, locale: 'en-US', timezoneId: 'America/Bogota' });
+  const workerCalls: string[] = [];
+  const standIn = {
+    settings: { plazoUrl: options.plazoUrl ?? WORKER_URL },
+    values: {
+      'ticket.id': options.ticketId,
+      'ticket.subject': options.fields?.subject ?? '',
+      'ticket.description': options.fields?.description ?? '',
+      'ticket.createdAt': options.fields?.createdAt ?? null,
+      'ticket.priority': options.zendeskPriority ?? null,
+      'currentUser.locale': options.locale ?? 'en-US',
+      'currentUser.timeZone': { ianaName: options.timeZone ?? 'America/Bogota' },
+      'currentAccount.subdomain': 'acme',
+    },
+  };
+  const standInScript = `window.__zafStandIn = ${JSON.stringify(standIn)};\n${await readFile(standInPath, 'utf8')}`;
+  const secureToken = options.token ?? TOKEN;
+
+  await page.route('**/*', async (route: Route) => {
+    const url = new URL(route.request().url());
+    if (url.href === ZAF_SDK_URL) return route.fulfill({ contentType: 'text/javascript', body: standInScript });
+    if (url.origin === ORIGIN && url.pathname === '/__zaf_proxy') {
+      const request = JSON.parse(route.request().postData() ?? '{}') as { url: string; headers?: Record<string, string> };
+      const target = new URL(request.url);
+      if (target.origin !== WORKER_URL) return route.fulfill({ status: 502, headers: { 'x-zaf-status': '0' }, body: '' });
+      workerCalls.push(target.pathname);
+      const authorization = request.headers?.Authorization?.replace('{{setting.plazoToken}}', secureToken);
+      const answer = answerContract(target.pathname, authorization);
+      return route.fulfill({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) });
+    }
+    if (url.origin === ORIGIN && url.pathname.startsWith('/apps/plazo/')) {
+      const file = normalize(join(distDir, url.pathname.slice('/apps/plazo/'.length)));
+      if (!file.startsWith(distDir)) return route.fulfill({ status: 404, body: '' });
+      try {
+        return route.fulfill({ contentType: types[extname(file)] ?? 'application/octet-stream', body: await readFile(file) });
+      } catch {
+        return route.fulfill({ status: 404, body: '' });
+      }
+    }
+    return route.abort('internetdisconnected');
+  });
+  await page.clock.install({ time: NOW_MS });
+  await page.goto(SIDEBAR_URL);
+  return { page, workerCalls };
+}

@@ -1,0 +1,84 @@
+import { builtInPolicies, type Evaluation, evaluateTicket, type Policy, parseTicket, type TicketInput } from '@plazo/core';
+
+// A stand-in for the Worker's sidebar endpoints (docs: /work/notes/zendesk-contract.md), answering with real core
+// evaluations of fixed tickets at a fixed instant, so each badge state is reached by the policy's own arithmetic.
+
+export const POLICY_ID = 'infraspeak';
+export const TOKEN = 'installation-token-for-tests';
+/** Tuesday 31 March 2026, 10:00 in Lisbon (open hours 9–21 on weekdays in the policy's calendar). */
+export const NOW = '2026-03-31T10:00:00+01:00';
+export const NOW_MS = Date.parse(NOW);
+
+const minutes = (n: number) => new Date(NOW_MS - n * 60_000).toISOString();
+
+/** Zendesk's four priorities by the policy's rank, as the Worker's default mapping derives them. */
+export function priorityMap(policy: Policy): Record<string, 'urgent' | 'high' | 'normal' | 'low'> {
+  const hosts = ['urgent', 'high', 'normal', 'low'] as const;
+  return Object.fromEntries(policy.priorities.map((p, i) => [p.id, hosts[Math.min(i, hosts.length - 1)]!]));
+}
+
+/** The tickets the stand-in has seen, by Zendesk ticket id; what makes each state is in its own fields. */
+export const seenTickets: Record<string, Omit<TicketInput, 'id'>> = {
+  // Triage decides from the words (nobody can invoice) and the first response has most of its 4 business hours left.
+  '101': {
+    createdAt: minutes(30),
+    subject: 'No podemos facturar: la plataforma no carga para nadie',
+    body: 'Desde esta mañana ningún usuario puede entrar y no podemos emitir facturas.',
+  },
+  // Monday 18:30: 2 h 30 min that evening and 1 h this morning of a 4-hour first response gone; 30 min left, under the 25 %.
+  '102': { createdAt: '2026-03-30T18:30:00+01:00', subject: 'Error al exportar', body: 'El informe no se exporta.', priority: 'urgente' },
+  // Two days without an answer.
+  '103': { createdAt: '2026-03-27T10:00:00+01:00', subject: 'Consulta', body: 'Una consulta.', priority: 'urgente' },
+  // Answered by an agent 20 minutes after it arrived.
+  '104': {
+    createdAt: minutes(120),
+    subject: 'Duda con permisos',
+    body: '¿Cómo doy permisos?',
+    priority: 'alta',
+    timeline: [{ type: 'reply', at: minutes(100), public: true, byAgent: true }],
+  },
+  // Waiting for the customer (pending pauses the clock).
+  '105': {
+    createdAt: minutes(90),
+    subject: 'Pantalla en blanco',
+    body: 'Se queda en blanco.',
+    priority: 'media',
+    timeline: [{ type: 'status', at: minutes(60), status: 'pending' }],
+  },
+  // A Technical Service request: excluded from the targets.
+  '106': { createdAt: minutes(45), subject: 'Necesito recuperar elementos eliminados de la base de datos', body: '' },
+};
+
+export function evaluationOf(id: string, nowMs = NOW_MS): Evaluation {
+  const policy = builtInPolicies.get(POLICY_ID)!;
+  const ticket = parseTicket({ id: `zendesk:acme:${id}`, channel: 'zendesk', ...seenTickets[id] });
+  if (!ticket.ok) throw new Error(ticket.issue.detail);
+  const evaluation = evaluateTicket(policy, ticket.value, nowMs);
+  if (!evaluation.ok) throw new Error(evaluation.issue.detail);
+  return evaluation.value;
+}
+
+export type Answer = { status: number; body: unknown };
+
+const problem = (status: number, code: string, detail: string): Answer => ({ status, body: { error: { code, detail } } });
+
+/** GET {plazoUrl}/api/v1/zendesk/…, as the Worker answers it; `authorization` is the header after the proxy substituted it. */
+export function answerContract(path: string, authorization: string | undefined): Answer {
+  if (authorization !== `Bearer ${TOKEN}`) return problem(401, 'unauthorized', 'the installation token is missing or wrong');
+  const policy = builtInPolicies.get(POLICY_ID)!;
+  if (path === '/api/v1/zendesk/policy') return { status: 200, body: { policy, priorityMap: priorityMap(policy) } };
+  const ticket = /^\/api\/v1\/zendesk\/tickets\/(\w+)$/.exec(path)?.[1];
+  if (ticket === undefined) return problem(404, 'not-found', `no route ${path}`);
+  if (ticket === '503') return problem(503, 'misconfigured', 'the installation\'s policy "acme-custom" is not available');
+  if (!Object.hasOwn(seenTickets, ticket)) return problem(404, 'not-seen', `Plazo has not evaluated ticket ${ticket} yet`);
+  const evaluation = evaluationOf(ticket);
+  return {
+    status: 200,
+    body: {
+      ticket: { key: `zendesk:acme:${ticket}`, status: 'open' },
+      evaluation,
+      policy: { id: policy.id, name: policy.name, locale: policy.locale, zone: policy.calendar?.zone ?? null },
+      hostPriority: evaluation.priority ? (priorityMap(policy)[evaluation.priority] ?? null) : null,
+    },
+  };
+}
