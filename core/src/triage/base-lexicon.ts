@@ -75,6 +75,7 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'no ha sido posible',
     'imposible',
     'nadie|ningun|ninguno|ninguna pued*|pod*|logr*|consig*|pude|pudo|pudiendo|podendo|alcanz*|deja|dejan|permite|permiten',
+    'ningun|ninguno|ninguna|nenhum|nenhuma|none de|dos|das|of ... pued*|pod*|logr*|consig*|consegu*|deja|dejan|deixa|deixam|permite|permitem|permiten|can|could',
     'no hay manera|forma|modo|como de',
     'nao consig*|consegu*|pod*|da|deixa*|permite*',
     'nao estamos|estao|esta conseguindo|podendo',
@@ -180,6 +181,16 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'procedimiento|tutorial|guia|manual|instrucciones',
     'capacitacion|formacion|formacao|entrenamiento|training|onboarding|demo|demostracion',
     'sugerencia|suggestion|sugestao|feature request',
+  ],
+  // Formulas of politeness and procedure around a fault: asking how to proceed, for steps to restore, for help, with thanks.
+  // A priority rule lists them as `unless`, so they are not read as a how-to question or a request in their clause.
+  politeness: [
+    'como|how|cuales|quais|what ... proceder|procedemos|proceda|actuar|seguir|continuar|proceed|act|restablecer|restaurar|recuperar|normalizar|restore|reestablecer|restabelecer',
+    'como|as ... imaginar|imaginaran|imaginan|imagina|imaginarse|imaginam|imagine|comprenderan|entenderan|entenderao|saben|sabran|sabem',
+    'pasos|passos|steps|instrucciones|instrucoes|instructions|procedimiento|procedimento ... a_seguir|seguir|follow|para_restablecer|para_restaurar|para_recuperar|para_solucionar|para_resolver|to_restore|to_fix|to_follow',
+    'solicitamos|solicito|pedimos|pido|requerimos|requiero|rogamos|we_ask|we_request|i_ask ... ayuda|apoyo|soporte|asistencia|atencion|revision|colaboracion|intervencion|help|support|assistance|attention|ajuda|suporte|assistencia|atendimento|urgencia|urgente|prioridad|prioridade|priority',
+    'agradecemos|agradeceremos|agradeceriamos|agradeceria|agradezco|agradeco|agradecemos_de_antemano|we_would_appreciate|would_appreciate|appreciate|thank_you_in_advance|thanks_in_advance|desde_ya_gracias|obrigado_desde_ja',
+    'lo_antes_posible|cuanto_antes|a_la_mayor_brevedad|con_urgencia|com_urgencia|o_quanto_antes|o_mais_rapido_possivel|as_soon_as_possible|asap|urgently|urgentemente',
   ],
   request: [
     'favor|please|solicit*|request*|necesit*|requer*|requier*|gostari*|quisiera*|queremos|quiero|precisamos|preciso',

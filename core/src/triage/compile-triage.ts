@@ -6,7 +6,8 @@ import { normalizeWord } from './normalize-text.js';
 import { TermIndex } from './term-index.js';
 import { type TriageRules, triageRulesSchema } from './triage-rules-schema.js';
 
-export type RuleGroup = 'priority' | 'ceiling' | 'exclusion' | 'unless' | 'tier' | 'category' | 'flag' | 'detector';
+/** `unless` is an exclusion's exceptions (anywhere in the ticket), `unless:priority` a priority rule's (in the same clause). */
+export type RuleGroup = 'priority' | 'ceiling' | 'exclusion' | 'unless' | 'unless:priority' | 'tier' | 'category' | 'flag' | 'detector';
 /** Groups whose rules may carry `with` patterns; their co-occurrence matches are filed under `with:<group>`. */
 export type WithGroup = `with:${'priority' | 'ceiling' | 'exclusion' | 'tier' | 'category' | 'flag'}`;
 
@@ -117,6 +118,7 @@ function build(policy: Policy): CompiledTriage {
     }
     add('priority', i, r.patterns, `triage.priorities[${i}].patterns`);
     add('with:priority', i, r.with, `triage.priorities[${i}].with`);
+    add('unless:priority', i, r.unless, `triage.priorities[${i}].unless`);
   }
   for (const [i, r] of rules.ceilings.entries()) {
     if (!priorities.has(r.max)) {

@@ -37,7 +37,15 @@ const ruleFields = {
   with: z.array(patternSchema).default([]),
 };
 
-export const priorityRuleSchema = z.strictObject({ ...ruleFields, priority: slug });
+export const priorityRuleSchema = z.strictObject({
+  ...ruleFields,
+  priority: slug,
+  /**
+   * A match of the rule does not count when one of these matches in the same clause: a formula of politeness or procedure
+   * ("¿cómo podemos proceder?", "como pueden imaginar", "solicitamos su apoyo") is not a how-to question or a request.
+   */
+  unless: z.array(patternSchema).default([]),
+});
 export type PriorityRule = z.infer<typeof priorityRuleSchema>;
 
 /**

@@ -250,7 +250,7 @@ describe('triage: explanations and rules as data', () => {
       ...base,
       triage: {
         ...base.triage!,
-        priorities: [{ id: 'x', priority: 'nope', patterns: ['@nothing here'], weight: 2, negation: 'skip', with: [] }],
+        priorities: [{ id: 'x', priority: 'nope', patterns: ['@nothing here'], weight: 2, negation: 'skip', with: [], unless: [] }],
       },
     } as Policy;
     const problems = checkTriageRules(bad);
@@ -928,5 +928,29 @@ describe('triage: "none of them can" and "neither" as negations', () => {
   });
   it('reads "the e-mail neither works" as a failure, not as a service that keeps working', () => {
     expect(run('soporte-justo', 'Todo', 'A página não abre e o webmail tampouco abre em parte nenhuma.').priority).toBe('alta');
+  });
+});
+
+describe('triage: politeness and requests for steps are not the severity', () => {
+  it('keeps an outage for everyone at the top when the customer asks how to proceed and for help', () => {
+    const r = run(
+      'infraspeak',
+      'Sin servicio',
+      'Buenos días, pedimos su ayuda con urgencia: nadie de la empresa puede entrar a la plataforma desde las 8, está caída para todos. ¿Cómo debemos proceder?',
+    );
+    expect(r.priority).toBe('urgente');
+    expect(r.reasons.some((x) => x.rule.startsWith('priority:baja/'))).toBe(false);
+  });
+  it('reads "none of our shops can invoice" as urgente despite "as you can imagine" and "steps to restore"', () => {
+    const r = run(
+      'websaas',
+      'Facturación detenida',
+      'Como podrán imaginar, ninguna de nuestras tiendas puede facturar desde temprano. Necesitamos los pasos a seguir para restablecerlo.',
+    );
+    expect(r.priority).toBe('urgente');
+  });
+  it('still reads a plain how-to question as one', () => {
+    expect(run('infraspeak', 'Duda', '¿Cómo puedo exportar las órdenes de trabajo a Excel?').priority).toBe('baja');
+    expect(run('websaas', 'Duda', 'Por favor, ¿cómo genero el reporte de ventas del mes?').priority).toBe('normal');
   });
 });

@@ -43,6 +43,7 @@ const FLAG = 5;
 const WITH = 6;
 const UNLESS = 12;
 const DETECTOR = 13;
+const PRIORITY_UNLESS = 14;
 
 /**
  * The rule groups a triage decides on, by index; `with:<group>` matches are filed at index + WITH, then unless and detector.
@@ -78,6 +79,8 @@ function groupIndex(group: Match['group']): number {
       return 12;
     case 'detector':
       return 13;
+    case 'unless:priority':
+      return 14;
   }
 }
 
@@ -137,6 +140,8 @@ type Prep = {
 };
 
 const preps = new WeakMap<CompiledTriage, Prep>();
+/** Rule and clause of each `unless:priority` match of the current ticket, as pairs (reused: triage is synchronous). */
+const priorityUnless: number[] = [];
 /** Group index of each match of the current ticket (reused: triage is synchronous). */
 let groupScratch = new Int8Array(256);
 
@@ -160,6 +165,7 @@ function prepOf(c: CompiledTriage): Prep {
   for (let g = 0; g < WITH; g++) seen.push(new Int32Array(lists[g]!.length));
   seen.push(new Int32Array(rules.exclusions.length)); // unless
   seen.push(new Int32Array(c.detectorPatterns.length)); // detector
+  seen.push(new Int32Array(rules.priorities.length)); // unless:priority
   const requirementRule = new Map<string, CompiledTriage['rules']['requiredInformation'][number]>();
   for (const r of rules.requiredInformation) if (!requirementRule.has(r.requirement)) requirementRule.set(r.requirement, r);
   const detectorRules = new Map<string, number[][]>();
@@ -278,6 +284,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const groupOf = groupScratch;
   /** Positions of words a non-echo rule matched (offensive words): never shown in any reason. */
   let masked: Set<number> | null = null;
+  priorityUnless.length = 0;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
     const g = groupIndex(m.group);
@@ -288,6 +295,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
       continue;
     }
     groupOf[i] = g;
+    if (g === PRIORITY_UNLESS) priorityUnless.push(m.rule, m.clause);
     if (g >= WITH) seen[g]![m.rule] = stamp;
     else if (g === FLAG && echo[m.rule] === 0) {
       masked ??= new Set();
@@ -301,6 +309,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
     const m = matches[i]!;
     const rule = m.rule;
     if (needsWith[g]![rule] === 1 && seen[g + WITH]![rule] !== stamp) continue;
+    if (g === PRIORITY && seen[PRIORITY_UNLESS]![rule] === stamp && unlessInClause(rule, m.clause)) continue;
     const neg = negation[g]![rule];
     if (neg === NEGATION_ONLY ? !m.negated : neg === NEGATION_SKIP && m.negated) continue;
     const s = weight[g]![rule]! * (tokenized.afterContrast[m.clause] === 1 ? afterContrast : 1);
@@ -497,6 +506,12 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   }
 
   return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags, reasons, missingInformation };
+}
+
+/** Whether priority rule `rule` has an `unless` match in clause `clause` of the current ticket. */
+function unlessInClause(rule: number, clause: number): boolean {
+  for (let k = 0; k < priorityUnless.length; k += 2) if (priorityUnless[k] === rule && priorityUnless[k + 1] === clause) return true;
+  return false;
 }
 
 /** The first `max` characters of `text` (all of it when shorter), cut at white space when there is some near the end. */
