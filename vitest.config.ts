@@ -9,14 +9,14 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['core/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/worker/**', 'test/zendesk-app/**/*.browser.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/worker/**', 'test/zendesk-app/**'],
         },
       },
       {
-        // The built Zendesk sidebar in Debian's Chromium (playwright-core), with ZAF and Worker stand-ins.
+        // The built Zendesk sidebar: its app files, its preview beside the Worker's evaluation, and the page in Debian's Chromium.
         test: {
           name: 'zendesk-app',
-          include: ['test/zendesk-app/**/*.browser.test.ts'],
+          include: ['test/zendesk-app/**/*.test.ts'],
           globalSetup: ['test/zendesk-app/support/build-sidebar.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
