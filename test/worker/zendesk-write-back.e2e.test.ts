@@ -137,6 +137,16 @@ describe('Zendesk tickets, end to end through D1, the queue and the REST stand-i
     expect((await standInState(account, ticketId)).comments).toHaveLength(1);
   });
 
+  it('backs off on a 5xx from Zendesk and applies the write-back once it answers', async () => {
+    const { account, ticketId, deliver, key } = await ready();
+    await standInFault(account, { method: 'GET', path: '^/api/v2/tickets/', status: 503, times: 1 });
+    await deliver(zendeskEvent('created', account, ticketId, { detail: { actor_id: '8447388090495', priority: null } }));
+    await settled(key);
+    const statuses = (await standInLog(account.subdomain)).filter((l) => l.path.startsWith('/api/v2/tickets/')).map((l) => l.status);
+    expect(statuses).toEqual([503, 200, 200]);
+    expect((await standInState(account, ticketId)).comments).toHaveLength(1);
+  });
+
   it('runs as a dry run without credentials: plans, stores, calls nothing', async () => {
     const { account, ticketId, token, deliver, key } = await ready({ credentials: false });
     const setup = await (await api('/api/v1/zendesk/setup', token)).json();

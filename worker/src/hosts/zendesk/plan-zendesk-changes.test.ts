@@ -62,6 +62,17 @@ describe('planZendeskChanges', () => {
     expect(plan(paused).filter((c) => c.kind === 'set-field' && c.fieldId === 102)).toEqual([]);
   });
 
+  it('tags an excluded ticket plazo_excluded, clears its due instants, and leaves its priority and note alone', () => {
+    const excluded: Evaluation = { ...evaluate(), excluded: true, exclusion: { id: 'hardware', description: 'hardware' } };
+    const changes = plan(excluded, { priority: 'high', tags: ['plazo_priority_normal'], fields: { '101': 'x', '102': 'y' } });
+    expect(changes).toEqual([
+      { kind: 'add-tags', tags: ['plazo_excluded'] },
+      { kind: 'remove-tags', tags: ['plazo_priority_normal'] },
+      { kind: 'set-field', fieldId: 101, value: null },
+      { kind: 'set-field', fieldId: 102, value: null },
+    ]);
+  });
+
   it('writes no field the installation did not create', () => {
     expect(plan(evaluate(), {}, {}).some((c) => c.kind === 'set-field')).toBe(false);
   });
