@@ -182,6 +182,11 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'capacitacion|formacion|formacao|entrenamiento|training|onboarding|demo|demostracion',
     'sugerencia|suggestion|sugestao|feature request',
   ],
+  // Words that mark one of several problems as the most severe: that problem decides (what follows, in its clause or the next).
+  emphasis: [
+    'lo_mas_grave|lo_mas_importante|lo_mas_urgente|lo_urgente|lo_grave|lo_peor|o_mais_grave|o_mais_importante|o_mais_urgente|o_urgente|o_pior|most_importantly|the_most_urgent|the_urgent_one|the_worst|above_all|sobre_todo|acima_de_tudo',
+    'esto|this|isso|isto|eso es|is|e urgente|urgent|grave|critico|critical|serious',
+  ],
   // Formulas of politeness and procedure around a fault: asking how to proceed, for steps to restore, for help, with thanks.
   // A priority rule lists them as `unless`, so they are not read as a how-to question or a request in their clause.
   politeness: [

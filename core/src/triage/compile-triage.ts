@@ -7,7 +7,17 @@ import { TermIndex } from './term-index.js';
 import { type TriageRules, triageRulesSchema } from './triage-rules-schema.js';
 
 /** `unless` is an exclusion's exceptions (anywhere in the ticket), `unless:priority` a priority rule's (in the same clause). */
-export type RuleGroup = 'priority' | 'ceiling' | 'exclusion' | 'unless' | 'unless:priority' | 'tier' | 'category' | 'flag' | 'detector';
+export type RuleGroup =
+  | 'priority'
+  | 'ceiling'
+  | 'exclusion'
+  | 'unless'
+  | 'unless:priority'
+  | 'emphasis'
+  | 'tier'
+  | 'category'
+  | 'flag'
+  | 'detector';
 /** Groups whose rules may carry `with` patterns; their co-occurrence matches are filed under `with:<group>`. */
 export type WithGroup = `with:${'priority' | 'ceiling' | 'exclusion' | 'tier' | 'category' | 'flag'}`;
 
@@ -167,6 +177,8 @@ function build(policy: Policy): CompiledTriage {
     add('flag', i, r.patterns, `triage.flags[${i}].patterns`);
     add('with:flag', i, r.with, `triage.flags[${i}].with`);
   });
+  // Where the customer marks one problem as the most severe ("lo más grave:", "THIS IS URGENT:"); see triage's decidePriority.
+  if (lexicon.emphasis) add('emphasis', 0, ['@emphasis'], 'triage.lexicon.emphasis');
   const detectorPatterns: { requirement: string; detector: number }[] = [];
   rules.requiredInformation.forEach((r, i) => {
     if (!requirements.has(r.requirement))

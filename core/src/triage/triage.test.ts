@@ -954,3 +954,25 @@ describe('triage: politeness and requests for steps are not the severity', () =>
     expect(run('websaas', 'Duda', 'Por favor, ¿cómo genero el reporte de ventas del mes?').priority).toBe('normal');
   });
 });
+
+describe('triage: several problems in one message', () => {
+  it('lets the problem marked as the most severe decide over questions and requests around it', () => {
+    const r = run(
+      'peewah',
+      'Pendientes',
+      'Varias cosas: ¿cómo subo el banner del patrocinador?, por favor activen el cupón de descuento, y lo peor: el escáner de la puerta rechaza todas las entradas y ya está llegando el público.',
+    );
+    expect(r.priority).toBe('alta');
+    const stressed = r.reasons.find((x) => x.rule === 'priority/stressed')!;
+    expect(stressed.evidence.join(' ')).toMatch(/lo peor/);
+  });
+  it('does not raise a list of questions when the marked one is itself a question', () => {
+    const r = run(
+      'peewah',
+      'Dudas',
+      'Dos dudas: ¿cómo cambio el color de la landing? y lo más importante: ¿cómo agrego un ponente a la agenda?',
+    );
+    expect(r.priority).toBe('baja');
+    expect(r.reasons.some((x) => x.rule === 'priority/stressed')).toBe(false);
+  });
+});

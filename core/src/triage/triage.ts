@@ -44,6 +44,7 @@ const WITH = 6;
 const UNLESS = 12;
 const DETECTOR = 13;
 const PRIORITY_UNLESS = 14;
+const EMPHASIS = 15;
 
 /**
  * The rule groups a triage decides on, by index; `with:<group>` matches are filed at index + WITH, then unless and detector.
@@ -81,6 +82,8 @@ function groupIndex(group: Match['group']): number {
       return 13;
     case 'unless:priority':
       return 14;
+    case 'emphasis':
+      return 15;
   }
 }
 
@@ -142,6 +145,8 @@ type Prep = {
 const preps = new WeakMap<CompiledTriage, Prep>();
 /** Rule and clause of each `unless:priority` match of the current ticket, as pairs (reused: triage is synchronous). */
 const priorityUnless: number[] = [];
+/** Emphasis matches of the current ticket (reused: triage is synchronous). */
+const emphasisMatches: Match[] = [];
 /** Group index of each match of the current ticket (reused: triage is synchronous). */
 let groupScratch = new Int8Array(256);
 
@@ -166,6 +171,7 @@ function prepOf(c: CompiledTriage): Prep {
   seen.push(new Int32Array(rules.exclusions.length)); // unless
   seen.push(new Int32Array(c.detectorPatterns.length)); // detector
   seen.push(new Int32Array(rules.priorities.length)); // unless:priority
+  seen.push(new Int32Array(1)); // emphasis
   const requirementRule = new Map<string, CompiledTriage['rules']['requiredInformation'][number]>();
   for (const r of rules.requiredInformation) if (!requirementRule.has(r.requirement)) requirementRule.set(r.requirement, r);
   const detectorRules = new Map<string, number[][]>();
@@ -285,6 +291,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   /** Positions of words a non-echo rule matched (offensive words): never shown in any reason. */
   let masked: Set<number> | null = null;
   priorityUnless.length = 0;
+  emphasisMatches.length = 0;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
     const g = groupIndex(m.group);
@@ -296,6 +303,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
     }
     groupOf[i] = g;
     if (g === PRIORITY_UNLESS) priorityUnless.push(m.rule, m.clause);
+    else if (g === EMPHASIS) emphasisMatches.push(m);
     if (g >= WITH) seen[g]![m.rule] = stamp;
     else if (g === FLAG && echo[m.rule] === 0) {
       masked ??= new Set();
@@ -682,6 +690,19 @@ function decidePriority(
   // The best scoring priority (ties: the most severe) and the runner-up's score.
   let top = -1;
   for (let r = 0; r < scores.length; r++) if (scores[r]! > 0 && (top < 0 || scores[r]! > scores[top]!)) top = r;
+  // Several problems, one marked as the most severe ("lo más grave: …"): the most severe evidence in the marked clause or the
+  // next decides, so milder questions and requests around it do not dilute it.
+  const stressed = top > 0 ? stressedRank(hits, priorityRank, ceiling ? ceilingMax : 0) : -1;
+  if (stressed >= 0 && stressed < top) {
+    top = stressed;
+    reasons.push({
+      rule: 'priority/stressed',
+      kind: 'priority',
+      detail: `Several matters in one message: the one the customer marks as the most severe decides (${p.priorityLabel[top]}).`,
+      evidence: emphasisMatches.map((m) => quote(tokenized, m.positions, masked)),
+      confidence: 0.7,
+    });
+  }
   let second = 0;
   for (let r = 0; r < scores.length; r++) if (r !== top && scores[r]! > second) second = scores[r]!;
   const textConfidence = top >= 0 ? clamp(0.45 + 0.07 * scores[top]! + 0.08 * (scores[top]! - second)) : 0;
@@ -751,6 +772,21 @@ function decidePriority(
       confidence: 0.35,
     });
   return fallback;
+}
+
+/** The most severe rank (not above `minRank`) of a priority hit in a clause marked by an emphasis match or right after one; -1 if none. */
+function stressedRank(hits: Hit[], priorityRank: Int32Array, minRank: number): number {
+  if (emphasisMatches.length === 0) return -1;
+  let best = -1;
+  for (const h of hits) {
+    const r = priorityRank[h.rule]!;
+    if (r < minRank || (best >= 0 && r >= best)) continue;
+    for (const e of emphasisMatches) {
+      const after = h.match.clause === e.clause ? h.match.positions[0]! > e.positions[0]! : h.match.clause === e.clause + 1;
+      if (after) best = r;
+    }
+  }
+  return best;
 }
 
 /** Inserts `h` into `best` (at most three hits, strongest first) after those at least as strong. */
