@@ -105,7 +105,7 @@ describe('the built Zendesk sidebar in Chromium', () => {
     const { page } = await openSidebar(browser, { ticketId: '102', locale: 'en-US', zendeskPriority: 'low' });
     const mismatch = page.getByTestId('plazo-mismatch');
     await mismatch.waitFor();
-    expect(await mismatch.textContent()).toContain('The policy says Urgent; the ticket is Low.');
+    expect(await mismatch.textContent()).toContain('The policy says Urgent (Urgent in Zendesk); the ticket is Low.');
     await shot(page, 'mismatch-en');
     await page.getByTestId('plazo-apply').click();
     await mismatch.waitFor({ state: 'detached' });

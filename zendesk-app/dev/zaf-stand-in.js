@@ -27,6 +27,8 @@
     set(path, value) {
       calls.push(['set', path, value]);
       state[path] = value;
+      // The local preview's host page shows what the app changed on the ticket.
+      if (window.parent !== window && typeof window.parent.__zafOnSet === 'function') window.parent.__zafOnSet(path, value);
       const changed = /^ticket\.(\w+)$/.exec(path);
       if (changed) setTimeout(() => emit(`ticket.${changed[1]}.changed`, value), 0);
       return Promise.resolve({ [path]: value, errors: {} });

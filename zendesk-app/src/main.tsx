@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { type Locale, messages, toLocale } from './messages.js';
 import type { ZendeskPriority } from './plazo-api.js';
 import { Sidebar } from './sidebar.js';
-import { loadSidebar, readTicketContext, type SidebarLoad } from './sidebar-data.js';
+import { loadSidebar, preloadEngine, readTicketContext, type SidebarLoad } from './sidebar-data.js';
 import { initZafClient, type ZafClient } from './zaf-client.js';
 
 const nowMs = () => Date.now();
@@ -16,13 +16,15 @@ function App({ client }: { client: ZafClient }) {
   const [currentPriority, setCurrentPriority] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    const user = await client.get(['currentUser.locale', 'currentUser.timeZone', 'ticket.priority']);
+    const [user, ctx] = await Promise.all([
+      client.get(['currentUser.locale', 'currentUser.timeZone', 'ticket.priority']),
+      readTicketContext(client),
+    ]);
     const lang = toLocale(user['currentUser.locale']);
     setLocale(lang);
     const tz = (user['currentUser.timeZone'] as { ianaName?: unknown } | undefined)?.ianaName;
     if (typeof tz === 'string' && tz) setAgentZone(tz);
     setCurrentPriority(typeof user['ticket.priority'] === 'string' ? (user['ticket.priority'] as string) : null);
-    const ctx = await readTicketContext(client);
     setLoad(await loadSidebar(client, ctx, messages[lang], nowMs));
   }, [client]);
 
@@ -52,6 +54,8 @@ function App({ client }: { client: ZafClient }) {
   );
 }
 
+// Core (policy, calendar, triage) is a separate chunk: fetch it while Zendesk registers the app; it is parsed once.
+preloadEngine();
 const rootElement = document.getElementById('root')!;
 const client = initZafClient();
 const root = createRoot(rootElement);

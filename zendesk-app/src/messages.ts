@@ -17,7 +17,7 @@ export type Messages = {
   why: string;
   matched: string;
   zendeskShows: (priority: string) => string;
-  differs: (decided: string, current: string) => string;
+  differs: (decided: string, zendesk: string, current: string) => string;
   apply: (priority: string) => string;
   applied: string;
   target: Record<TargetName, string>;
@@ -52,7 +52,7 @@ const es: Messages = {
   why: 'Por qué',
   matched: 'Palabras del ticket',
   zendeskShows: (p) => `Zendesk: ${p}`,
-  differs: (d, c) => `La política dice ${d}; el ticket está en ${c}.`,
+  differs: (d, z, c) => `La política dice ${d} (${z} en Zendesk); el ticket está en ${c}.`,
   apply: (p) => `Aplicar ${p}`,
   applied: 'Prioridad aplicada',
   target: { firstResponse: 'Primera respuesta', resolution: 'Resolución' },
@@ -88,7 +88,7 @@ const pt: Messages = {
   why: 'Por quê',
   matched: 'Palavras do ticket',
   zendeskShows: (p) => `Zendesk: ${p}`,
-  differs: (d, c) => `A política diz ${d}; o ticket está em ${c}.`,
+  differs: (d, z, c) => `A política diz ${d} (${z} no Zendesk); o ticket está em ${c}.`,
   apply: (p) => `Aplicar ${p}`,
   applied: 'Prioridade aplicada',
   target: { firstResponse: 'Primeira resposta', resolution: 'Resolução' },
@@ -124,7 +124,7 @@ const en: Messages = {
   why: 'Why',
   matched: 'Words in the ticket',
   zendeskShows: (p) => `Zendesk: ${p}`,
-  differs: (d, c) => `The policy says ${d}; the ticket is ${c}.`,
+  differs: (d, z, c) => `The policy says ${d} (${z} in Zendesk); the ticket is ${c}.`,
   apply: (p) => `Apply ${p}`,
   applied: 'Priority applied',
   target: { firstResponse: 'First response', resolution: 'Resolution' },

@@ -49,6 +49,14 @@ function explain(failure: ApiFailure, plazoUrl: string, t: Messages): string {
   return t.fix.misconfigured('not-seen');
 }
 
+let engineModule: Promise<typeof import('./preview/plazo-engine.js')> | undefined;
+
+/** The engine chunk (core), fetched once; called at start-up so it loads while Zendesk registers the app. */
+export function preloadEngine(): Promise<typeof import('./preview/plazo-engine.js')> {
+  engineModule ??= import('./preview/plazo-engine.js');
+  return engineModule;
+}
+
 /** The Worker's evaluation and the policy in parallel, with the engine chunk; a not-seen ticket is previewed in the browser. */
 export async function loadSidebar(client: ZafClient, ctx: TicketContext, t: Messages, nowMs: () => number): Promise<SidebarLoad> {
   if (!/^https?:\/\//i.test(ctx.plazoUrl)) return { ok: false, problem: t.fix.noUrl };
@@ -59,7 +67,7 @@ export async function loadSidebar(client: ZafClient, ctx: TicketContext, t: Mess
       ? api.ticket(String(ticketId))
       : Promise.resolve({ ok: false as const, failure: { kind: 'not-seen' as const } }),
     api.policy(),
-    import('./preview/plazo-engine.js'),
+    preloadEngine(),
   ]);
   const engine = policy.ok ? engineModule.loadEngine(policy.value.policy) : null;
   if (engine && !engine.ok) return { ok: false, problem: t.fix.invalidPolicy(engine.issue.detail) };

@@ -121,7 +121,7 @@ function Decision(props: {
       </MD>
       {differs && (
         <Alert type="warning" data-testid="plazo-mismatch" style={{ marginTop: 8 }}>
-          {t.differs(t.hostPriority[target], current)}
+          {t.differs(decided, t.hostPriority[target], current)}
           <div style={{ marginTop: 8 }}>
             <Button
               size="small"
@@ -226,11 +226,9 @@ function Badge(props: { status: TargetStatus; t: Messages; locale: Locale; agent
       <MD data-testid={`plazo-remaining-${s.target}`}>{line}</MD>
       {s.state === 'paused' && <SM>{t.pausedNote}</SM>}
       {s.state !== 'met' && (
-        <Tooltip content={zone}>
-          <SM data-testid={`plazo-due-${s.target}`}>
-            {t.dueYours(formatInstant(s.dueAt, locale, agentZone))} · {t.duePolicy(formatInstant(s.dueAt, locale, zone), zone)}
-          </SM>
-        </Tooltip>
+        <SM data-testid={`plazo-due-${s.target}`}>
+          {t.dueYours(formatInstant(s.dueAt, locale, agentZone))} · {t.duePolicy(formatInstant(s.dueAt, locale, zone), zone)}
+        </SM>
       )}
     </div>
   );

@@ -6,12 +6,15 @@ import {
   parsePolicy,
   parseTicket,
   policyCalendar,
+  policySchema,
   type TargetStatus,
   targetStatusAt,
+  toProblems,
 } from '@plazo/core';
 import { previewTicket, type ZafTicketFields } from './preview-ticket.js';
 
-// Loaded on demand (a separate chunk): the policy is parsed and its calendar compiled only when a badge or a preview needs it.
+// Loaded on demand (a separate chunk). A badge needs only the policy's calendar, so the policy is shape-checked and its
+// calendar compiled; its triage rules compile only when a preview evaluates a ticket (the costly part, hundreds of ms).
 
 export type Engine = {
   policy: Policy;
@@ -22,21 +25,28 @@ export type Engine = {
 };
 
 export function loadEngine(policyDocument: unknown): { ok: true; value: Engine } | { ok: false; issue: Issue } {
-  const parsed = parsePolicy(policyDocument);
-  if (!parsed.ok) return parsed;
-  const policy = parsed.value;
+  const shaped = policySchema.safeParse(policyDocument);
+  if (!shaped.success) {
+    const problems = toProblems(shaped.error);
+    return { ok: false, issue: { code: 'invalid-policy', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems } };
+  }
+  const policy = shaped.data;
   const calendar = policyCalendar(policy);
   if (!calendar.ok) return calendar;
   const ratio = policy.sla.atRiskRemainingRatio;
+  let checked: ReturnType<typeof parsePolicy> | undefined;
   return {
     ok: true,
     value: {
       policy,
       statusAt: (status, nowMs) => targetStatusAt(status, calendar.value, nowMs, ratio),
       preview(subdomain, fields, nowMs) {
+        // The whole check (zone, holidays, triage rules compiled), once, before the first preview.
+        checked ??= parsePolicy(policyDocument);
+        if (!checked.ok) return checked;
         const ticket = parseTicket(previewTicket(subdomain, fields, nowMs));
         if (!ticket.ok) return ticket;
-        return evaluateTicket(policy, ticket.value, nowMs);
+        return evaluateTicket(checked.value, ticket.value, nowMs);
       },
     },
   };
