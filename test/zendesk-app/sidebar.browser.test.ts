@@ -151,4 +151,44 @@ describe('the built Zendesk sidebar in Chromium', () => {
       await page.close();
     }
   });
+
+  it('walks an admin through the first-run step: webhook secret and field ids read from Zendesk, credentials sent once', async () => {
+    const { page, setup } = await openSidebar(browser, {
+      ticketId: '101',
+      locale: 'en-US',
+      zendeskPriority: 'urgent',
+      role: 'admin',
+      settings: { priorityMap: '{"alta": "urgent"}', pauseStatuses: 'pending' },
+    });
+    const panel = page.getByTestId('plazo-setup');
+    await panel.waitFor();
+    expect(await page.getByTestId('plazo-setup-missing').textContent()).toBe('Missing: webhookSigningSecret, apiEmail, apiToken.');
+    await shot(page, 'setup-en');
+    await page.getByTestId('plazo-setup-email').fill('admin@acme.test');
+    await page.getByTestId('plazo-setup-token').fill('zendesk-api-token');
+    await page.getByTestId('plazo-setup-connect').click();
+    await page.getByTestId('plazo-setup-done').waitFor();
+    expect(setup.posted).toEqual([
+      {
+        webhookSigningSecret: 'zendesk-made-signing-secret',
+        apiEmail: 'admin@acme.test',
+        apiToken: 'zendesk-api-token',
+        settings: {
+          policy: 'infraspeak',
+          priorityMap: { alta: 'urgent' },
+          statusMap: { pending: 'pending', hold: null },
+          fields: { firstResponseDue: 360001, resolutionDue: 360002 },
+        },
+      },
+    ]);
+    await page.close();
+  });
+
+  it('shows agents no setup step', async () => {
+    const { page, workerCalls } = await openSidebar(browser, { ticketId: '101', locale: 'en-US', zendeskPriority: 'urgent' });
+    await page.getByTestId('plazo-badge-firstResponse').waitFor();
+    expect(workerCalls).not.toContain('/api/v1/zendesk/setup');
+    expect(await page.getByTestId('plazo-setup').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -3,6 +3,8 @@ import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type Locale, messages, toLocale } from './messages.js';
 import type { ZendeskPriority } from './plazo-api.js';
+import { completeSetup, readSetup, type SetupState } from './setup/admin-setup.js';
+import { SetupPanel } from './setup/setup-panel.js';
 import { Sidebar } from './sidebar.js';
 import { loadSidebar, preloadEngine, readTicketContext, type SidebarLoad } from './sidebar-data.js';
 import { initZafClient, type ZafClient } from './zaf-client.js';
@@ -14,10 +16,12 @@ function App({ client }: { client: ZafClient }) {
   const [agentZone, setAgentZone] = useState(Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [load, setLoad] = useState<SidebarLoad | null>(null);
   const [currentPriority, setCurrentPriority] = useState<string | null>(null);
+  const [plazoUrl, setPlazoUrl] = useState('');
+  const [setup, setSetup] = useState<SetupState | null>(null);
 
   const refresh = useCallback(async () => {
     const [user, ctx] = await Promise.all([
-      client.get(['currentUser.locale', 'currentUser.timeZone', 'ticket.priority']),
+      client.get(['currentUser.locale', 'currentUser.timeZone', 'currentUser.role', 'ticket.priority']),
       readTicketContext(client),
     ]);
     const lang = toLocale(user['currentUser.locale']);
@@ -25,7 +29,11 @@ function App({ client }: { client: ZafClient }) {
     const tz = (user['currentUser.timeZone'] as { ianaName?: unknown } | undefined)?.ianaName;
     if (typeof tz === 'string' && tz) setAgentZone(tz);
     setCurrentPriority(typeof user['ticket.priority'] === 'string' ? (user['ticket.priority'] as string) : null);
-    setLoad(await loadSidebar(client, ctx, messages[lang], nowMs));
+    setPlazoUrl(ctx.plazoUrl);
+    const loaded = await loadSidebar(client, ctx, messages[lang], nowMs);
+    setLoad(loaded);
+    // Admins see the first-run step until the Worker has what it needs; after the badges, never before them.
+    if (user['currentUser.role'] === 'admin' && loaded.ok) setSetup(await readSetup(client, ctx.plazoUrl).catch(() => null));
   }, [client]);
 
   useEffect(() => {
@@ -49,8 +57,32 @@ function App({ client }: { client: ZafClient }) {
   );
 
   const t = messages[locale];
+  const pauseStatuses = load?.ok ? (load.data.engine?.policy.sla.pauseStatuses ?? []) : [];
+  const onConnect = useCallback(
+    async (credentials: { apiEmail: string; apiToken: string }) => {
+      try {
+        const done = await completeSetup(client, plazoUrl, credentials, pauseStatuses);
+        if (!done.ok) return done.problem;
+        setSetup(done.value);
+        return null;
+      } catch (e) {
+        const err = e as { status?: number; responseText?: string };
+        return `HTTP ${err.status ?? 0} ${err.responseText ?? ''}`.trim();
+      }
+    },
+    [client, plazoUrl, pauseStatuses],
+  );
   return (
-    <Sidebar load={load} locale={locale} t={t} agentZone={agentZone} currentPriority={currentPriority} onApply={onApply} nowMs={nowMs} />
+    <Sidebar
+      load={load}
+      locale={locale}
+      t={t}
+      agentZone={agentZone}
+      currentPriority={currentPriority}
+      onApply={onApply}
+      nowMs={nowMs}
+      setup={setup ? <SetupPanel state={setup} t={t} onConnect={onConnect} /> : null}
+    />
   );
 }
 

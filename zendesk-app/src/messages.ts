@@ -43,6 +43,18 @@ export type Messages = {
     invalidPolicy: (detail: string) => string;
   };
   hostPriority: Record<'urgent' | 'high' | 'normal' | 'low', string>;
+  setup: {
+    title: string;
+    intro: string;
+    missing: (items: string) => string;
+    email: string;
+    token: string;
+    tokenHint: string;
+    connect: string;
+    done: string;
+    dryRun: string;
+    failed: (detail: string) => string;
+  };
 };
 
 const es: Messages = {
@@ -79,6 +91,19 @@ const es: Messages = {
     invalidPolicy: (d) => `La política de Plazo no es válida: ${d}`,
   },
   hostPriority: { urgent: 'Urgente', high: 'Alta', normal: 'Normal', low: 'Baja' },
+  setup: {
+    title: 'Termina de configurar Plazo',
+    intro:
+      'Un paso, solo la primera vez: Plazo lee el secreto del webhook y los campos creados al instalar, y guarda tus credenciales cifradas.',
+    missing: (i) => `Falta: ${i}.`,
+    email: 'Correo del usuario de la API de Zendesk',
+    token: 'Token de la API de Zendesk',
+    tokenHint: 'Plazo lo guarda cifrado y nunca lo devuelve. Sin él, Plazo solo simula los cambios.',
+    connect: 'Conectar',
+    done: 'Plazo está listo: escribirá en los tickets.',
+    dryRun: 'Plazo está en modo simulación: calcula los cambios pero no los escribe.',
+    failed: (d) => `No se pudo completar: ${d}`,
+  },
 };
 
 const pt: Messages = {
@@ -115,6 +140,19 @@ const pt: Messages = {
     invalidPolicy: (d) => `A política do Plazo não é válida: ${d}`,
   },
   hostPriority: { urgent: 'Urgente', high: 'Alta', normal: 'Normal', low: 'Baixa' },
+  setup: {
+    title: 'Termine de configurar o Plazo',
+    intro:
+      'Um passo, só na primeira vez: o Plazo lê o segredo do webhook e os campos criados na instalação, e guarda suas credenciais cifradas.',
+    missing: (i) => `Falta: ${i}.`,
+    email: 'E-mail do usuário da API do Zendesk',
+    token: 'Token da API do Zendesk',
+    tokenHint: 'O Plazo o guarda cifrado e nunca o devolve. Sem ele, o Plazo só simula as alterações.',
+    connect: 'Conectar',
+    done: 'O Plazo está pronto: vai escrever nos tickets.',
+    dryRun: 'O Plazo está em modo simulação: calcula as alterações mas não as escreve.',
+    failed: (d) => `Não foi possível concluir: ${d}`,
+  },
 };
 
 const en: Messages = {
@@ -150,6 +188,19 @@ const en: Messages = {
     invalidPolicy: (d) => `Plazo's policy is not valid: ${d}`,
   },
   hostPriority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
+  setup: {
+    title: 'Finish setting up Plazo',
+    intro:
+      'One step, the first time only: Plazo reads the webhook secret and the fields made at install, and stores your credentials encrypted.',
+    missing: (i) => `Missing: ${i}.`,
+    email: 'Zendesk API user e-mail',
+    token: 'Zendesk API token',
+    tokenHint: 'Plazo stores it encrypted and never returns it. Without it, Plazo only plans changes (dry run).',
+    connect: 'Connect',
+    done: 'Plazo is ready: it will write to tickets.',
+    dryRun: 'Plazo runs as a dry run: it plans changes without writing them.',
+    failed: (d) => `Could not finish: ${d}`,
+  },
 };
 
 export const messages: Record<Locale, Messages> = { es, pt, en };

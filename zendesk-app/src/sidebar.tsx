@@ -22,6 +22,8 @@ export type SidebarProps = {
   currentPriority: string | null;
   onApply: (priority: ZendeskPriority) => Promise<void>;
   nowMs: () => number;
+  /** The admin's first-run step, when it applies. */
+  setup?: React.ReactNode;
 };
 
 /** Re-renders at every minute boundary and at the next threshold, whichever is first: the countdown needs no network call. */
@@ -50,7 +52,7 @@ function useTicking(data: SidebarData | null, nowMs: () => number): number {
   return now;
 }
 
-export function Sidebar({ load, locale, t, agentZone, currentPriority, onApply, nowMs }: SidebarProps) {
+export function Sidebar({ load, locale, t, agentZone, currentPriority, onApply, nowMs, setup }: SidebarProps) {
   const data = load?.ok ? load.data : null;
   const now = useTicking(data, nowMs);
   if (!load) {
@@ -75,6 +77,7 @@ export function Sidebar({ load, locale, t, agentZone, currentPriority, onApply, 
       <Decision data={load.data} t={t} locale={locale} currentPriority={currentPriority} onApply={onApply} />
       <Badges data={load.data} t={t} locale={locale} agentZone={agentZone} now={now} />
       <Flags evaluation={load.data.evaluation} t={t} />
+      {setup}
     </Frame>
   );
 }

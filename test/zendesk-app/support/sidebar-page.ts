@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page, type Route } from 'playwright-core';
-import { answerContract, NOW_MS, TOKEN } from './worker-stand-in.js';
+import { answerContract, NOW_MS, type SetupRecord, TOKEN } from './worker-stand-in.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 export const distDir = join(repo, 'zendesk-app', 'dist');
@@ -42,6 +42,10 @@ export type SidebarOptions = {
   token?: string;
   fields?: { subject?: string; description?: string; createdAt?: string };
   timeZone?: string;
+  /** The app's non-secure settings beside plazoUrl (manifest parameters). */
+  settings?: Record<string, unknown>;
+  /** The signed-in user's Zendesk role; admins see the first-run setup step. */
+  role?: 'admin' | 'agent';
   /** Installs Playwright's clock at the stand-in's NOW (default); a benchmark leaves real time and performance.now alone. */
   clock?: boolean;
 };
@@ -49,11 +53,34 @@ export type SidebarOptions = {
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
 
 /** Opens the built sidebar as Zendesk frames it, with the ZAF stand-in and the Worker stand-in; every other URL is refused. */
-export async function openSidebar(browser: Browser, options: SidebarOptions): Promise<{ page: Page; workerCalls: string[] }> {
+/** Zendesk's own API as the app's admin reads it during setup: the webhook and fields requirements.json created. */
+export const ZENDESK_API: Record<string, unknown> = {
+  '/api/v2/webhooks': { webhooks: [{ id: '01HPLAZOWEBHOOK', name: 'Plazo: ticket activity' }] },
+  '/api/v2/webhooks/01HPLAZOWEBHOOK/signing_secret': { signing_secret: { algorithm: 'SHA256', secret: 'zendesk-made-signing-secret' } },
+  '/api/v2/ticket_fields.json': {
+    ticket_fields: [
+      { id: 360001, title: 'Plazo: first response due' },
+      { id: 360002, title: 'Plazo: resolution due' },
+      { id: 99, title: 'Product' },
+    ],
+  },
+};
+
+export async function openSidebar(
+  browser: Browser,
+  options: SidebarOptions,
+): Promise<{ page: Page; workerCalls: string[]; setup: SetupRecord }> {
   const page = await browser.newPage({ viewport: { width: 340, height: 720 }, locale: 'en-US', timezoneId: 'America/Bogota' });
   const workerCalls: string[] = [];
+  const setup: SetupRecord = { posted: [], ready: false };
   const standIn = {
-    settings: { plazoUrl: options.plazoUrl ?? WORKER_URL },
+    settings: {
+      plazoUrl: options.plazoUrl ?? WORKER_URL,
+      policy: 'infraspeak',
+      priorityMap: '{}',
+      pauseStatuses: 'pending,hold',
+      ...options.settings,
+    },
     values: {
       'ticket.id': options.ticketId,
       'ticket.subject': options.fields?.subject ?? '',
@@ -63,6 +90,7 @@ export async function openSidebar(browser: Browser, options: SidebarOptions): Pr
       'currentUser.locale': options.locale ?? 'en-US',
       'currentUser.timeZone': { ianaName: options.timeZone ?? 'America/Bogota' },
       'currentAccount.subdomain': 'acme',
+      'currentUser.role': options.role ?? 'agent',
     },
   };
   const standInScript = `window.__zafStandIn = ${JSON.stringify(standIn)};\n${await readFile(standInPath, 'utf8')}`;
@@ -72,12 +100,24 @@ export async function openSidebar(browser: Browser, options: SidebarOptions): Pr
     const url = new URL(route.request().url());
     if (url.href === ZAF_SDK_URL) return route.fulfill({ contentType: 'text/javascript', body: standInScript });
     if (url.origin === ORIGIN && url.pathname === '/__zaf_proxy') {
-      const request = JSON.parse(route.request().postData() ?? '{}') as { url: string; headers?: Record<string, string> };
-      const target = new URL(request.url);
+      const request = JSON.parse(route.request().postData() ?? '{}') as {
+        url: string;
+        type?: string;
+        data?: string;
+        secure?: boolean;
+        headers?: Record<string, string>;
+      };
+      const target = new URL(request.url, ORIGIN);
+      if (target.origin === ORIGIN) {
+        // Zendesk's own API, answered as the signed-in user; secure settings are never sent there.
+        const found = ZENDESK_API[target.pathname];
+        if (request.secure || found === undefined) return route.fulfill({ status: 404, contentType: 'application/json', body: '{}' });
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify(found) });
+      }
       if (target.origin !== WORKER_URL) return route.fulfill({ status: 502, headers: { 'x-zaf-status': '0' }, body: '' });
       workerCalls.push(target.pathname);
       const authorization = request.headers?.Authorization?.replace('{{setting.plazoToken}}', secureToken);
-      const answer = answerContract(target.pathname, authorization);
+      const answer = answerContract(target.pathname, authorization, { method: request.type ?? 'GET', body: request.data, setup });
       return route.fulfill({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) });
     }
     if (url.origin === ORIGIN && url.pathname.startsWith('/apps/plazo/')) {
@@ -93,5 +133,5 @@ export async function openSidebar(browser: Browser, options: SidebarOptions): Pr
   });
   if (options.clock !== false) await page.clock.install({ time: NOW_MS });
   await page.goto(SIDEBAR_URL);
-  return { page, workerCalls };
+  return { page, workerCalls, setup };
 }

@@ -62,9 +62,27 @@ export type Answer = { status: number; body: unknown };
 
 const problem = (status: number, code: string, detail: string): Answer => ({ status, body: { error: { code, detail } } });
 
-/** GET {plazoUrl}/api/v1/zendesk/…, as the Worker answers it; `authorization` is the header after the proxy substituted it. */
-export function answerContract(path: string, authorization: string | undefined): Answer {
+/** What one installation's setup holds in the stand-in: the secrets and settings the app sent (the Worker never returns them). */
+export type SetupRecord = { posted: Record<string, unknown>[]; ready: boolean };
+const setupFields = ['webhookSigningSecret', 'apiEmail', 'apiToken'];
+
+/** {plazoUrl}/api/v1/zendesk/…, as the Worker answers it; `authorization` is the header after the proxy substituted it. */
+export function answerContract(
+  path: string,
+  authorization: string | undefined,
+  request: { method: string; body?: string; setup?: SetupRecord } = { method: 'GET' },
+): Answer {
   if (authorization !== `Bearer ${TOKEN}`) return problem(401, 'unauthorized', 'the installation token is missing or wrong');
+  if (path === '/api/v1/zendesk/setup') {
+    const setup = request.setup ?? { posted: [], ready: false };
+    if (request.method === 'POST') setup.posted.push(JSON.parse(request.body ?? '{}'));
+    const given = new Set(setup.posted.flatMap((b) => setupFields.filter((f) => typeof b[f] === 'string')));
+    const missing = setup.ready ? [] : setupFields.filter((f) => !given.has(f));
+    return {
+      status: 200,
+      body: { ready: missing.length === 0, missing, ...(request.method === 'GET' ? { dryRun: missing.length > 0 } : {}) },
+    };
+  }
   const policy = builtInPolicies.get(POLICY_ID)!;
   if (path === '/api/v1/zendesk/policy') return { status: 200, body: { policy, priorityMap: priorityMap(policy) } };
   const ticket = /^\/api\/v1\/zendesk\/tickets\/(\w+)$/.exec(path)?.[1];
