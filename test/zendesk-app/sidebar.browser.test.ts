@@ -152,8 +152,8 @@ describe('the built Zendesk sidebar in Chromium', () => {
     }
   });
 
-  it('walks an admin through the first-run step: webhook secret and field ids read from Zendesk, credentials sent once', async () => {
-    const { page, setup } = await openSidebar(browser, {
+  it('walks an admin through the first-run step: webhook pointed at the Worker, its secret and the field ids sent with the credentials', async () => {
+    const { page, setup, zendeskWrites } = await openSidebar(browser, {
       ticketId: '101',
       locale: 'en-US',
       zendeskPriority: 'urgent',
@@ -168,6 +168,14 @@ describe('the built Zendesk sidebar in Chromium', () => {
     await page.getByTestId('plazo-setup-token').fill('zendesk-api-token');
     await page.getByTestId('plazo-setup-connect').click();
     await page.getByTestId('plazo-setup-done').waitFor();
+    // The webhook made at install is pointed at this installation's Worker, which reads whose delivery it is from the URL.
+    expect(zendeskWrites).toEqual([
+      [
+        'PATCH',
+        '/api/v2/webhooks/01HPLAZOWEBHOOK',
+        { webhook: { endpoint: 'https://plazo.example.workers.dev/webhooks/zendesk?subdomain=acme' } },
+      ],
+    ]);
     expect(setup.posted).toEqual([
       {
         webhookSigningSecret: 'zendesk-made-signing-secret',

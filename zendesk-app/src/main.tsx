@@ -17,6 +17,7 @@ function App({ client }: { client: ZafClient }) {
   const [load, setLoad] = useState<SidebarLoad | null>(null);
   const [currentPriority, setCurrentPriority] = useState<string | null>(null);
   const [plazoUrl, setPlazoUrl] = useState('');
+  const [subdomain, setSubdomain] = useState('');
   const [setup, setSetup] = useState<SetupState | null>(null);
 
   const refresh = useCallback(async () => {
@@ -30,6 +31,7 @@ function App({ client }: { client: ZafClient }) {
     if (typeof tz === 'string' && tz) setAgentZone(tz);
     setCurrentPriority(typeof user['ticket.priority'] === 'string' ? (user['ticket.priority'] as string) : null);
     setPlazoUrl(ctx.plazoUrl);
+    setSubdomain(ctx.subdomain);
     const loaded = await loadSidebar(client, ctx, messages[lang], nowMs);
     setLoad(loaded);
     // Admins see the first-run step until the Worker has what it needs; after the badges, never before them.
@@ -61,7 +63,7 @@ function App({ client }: { client: ZafClient }) {
   const onConnect = useCallback(
     async (credentials: { apiEmail: string; apiToken: string }) => {
       try {
-        const done = await completeSetup(client, plazoUrl, credentials, pauseStatuses);
+        const done = await completeSetup(client, plazoUrl, subdomain, credentials, pauseStatuses);
         if (!done.ok) return done.problem;
         setSetup(done.value);
         return null;
@@ -70,7 +72,7 @@ function App({ client }: { client: ZafClient }) {
         return `HTTP ${err.status ?? 0} ${err.responseText ?? ''}`.trim();
       }
     },
-    [client, plazoUrl, pauseStatuses],
+    [client, plazoUrl, subdomain, pauseStatuses],
   );
   return (
     <Sidebar

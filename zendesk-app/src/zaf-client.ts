@@ -10,7 +10,7 @@ export interface ZafClient {
 
 export type ZafRequest = {
   url: string;
-  type: 'GET' | 'POST';
+  type: 'GET' | 'POST' | 'PATCH';
   secure: boolean;
   headers: Record<string, string>;
   contentType?: string;

@@ -55,7 +55,9 @@ const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 /** Opens the built sidebar as Zendesk frames it, with the ZAF stand-in and the Worker stand-in; every other URL is refused. */
 /** Zendesk's own API as the app's admin reads it during setup: the webhook and fields requirements.json created. */
 export const ZENDESK_API: Record<string, unknown> = {
-  '/api/v2/webhooks': { webhooks: [{ id: '01HPLAZOWEBHOOK', name: 'Plazo: ticket activity' }] },
+  '/api/v2/webhooks': {
+    webhooks: [{ id: '01HPLAZOWEBHOOK', name: 'Plazo: ticket activity', endpoint: 'https://plazo.example.workers.dev/webhooks/zendesk' }],
+  },
   '/api/v2/webhooks/01HPLAZOWEBHOOK/signing_secret': { signing_secret: { algorithm: 'SHA256', secret: 'zendesk-made-signing-secret' } },
   '/api/v2/ticket_fields.json': {
     ticket_fields: [
@@ -69,10 +71,11 @@ export const ZENDESK_API: Record<string, unknown> = {
 export async function openSidebar(
   browser: Browser,
   options: SidebarOptions,
-): Promise<{ page: Page; workerCalls: string[]; setup: SetupRecord }> {
+): Promise<{ page: Page; workerCalls: string[]; setup: SetupRecord; zendeskWrites: unknown[][] }> {
   const page = await browser.newPage({ viewport: { width: 340, height: 720 }, locale: 'en-US', timezoneId: 'America/Bogota' });
   const workerCalls: string[] = [];
   const setup: SetupRecord = { posted: [], ready: false };
+  const zendeskWrites: unknown[][] = [];
   const standIn = {
     settings: {
       plazoUrl: options.plazoUrl ?? WORKER_URL,
@@ -110,7 +113,11 @@ export async function openSidebar(
       const target = new URL(request.url, ORIGIN);
       if (target.origin === ORIGIN) {
         // Zendesk's own API, answered as the signed-in user; secure settings are never sent there.
-        const found = ZENDESK_API[target.pathname];
+        if (request.type === 'PATCH' && target.pathname === '/api/v2/webhooks/01HPLAZOWEBHOOK') {
+          zendeskWrites.push(['PATCH', target.pathname, JSON.parse(request.data ?? '{}')]);
+          return route.fulfill({ contentType: 'application/json', body: request.data ?? '{}' });
+        }
+        const found = request.type === 'GET' || request.type === undefined ? ZENDESK_API[target.pathname] : undefined;
         if (request.secure || found === undefined) return route.fulfill({ status: 404, contentType: 'application/json', body: '{}' });
         return route.fulfill({ contentType: 'application/json', body: JSON.stringify(found) });
       }
@@ -133,5 +140,5 @@ export async function openSidebar(
   });
   if (options.clock !== false) await page.clock.install({ time: NOW_MS });
   await page.goto(SIDEBAR_URL);
-  return { page, workerCalls, setup };
+  return { page, workerCalls, setup, zendeskWrites };
 }

@@ -28,19 +28,20 @@ export function readSetup(client: ZafClient, plazoUrl: string): Promise<SetupSta
 }
 
 /**
- * The one guided step requirements.json cannot do: read the signing secret Zendesk made for the webhook and the ids of
- * the ticket fields it created, and send them with the admin's API credentials and the app's settings to the Worker,
+ * The one guided step requirements.json cannot do: point the webhook at this installation's Worker, read the signing secret
+ * Zendesk made for it and the ids of the ticket fields it created, and send them with the admin's API credentials and the app's settings to the Worker,
  * which stores them encrypted and never returns them.
  */
 export async function completeSetup(
   client: ZafClient,
   plazoUrl: string,
+  subdomain: string,
   credentials: { apiEmail: string; apiToken: string },
   policyPauseStatuses: readonly string[],
 ): Promise<{ ok: true; value: SetupState } | { ok: false; problem: string }> {
   const [meta, hooks, ticketFields] = await Promise.all([
     client.metadata(),
-    zendeskGet<{ webhooks?: { id: string; name: string }[] }>(
+    zendeskGet<{ webhooks?: { id: string; name: string; endpoint?: string }[] }>(
       client,
       `/api/v2/webhooks?filter[name_contains]=${encodeURIComponent('Plazo')}`,
     ),
@@ -51,6 +52,18 @@ export async function completeSetup(
   const secret = await zendeskGet<{ signing_secret?: { secret?: string } }>(client, `/api/v2/webhooks/${webhook.id}/signing_secret`);
   const webhookSigningSecret = secret.signing_secret?.secret;
   if (!webhookSigningSecret) return { ok: false, problem: `Zendesk gave no signing secret for the webhook "${WEBHOOK_NAME}"` };
+  // The Worker knows whose delivery it is from the URL (?subdomain=), and the Worker's URL is this installation's own:
+  // requirements.json can name neither, so the webhook is pointed there now.
+  const endpoint = `${plazoUrl.replace(/\/+$/, '')}/webhooks/zendesk?subdomain=${encodeURIComponent(subdomain)}`;
+  if (webhook.endpoint !== endpoint)
+    await client.request({
+      url: `/api/v2/webhooks/${webhook.id}`,
+      type: 'PATCH',
+      secure: false,
+      headers: {},
+      contentType: 'application/json',
+      data: JSON.stringify({ webhook: { endpoint } }),
+    });
   const idOf = (title: string) => ticketFields.ticket_fields?.find((f) => f.title === title)?.id;
   const settings = setupSettings(meta.settings, policyPauseStatuses, {
     firstResponseDue: idOf(FIELD_TITLES.firstResponseDue),
