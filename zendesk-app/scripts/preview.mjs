@@ -2,7 +2,7 @@
 // The page frames dist/assets/iframe.html as Zendesk does, answers ZAF calls with a stand-in (dev/zaf-stand-in.js) and sends
 // client.request through a proxy here that substitutes the secure token, as Zendesk's proxy does. Without --token it creates
 // an installation on the Worker with the development ADMIN_TOKEN (.dev.vars) for a fresh subdomain and uses its token.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -63,6 +63,71 @@ if (!existsSync(join(dist, 'assets', 'iframe.html'))) {
   process.exit(1);
 }
 const { token, subdomain } = await installationToken();
+const ACCOUNT_ID = '424242';
+// A signing secret for this installation's webhook, stored by the Worker through the setup step, as the app's admin step does.
+const webhookSecret = randomBytes(24).toString('base64');
+{
+  const res = await fetch(`${worker}/api/v1/zendesk/setup`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ webhookSigningSecret: webhookSecret }),
+  });
+  if (!res.ok)
+    console.warn(`The Worker did not store a webhook secret (${res.status} ${await res.text()}): "Send to Plazo" will be refused.`);
+}
+
+/** Sends the page's ticket to the Worker as Zendesk's ticket.created event webhook, signed as Zendesk signs it. */
+async function sendTicket(req, res) {
+  const t = JSON.parse(await readBody(req));
+  const id = String(t.id).replace(/\D/g, '') || '1';
+  const requester = '9000000001';
+  const envelope = {
+    account_id: Number(ACCOUNT_ID),
+    id: randomUUID(),
+    time: new Date().toISOString(),
+    type: 'zen:event-type:ticket.created',
+    zendesk_event_version: '2022-11-06',
+    subject: `zen:ticket:${id}`,
+    detail: {
+      actor_id: requester,
+      created_at: t.createdAt,
+      description: t.description,
+      id,
+      priority: t.priority ? String(t.priority).toUpperCase() : null,
+      requester_id: requester,
+      status: 'OPEN',
+      subject: t.subject,
+      tags: [],
+      updated_at: t.createdAt,
+      via: { channel: 'web_service' },
+    },
+    event: {},
+  };
+  const body = JSON.stringify(envelope);
+  const timestamp = new Date().toISOString();
+  const signature = createHmac('sha256', webhookSecret)
+    .update(timestamp + body)
+    .digest('base64');
+  const sent = await fetch(`${worker}/webhooks/zendesk?subdomain=${subdomain}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-zendesk-webhook-signature': signature,
+      'x-zendesk-webhook-signature-timestamp': timestamp,
+      'x-zendesk-account-id': ACCOUNT_ID,
+    },
+    body,
+  });
+  const answer = await sent.text();
+  if (!sent.ok) return res.writeHead(sent.status, { 'content-type': 'application/json' }).end(answer);
+  // The Worker evaluates from its queue: wait (at most 15 s) until it has an evaluation to show.
+  for (let i = 0; i < 60; i++) {
+    const seen = await fetch(`${worker}/api/v1/zendesk/tickets/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    if (seen.status === 200) return res.writeHead(200, { 'content-type': 'application/json' }).end(await seen.text());
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  res.writeHead(504, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'not-evaluated', detail: answer } }));
+}
 const standIn = readFileSync(join(app, 'dev', 'zaf-stand-in.js'), 'utf8');
 const hostPage = readFileSync(join(app, 'dev', 'preview.html'), 'utf8');
 const types = {
@@ -107,6 +172,7 @@ async function proxy(req, res) {
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'POST' && url.pathname === '/__zaf_proxy') return proxy(req, res);
+  if (req.method === 'POST' && url.pathname === '/__send_ticket') return sendTicket(req, res);
   if (url.pathname === '/') {
     const config = { workerUrl: worker, subdomain };
     res
