@@ -35,7 +35,9 @@ export type Slice =
   | 'blind8'
   | 'blind9'
   | 'blind10'
-  | 'blind11';
+  | 'blind11'
+  | 'blind12'
+  | 'blind13';
 export const allSlices: readonly Slice[] = [
   'dev',
   'holdout',
@@ -50,6 +52,8 @@ export const allSlices: readonly Slice[] = [
   'blind9',
   'blind10',
   'blind11',
+  'blind12',
+  'blind13',
 ];
 export type Outcome = {
   slice: Slice;
