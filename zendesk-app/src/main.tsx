@@ -1,15 +1,16 @@
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type Locale, messages, toLocale } from './messages.js';
 import type { ZendeskPriority } from './plazo-api.js';
 import { completeSetup, readSetup, type SetupState } from './setup/admin-setup.js';
-import { SetupPanel } from './setup/setup-panel.js';
 import { Sidebar } from './sidebar.js';
 import { loadSidebar, preloadEngine, readTicketContext, type SidebarLoad } from './sidebar-data.js';
 import { initZafClient, type ZafClient } from './zaf-client.js';
 
 const nowMs = () => Date.now();
+// Only admins see the setup step: its form components load then, never on an agent's path to the first badge.
+const SetupPanel = lazy(() => import('./setup/setup-panel.js').then((m) => ({ default: m.SetupPanel })));
 
 function App({ client }: { client: ZafClient }) {
   const [locale, setLocale] = useState<Locale>('en');
@@ -83,7 +84,13 @@ function App({ client }: { client: ZafClient }) {
       currentPriority={currentPriority}
       onApply={onApply}
       nowMs={nowMs}
-      setup={setup ? <SetupPanel state={setup} t={t} onConnect={onConnect} /> : null}
+      setup={
+        setup ? (
+          <Suspense fallback={null}>
+            <SetupPanel state={setup} t={t} onConnect={onConnect} />
+          </Suspense>
+        ) : null
+      }
     />
   );
 }
