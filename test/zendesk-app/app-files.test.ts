@@ -13,7 +13,7 @@ type Manifest = {
   author: { name: string; email: string; url?: string };
   defaultLocale: string;
   private: boolean;
-  location: { support: { ticket_sidebar: { url: string; flexible?: boolean } } };
+  location: { support: { ticket_sidebar: { url: string; flexible?: boolean }; new_ticket_sidebar: { url: string } } };
   version: string;
   frameworkVersion: string;
   parameters: Parameter[];
@@ -48,7 +48,7 @@ describe('the built Zendesk app files', () => {
     expect(readdirSync(join(distDir, 'translations')).sort()).toEqual(locales.map((l) => `${l}.json`));
   });
 
-  it('have a manifest with the required keys, framework 2.0 and a ticket-sidebar page that exists in dist', () => {
+  it('have a manifest with the required keys, framework 2.0 and ticket and new-ticket sidebar pages that exist in dist', () => {
     expect(manifest.name).toBe('Plazo');
     expect(manifest.author.name).not.toBe('');
     expect(manifest.author.email).toMatch(/^[^@\s]+@[^@\s]+$/);
@@ -57,6 +57,8 @@ describe('the built Zendesk app files', () => {
     expect(locales).toContain(manifest.defaultLocale);
     const url = manifest.location.support.ticket_sidebar.url;
     expect(url).toBe('assets/iframe.html');
+    // A ticket being written shows the browser preview from the same page.
+    expect(manifest.location.support.new_ticket_sidebar.url).toBe(url);
     expect(existsSync(join(distDir, url))).toBe(true);
     // The page loads the SDK from Zendesk's CDN, and the scripts it names are in dist beside it.
     const page = readFileSync(join(distDir, url), 'utf8');

@@ -199,4 +199,27 @@ describe('the built Zendesk sidebar in Chromium', () => {
     expect(await page.getByTestId('plazo-setup').count()).toBe(0);
     await page.close();
   });
+
+  it('previews a new ticket still being written, with no id and no creation yet, without asking for a ticket', async () => {
+    const { page, workerCalls } = await openSidebar(browser, {
+      ticketId: null,
+      locale: 'pt-BR',
+      fields: { subject: 'Necesito recuperar elementos eliminados de la base de datos' },
+    });
+    await page.getByTestId('plazo-preview').waitFor();
+    expect(workerCalls).toEqual(['/api/v1/zendesk/policy']);
+    expect(await page.getByTestId('plazo-badge-excluded').textContent()).toContain('Excluído: technical-service');
+    await page.close();
+  });
+
+  it('follows the priority an agent changes in Zendesk: the mark appears and goes as it differs and agrees', async () => {
+    const { page } = await openSidebar(browser, { ticketId: '102', locale: 'en-US', zendeskPriority: 'urgent' });
+    await page.getByTestId('plazo-badge-firstResponse').waitFor();
+    expect(await page.getByTestId('plazo-mismatch').count()).toBe(0);
+    await page.evaluate("window.__zafEmit('ticket.priority.changed', 'high', 'ticket.priority')");
+    await page.getByTestId('plazo-mismatch').waitFor();
+    await page.evaluate("window.__zafEmit('ticket.priority.changed', 'urgent', 'ticket.priority')");
+    await page.getByTestId('plazo-mismatch').waitFor({ state: 'detached' });
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
-import { lazy, StrictMode, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type Locale, messages, toLocale } from './messages.js';
 import type { ZendeskPriority } from './plazo-api.js';
@@ -39,9 +39,17 @@ function App({ client }: { client: ZafClient }) {
     if (user['currentUser.role'] === 'admin' && loaded.ok) setSetup(await readSetup(client, ctx.plazoUrl).catch(() => null));
   }, [client]);
 
+  // ZAF handlers cannot be removed one by one here, so they are added once per app, not once per effect run.
+  const started = useRef(false);
   useEffect(() => {
+    if (started.current) return;
+    started.current = true;
     refresh();
-    client.on('ticket.priority.changed', (value) => setCurrentPriority(typeof value === 'string' ? value : null));
+    // Read the priority back rather than trusting the event's argument, whose shape ZAF documents loosely.
+    client.on('ticket.priority.changed', async () => {
+      const got = await client.get('ticket.priority');
+      setCurrentPriority(typeof got['ticket.priority'] === 'string' ? (got['ticket.priority'] as string) : null);
+    });
     // A ticket being written is previewed again when what triage reads changes.
     client.on('ticket.subject.changed', () => refresh());
     client.on('ticket.description.changed', () => refresh());
