@@ -222,4 +222,15 @@ describe('the built Zendesk sidebar in Chromium', () => {
     await page.getByTestId('plazo-mismatch').waitFor({ state: 'detached' });
     await page.close();
   });
+
+  it('names the flags as the policy does: after hours, and missing information with what is missing', async () => {
+    const { page } = await openSidebar(browser, { ticketId: '201', policy: 'websaas', locale: 'es-419', zendeskPriority: 'high' });
+    await page.getByTestId('plazo-flags').waitFor();
+    expect(
+      await page.locator('[data-flag]').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { flag: string } }).dataset.flag)),
+    ).toEqual(['after-hours', 'missing-information']);
+    expect(await page.getByTestId('plazo-missing').textContent()).toMatch(/Falta: .*Teléfono de contacto/);
+    await shot(page, 'flags-es');
+    await page.close();
+  });
 });

@@ -44,6 +44,8 @@ export type SidebarOptions = {
   timeZone?: string;
   /** The app's non-secure settings beside plazoUrl (manifest parameters). */
   settings?: Record<string, unknown>;
+  /** The installation's policy in the Worker stand-in (default infraspeak). */
+  policy?: string;
   /** The signed-in user's Zendesk role; admins see the first-run setup step. */
   role?: 'admin' | 'agent';
   /** Installs Playwright's clock at the stand-in's NOW (default); a benchmark leaves real time and performance.now alone. */
@@ -124,7 +126,12 @@ export async function openSidebar(
       if (target.origin !== WORKER_URL) return route.fulfill({ status: 502, headers: { 'x-zaf-status': '0' }, body: '' });
       workerCalls.push(target.pathname);
       const authorization = request.headers?.Authorization?.replace('{{setting.plazoToken}}', secureToken);
-      const answer = answerContract(target.pathname, authorization, { method: request.type ?? 'GET', body: request.data, setup });
+      const answer = answerContract(target.pathname, authorization, {
+        method: request.type ?? 'GET',
+        body: request.data,
+        setup,
+        ...(options.policy ? { policyId: options.policy } : {}),
+      });
       return route.fulfill({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) });
     }
     if (url.origin === ORIGIN && url.pathname.startsWith('/apps/plazo/')) {

@@ -45,12 +45,14 @@ export const seenTickets: Record<string, Omit<TicketInput, 'id'>> = {
     priority: 'media',
     timeline: [{ type: 'status', at: minutes(60), status: 'pending' }],
   },
+  // Under WebSaaS: arrived before opening and gives none of the contact details the policy asks for.
+  '201': { createdAt: '2026-03-31T06:00:00-05:00', subject: 'Error al guardar', body: 'No guarda' },
   // A Technical Service request: excluded from the targets.
   '106': { createdAt: minutes(45), subject: 'Necesito recuperar elementos eliminados de la base de datos', body: '' },
 };
 
-export function evaluationOf(id: string, nowMs = NOW_MS): Evaluation {
-  const policy = builtInPolicies.get(POLICY_ID)!;
+export function evaluationOf(id: string, nowMs = NOW_MS, policyId = POLICY_ID): Evaluation {
+  const policy = builtInPolicies.get(policyId)!;
   const ticket = parseTicket({ id: `zendesk:acme:${id}`, channel: 'zendesk', ...seenTickets[id] });
   if (!ticket.ok) throw new Error(ticket.issue.detail);
   const evaluation = evaluateTicket(policy, ticket.value, nowMs);
@@ -70,8 +72,9 @@ const setupFields = ['webhookSigningSecret', 'apiEmail', 'apiToken'];
 export function answerContract(
   path: string,
   authorization: string | undefined,
-  request: { method: string; body?: string; setup?: SetupRecord } = { method: 'GET' },
+  request: { method: string; body?: string; setup?: SetupRecord; policyId?: string } = { method: 'GET' },
 ): Answer {
+  const policyId = request.policyId ?? POLICY_ID;
   if (authorization !== `Bearer ${TOKEN}`) return problem(401, 'unauthorized', 'the installation token is missing or wrong');
   if (path === '/api/v1/zendesk/setup') {
     const setup = request.setup ?? { posted: [], ready: false };
@@ -83,13 +86,13 @@ export function answerContract(
       body: { ready: missing.length === 0, missing, ...(request.method === 'GET' ? { dryRun: missing.length > 0 } : {}) },
     };
   }
-  const policy = builtInPolicies.get(POLICY_ID)!;
+  const policy = builtInPolicies.get(policyId)!;
   if (path === '/api/v1/zendesk/policy') return { status: 200, body: { policy, priorityMap: priorityMap(policy) } };
   const ticket = /^\/api\/v1\/zendesk\/tickets\/(\w+)$/.exec(path)?.[1];
   if (ticket === undefined) return problem(404, 'not-found', `no route ${path}`);
   if (ticket === '503') return problem(503, 'misconfigured', 'the installation\'s policy "acme-custom" is not available');
   if (!Object.hasOwn(seenTickets, ticket)) return problem(404, 'not-seen', `Plazo has not evaluated ticket ${ticket} yet`);
-  const evaluation = evaluationOf(ticket);
+  const evaluation = evaluationOf(ticket, NOW_MS, policyId);
   return {
     status: 200,
     body: {
