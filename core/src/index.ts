@@ -5,7 +5,7 @@ export { compileCalendar } from './calendar/compile-calendar.js';
 export { toZonedIso } from './calendar/to-zoned-iso.js';
 export { dueAt } from './deadline/due-at.js';
 export { targetDurationMs } from './deadline/target-duration-ms.js';
-export { type EvaluateCode, evaluateTicket } from './evaluate/evaluate-ticket.js';
+export { type EvaluateCode, type EvaluateOptions, evaluateTicket } from './evaluate/evaluate-ticket.js';
 export { findPriority } from './evaluate/find-priority.js';
 export * from './evaluation/evaluation-schema.js';
 export { builtInPolicies } from './policies/built-in-policies.js';

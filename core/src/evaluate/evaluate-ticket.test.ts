@@ -115,6 +115,26 @@ describe('evaluateTicket', () => {
     expect(e.nextCheckAt).toBe('2026-03-09T16:45:00-05:00');
   });
 
+  it('takes an installation’s at-risk ratio over the policy’s, leaving the policy and later evaluations as they were', () => {
+    const ticket = parseTicket({ id: 'T-1', subject: '', body: '', createdAt: '2026-03-06T16:45:00-05:00', priority: 'alta' });
+    if (!ticket.ok) throw new Error(ticket.issue.detail);
+    const peewah = policy('peewah');
+    const now = at('2026-03-09T15:00:00-05:00');
+    // 1 h 45 min of 9 business hours left (19 %): at risk under the policy's 25 %, still running under 10 % until 54 min are left.
+    const tuned = evaluateTicket(peewah, ticket.value, now, { atRiskRemainingRatio: 0.1 });
+    expect(tuned.ok && tuned.value.sla.resolution).toMatchObject({
+      state: 'running',
+      remainingMs: 105 * 60_000,
+      nextThresholdAt: '2026-03-09T15:51:00-05:00',
+    });
+    expect(tuned.ok && tuned.value.nextCheckAt).toBe('2026-03-09T15:51:00-05:00');
+    const wider = evaluateTicket(peewah, ticket.value, at('2026-03-09T13:00:00-05:00'), { atRiskRemainingRatio: 0.5 });
+    expect(wider.ok && wider.value.sla.resolution?.state).toBe('at-risk');
+    expect(peewah.sla.atRiskRemainingRatio).toBe(0.25);
+    const plain = evaluateTicket(peewah, ticket.value, now);
+    expect(plain.ok && plain.value.sla.resolution?.state).toBe('at-risk');
+  });
+
   it('evaluates a ticket created in 2019 in 2026: both clocks long breached, deadlines in 2019', () => {
     // Friday 28 June 2019 16:00: 1 h on Friday, Monday 1 July is San Pedro y San Pablo, so 1 business day ends Tuesday 16:00.
     const e = evaluate('peewah', { createdAt: '2019-06-28T16:00:00-05:00', priority: 'alta' }, '2026-03-09T15:00:00-05:00');

@@ -10,6 +10,12 @@ import { findPriority } from './find-priority.js';
 
 export type EvaluateCode = 'unknown-priority' | 'invalid-policy' | 'outside-calendar';
 
+/** What an installation tunes over its policy; the policy object is left as it is (its compiled calendar and rules are cached on it). */
+export type EvaluateOptions = {
+  /** Replaces the policy's `sla.atRiskRemainingRatio`: a running target is at risk when this share of it (or less) is left, in (0, 1). */
+  atRiskRemainingRatio?: number;
+};
+
 const noTargets: Targets = { firstResponse: null, resolution: null };
 
 function targetsOf(policy: Policy, priority: Priority | undefined): Targets {
@@ -18,9 +24,15 @@ function targetsOf(policy: Policy, priority: Priority | undefined): Targets {
 
 /**
  * Decides a ticket's priority, tier, exclusion and flags (triage, or the agent's forced priority)
- * and its deadlines and SLA state at `nowMs`. Pure: the same inputs give the same evaluation.
+ * and its deadlines and SLA state at `nowMs`. Pure: the same inputs give the same evaluation. `options` tune the SLA
+ * settings per installation without a new policy object.
  */
-export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): Result<Evaluation, EvaluateCode> {
+export function evaluateTicket(
+  policy: Policy,
+  ticket: Ticket,
+  nowMs: number,
+  options: EvaluateOptions = {},
+): Result<Evaluation, EvaluateCode> {
   const calendar = policyCalendar(policy);
   if (!calendar.ok) return fail('invalid-policy', `policy ${policy.id} has an unusable calendar: ${calendar.issue.detail}`);
   const cal = calendar.value;
@@ -100,7 +112,8 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, nowMs: number): R
     createdAtMs,
     startMs,
     nowMs,
-    settings: policy.sla,
+    settings:
+      options.atRiskRemainingRatio === undefined ? policy.sla : { ...policy.sla, atRiskRemainingRatio: options.atRiskRemainingRatio },
   });
   if (!sla.ok) return fail('outside-calendar', `ticket ${ticket.id}: ${sla.issue.detail}`);
 
