@@ -10,6 +10,8 @@ export const reasonSchema = z.object({
   /** The words of the ticket that matched. */
   evidence: z.array(z.string()).default([]),
   confidence: z.number().min(0).max(1),
+  /** Missing-information reasons only: ids of the policy's intake.requiredInformation the ticket does not give, for hosts to name. */
+  missing: z.array(z.string()).optional(),
 });
 export type Reason = z.infer<typeof reasonSchema>;
 

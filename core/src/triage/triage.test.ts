@@ -205,6 +205,12 @@ describe('triage: intake checks from the text', () => {
     );
     expect(full.missingInformation).toEqual([]);
   });
+  it('names the missing items by id in the missing-information reason, so a host can show them in its own words', () => {
+    const r = run('websaas', 'Consulta', '¿Cómo configuro un descuento? Escríbanme a luis@sanjorge.com');
+    const reason = r.reasons.find((x) => x.rule === 'intake:missing-information');
+    expect(reason?.missing).toEqual(['company', 'person', 'phone']);
+    expect(r.reasons.filter((x) => x.missing !== undefined)).toEqual([reason]);
+  });
   it('Soporte Justo flags a possible external cause and quotes the policy', () => {
     const r = run('soporte-justo', 'Outlook', 'Desde Outlook no puedo enviar, en el webmail sí funciona');
     expect(r.flags).toContain('check-external-causes');

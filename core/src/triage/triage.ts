@@ -510,6 +510,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
       detail: `The request does not give: ${missingLabels.join(', ')}. Ask the customer for it.`,
       evidence: [],
       confidence: 0.7,
+      missing: missingInformation,
     });
   }
 
