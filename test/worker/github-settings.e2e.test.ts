@@ -41,6 +41,24 @@ describe('.github/plazo.yml and installations', () => {
     expect(state.comments[0]!.body).not.toContain('[!WARNING]');
   });
 
+  it("takes the repository's at-risk threshold over the policy's", async () => {
+    const ids = uniqueIds();
+    // WebSaaS's urgent first response is one calendar hour; a minute gone leaves 98 %, at risk only under a 99 % threshold.
+    await putFile(ids, '.github/plazo.yml', 'policy: websaas\natRiskRemainingRatio: 0.99\n');
+    await deliver(
+      'issues',
+      onIssue(example('issues', 'opened'), ids, {
+        createdAt: recent(),
+        title: 'No podemos facturar',
+        body: 'El punto de venta está detenido: no podemos facturar nada.',
+      }),
+    );
+    const evaluation = JSON.parse((await settled(ticketKey(ids.issueId))).evaluation);
+    expect(evaluation.priority).toBe('urgente');
+    expect(evaluation.sla.firstResponse.state).toBe('at-risk');
+    expect((await issueState(ids)).labels).toContain('sla: at risk');
+  });
+
   it('reports a broken file on the issue once, and falls back to the defaults', async () => {
     const ids = uniqueIds();
     await putFile(ids, '.github/plazo.yml', 'policy: websaas\nlabels: { atRisk: { color: "not-a-colour" } }\nsurprise: true\n');

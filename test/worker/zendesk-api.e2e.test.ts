@@ -1,6 +1,7 @@
-import { parsePolicy } from '@plazo/core';
+import { parsePolicy, type TargetStatus, targetStatusAt } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
-import { api, createInstallation, setUp, uniqueAccount } from './support/zendesk-support.js';
+import { settled } from './support/storage.js';
+import { api, createInstallation, deliverZendesk, setUp, uniqueAccount, zendeskEvent, zendeskTime } from './support/zendesk-support.js';
 
 describe('the Zendesk installation and sidebar API', () => {
   it('creates an installation once, shows its token once, and names a bad request', async () => {
@@ -73,6 +74,50 @@ describe('the Zendesk installation and sidebar API', () => {
     const body = (await res.json()) as { policy: unknown; priorityMap: Record<string, string> };
     expect(parsePolicy(body.policy).ok).toBe(true);
     expect(body.priorityMap).toEqual({ urgente: 'urgent', alta: 'high', media: 'normal', baja: 'normal' });
+  });
+
+  it("turns a ticket at risk at the installation's threshold where the policy's would leave it running, and serves that threshold to the sidebar", async () => {
+    // Peewah's "alta" (Zendesk urgent, set by an agent): a first response within 30 calendar minutes, 20 of them gone.
+    const createdAt = zendeskTime(20 * 60_000);
+    const firstResponseOf = async (settings: Record<string, unknown>) => {
+      const account = uniqueAccount();
+      const token = await setUp(account, { credentials: false, settings: { policy: 'peewah', ...settings } });
+      const ticketId = 7000 + Math.floor(Math.random() * 1000);
+      const event = zendeskEvent('created', account, ticketId, { createdAt, detail: { priority: 'URGENT' } });
+      await deliverZendesk(event, { secret: account.webhookSecret, accountId: account.accountId, subdomain: account.subdomain });
+      const evaluation = JSON.parse((await settled(`zendesk:${account.subdomain}:${ticketId}`)).evaluation);
+      expect(evaluation.priority).toBe('alta');
+      const document = (await (await api('/api/v1/zendesk/policy', token)).json()) as { policy: { sla: { atRiskRemainingRatio: number } } };
+      return { status: evaluation.sla.firstResponse as TargetStatus, nextCheckAt: evaluation.nextCheckAt, policy: document.policy };
+    };
+    const tuned = await firstResponseOf({ atRiskRemainingRatio: 0.5 });
+    const plain = await firstResponseOf({});
+    // 10 of 30 minutes left: at risk at 50 %, running at the policy's 25 % until 7.5 minutes are left.
+    expect(tuned.status.state).toBe('at-risk');
+    expect(plain.status.state).toBe('running');
+    expect(tuned.policy.sla.atRiskRemainingRatio).toBe(0.5);
+    expect(plain.policy.sla.atRiskRemainingRatio).toBe(0.25);
+    expect(parsePolicy(tuned.policy).ok).toBe(true);
+    // The sidebar's countdown, with the document's threshold, agrees with the Worker and flips where the Worker looks again.
+    expect(targetStatusAt(plain.status, null, Date.now(), tuned.policy.sla.atRiskRemainingRatio).state).toBe('at-risk');
+    const flip = Date.parse(plain.status.nextThresholdAt ?? '');
+    expect(flip).toBe(Date.parse(createdAt) + 22.5 * 60_000);
+    expect(Date.parse(plain.nextCheckAt)).toBe(flip);
+    const ratio = plain.policy.sla.atRiskRemainingRatio;
+    expect(targetStatusAt(plain.status, null, flip - 1, ratio).state).toBe('running');
+    expect(targetStatusAt(plain.status, null, flip, ratio).state).toBe('at-risk');
+  });
+
+  it('refuses an at-risk threshold outside (0, 1) in the setup step, naming it', async () => {
+    const token = await createInstallation(uniqueAccount().subdomain);
+    for (const atRiskRemainingRatio of [0, 1, 25, -0.1]) {
+      const res = await api('/api/v1/zendesk/setup', token, {
+        method: 'POST',
+        body: JSON.stringify({ settings: { atRiskRemainingRatio } }),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'invalid-config', problems: [{ path: 'atRiskRemainingRatio' }] } });
+    }
   });
 
   it('answers not-seen for a ticket the Worker has not evaluated, and names a malformed id', async () => {

@@ -7,7 +7,7 @@ const fields = { firstResponseDue: 360001, resolutionDue: 360002 };
 describe('setupSettings (the app settings the first-run step sends to the Worker)', () => {
   it('maps the manifest parameters to settings the Worker’s own schema accepts', () => {
     const r = setupSettings(
-      { policy: ' peewah ', priorityMap: '{"alta": "urgent", "baja": "low"}', pauseStatuses: 'pending, HOLD' },
+      { policy: ' peewah ', priorityMap: '{"alta": "urgent", "baja": "low"}', atRiskPercent: 40, pauseStatuses: 'pending, HOLD' },
       ['pending'],
       fields,
     );
@@ -15,6 +15,7 @@ describe('setupSettings (the app settings the first-run step sends to the Worker
       ok: true,
       value: {
         policy: 'peewah',
+        atRiskRemainingRatio: 0.4,
         priorityMap: { alta: 'urgent', baja: 'low' },
         statusMap: { pending: 'pending', hold: 'pending' },
         fields,
@@ -40,6 +41,24 @@ describe('setupSettings (the app settings the first-run step sends to the Worker
       ok: false,
       problem: 'priorityMap.alta must be one of urgent, high, normal, low',
     });
+  });
+
+  it('sends the at-risk percent as the Worker’s share of the target, and leaves the policy’s when it is empty', () => {
+    const typed = setupSettings({ atRiskPercent: ' 12.5 ' }, ['pending'], {});
+    expect(typed.ok && typed.value.atRiskRemainingRatio).toBe(0.125);
+    if (typed.ok) expect(parseZendeskSettings(typed.value)).toEqual({ ok: true, value: typed.value });
+    for (const empty of [undefined, null, '', '  ']) {
+      const r = setupSettings({ atRiskPercent: empty }, ['pending'], {});
+      expect(r.ok && 'atRiskRemainingRatio' in r.value).toBe(false);
+    }
+  });
+
+  it('names an at-risk percent that is not a number strictly between 0 and 100', () => {
+    for (const bad of [0, 100, -5, 'abc', '25%'])
+      expect(setupSettings({ atRiskPercent: bad }, ['pending'], fields)).toEqual({
+        ok: false,
+        problem: `atRiskPercent must be a number above 0 and below 100, not "${String(bad)}"`,
+      });
   });
 
   it('names a pause status Zendesk does not have, and a pause the policy cannot make', () => {

@@ -1,11 +1,17 @@
 import * as z from 'zod';
 
 /**
- * Settings every host's installation defaults and scope files carry, read by shared code: which policy applies, and
- * whether write-backs are planned without being sent. Each adapter's settings schema spreads this shape.
+ * Settings every host's installation defaults and scope files carry, read by shared code: which policy applies, when a
+ * deadline turns at risk, and whether write-backs are planned without being sent. Each adapter's settings schema spreads this shape.
  */
 export const sharedHostSettingsShape = {
   policy: z.string().min(1).optional().describe('Id of the policy; DEFAULT_POLICY_ID when absent.'),
+  atRiskRemainingRatio: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .optional()
+    .describe("A running target is at risk when this share of it (or less) is left; the policy's sla.atRiskRemainingRatio when absent."),
   dryRun: z
     .boolean()
     .optional()

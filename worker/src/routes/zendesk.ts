@@ -72,7 +72,10 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
     const policy = policyOf(settings, c.env);
     if (!policy)
       return problem(c, 503, { code: 'misconfigured', detail: `the installation's policy "${settings.policy}" is not available` });
-    return c.json({ policy, priorityMap: Object.fromEntries(zendeskPriorityMap(policy, settings)) });
+    // The browser's countdown and preview read the threshold from this document: the installation's, as the Worker evaluates.
+    const ratio = settings.atRiskRemainingRatio ?? policy.sla.atRiskRemainingRatio;
+    const effective = { ...policy, sla: { ...policy.sla, atRiskRemainingRatio: ratio } };
+    return c.json({ policy: effective, priorityMap: Object.fromEntries(zendeskPriorityMap(policy, settings)) });
   })
   .get('/setup', async (c) => {
     const installation = c.get('installation');

@@ -72,7 +72,9 @@ async function writeEvaluation(
   const policy = resolvePolicy(settings, ctx.settings.defaultPolicyId, problems);
   const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
   const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
-  const evaluated = input.ok ? evaluateTicket(policy, input.value, evaluateAt) : input;
+  // The installation's threshold rides beside the shared policy object, whose compiled calendar and rules stay cached.
+  const options = { atRiskRemainingRatio: settings.atRiskRemainingRatio };
+  const evaluated = input.ok ? evaluateTicket(policy, input.value, evaluateAt, options) : input;
   if (!evaluated.ok) return evaluated;
   const evaluation = evaluated.value;
 

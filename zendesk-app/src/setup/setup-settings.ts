@@ -1,6 +1,7 @@
 /** What the Worker's POST /api/v1/zendesk/setup takes as `settings` (worker/src/hosts/zendesk/zendesk-settings.ts). */
 export type WorkerZendeskSettings = {
   policy?: string;
+  atRiskRemainingRatio?: number;
   priorityMap?: Record<string, 'urgent' | 'high' | 'normal' | 'low'>;
   statusMap?: { pending: string | null; hold: string | null };
   fields?: { firstResponseDue?: number; resolutionDue?: number };
@@ -13,7 +14,7 @@ const zendeskStatuses = ['pending', 'hold'] as const;
 
 /**
  * The app's settings (manifest parameters, as client.metadata() gives them) as the Worker stores them: the policy, the
- * priority mapping (JSON text), which Zendesk statuses pause (they enter the policy's first paused status; the others run
+ * priority mapping (JSON text), the at-risk threshold (a percent, sent as the Worker's share of the target), which Zendesk statuses pause (they enter the policy's first paused status; the others run
  * the clock), and the ids of the ticket fields requirements.json created. A wrong value is named, never sent half-read.
  */
 export function setupSettings(
@@ -24,6 +25,15 @@ export function setupSettings(
   const value: WorkerZendeskSettings = {};
   const policy = typeof params.policy === 'string' ? params.policy.trim() : '';
   if (policy) value.policy = policy;
+
+  // Zendesk gives a number parameter as a number or as the text typed; empty leaves the policy's threshold.
+  const percentText = typeof params.atRiskPercent === 'number' ? String(params.atRiskPercent) : String(params.atRiskPercent ?? '').trim();
+  if (percentText) {
+    const percent = Number(percentText);
+    if (!Number.isFinite(percent) || percent <= 0 || percent >= 100)
+      return { ok: false, problem: `atRiskPercent must be a number above 0 and below 100, not "${percentText}"` };
+    value.atRiskRemainingRatio = percent / 100;
+  }
 
   const mapText = typeof params.priorityMap === 'string' ? params.priorityMap.trim() : '';
   if (mapText) {
