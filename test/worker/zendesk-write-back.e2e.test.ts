@@ -160,6 +160,28 @@ describe('Zendesk tickets, end to end through D1, the queue and the REST stand-i
     expect(await standInLog(account.subdomain)).toEqual([]);
   });
 
+  it('diffs a dry run against the simulated ticket: a later delivery reporting the unchanged Zendesk ticket plans nothing again', async () => {
+    const { account, ticketId, deliver, key } = await ready({ credentials: false });
+    const unchanged = { actor_id: '8447388090495', priority: null, tags: ['enterprise'] };
+    await deliver(zendeskEvent('created', account, ticketId, { detail: unchanged }));
+    const first = await settled(key);
+    expect((await writeBacks(key)).map((w) => w.status)).toEqual(['dry-run']);
+    // A customer's comment: Zendesk reports the priority and tags it still has, as the dry run sent nothing.
+    const comment = zendeskEvent('commentAdded', account, ticketId, {
+      detail: unchanged,
+      event: { comment: { id: '78', body: '¿Novedades?', is_public: true, author: { id: '8447388090495', is_staff: false, name: 'C' } } },
+    });
+    expect(await (await deliver(comment)).json()).toMatchObject({ status: 'accepted' });
+    const row = await eventually(async () => {
+      const r = await ticketRow(key);
+      return r && r.applied_version >= r.version && r.version > first.version ? r : false;
+    });
+    expect(JSON.parse(row.evaluation).priority).toBe(JSON.parse(first.evaluation).priority);
+    expect(await writeBacks(key)).toHaveLength(1);
+    expect(JSON.parse(row.host_state)).toMatchObject({ priority: null, tags: ['enterprise'] });
+    expect(await standInLog(account.subdomain)).toEqual([]);
+  });
+
   it('retires a deleted, merged or spam ticket', async () => {
     const { account, ticketId, deliver, key } = await ready();
     await deliver(zendeskEvent('created', account, ticketId));

@@ -1,6 +1,6 @@
 import { builtInPolicies, type Evaluation, evaluateTicket, parseTicket } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
-import { applyTagDelta, planZendeskChanges, simulateZendeskChanges } from './plan-zendesk-changes.js';
+import { applyTagDelta, planZendeskChanges, simulateZendeskChanges, simulateZendeskDryRun } from './plan-zendesk-changes.js';
 import { readZendeskState, type ZendeskState } from './zendesk-facts.js';
 import type { ZendeskSettings } from './zendesk-settings.js';
 
@@ -37,6 +37,23 @@ describe('planZendeskChanges', () => {
     const evaluation = evaluate();
     const after = simulateZendeskChanges(readZendeskState({}), plan(evaluation));
     expect(plan(evaluation, after)).toEqual([]);
+  });
+
+  it('plans nothing new in a dry run when the next delivery reports the priority and tags Zendesk still has', () => {
+    const evaluation = evaluate();
+    const reported = { priority: 'low', tags: ['vip', 'plazo_breached'] } as const;
+    const kept = simulateZendeskDryRun(readZendeskState(reported), plan(evaluation, { ...reported, tags: [...reported.tags] }));
+    expect(kept).toMatchObject({ priority: 'low', tags: ['vip', 'plazo_breached'], notedPriority: evaluation.priority });
+    // Each delivery writes what Zendesk reports over the stored state, as the store's json_patch does.
+    const delivered = JSON.parse(JSON.stringify({ ...kept, ...reported }));
+    expect(plan(evaluation, delivered)).toEqual([]);
+    // A priority a person set since shows through: the dry run's pending one lapses.
+    const changed = plan(evaluation, { ...delivered, priority: 'high' });
+    expect(changed).toEqual([{ kind: 'set-priority', priority: expect.not.stringMatching(/^high$/) }]);
+    // A Plazo tag a person added by hand is planned away; the dry run's own removal stays pending, not planned twice.
+    expect(plan(evaluation, { ...delivered, tags: ['vip', 'plazo_breached', 'plazo_at_risk'] })).toEqual([
+      { kind: 'remove-tags', tags: ['plazo_at_risk'] },
+    ]);
   });
 
   it('adds a note again only when the decided priority changes, and swaps the priority tag', () => {

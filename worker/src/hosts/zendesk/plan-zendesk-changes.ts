@@ -1,7 +1,7 @@
 import { type Evaluation, overallSlaState } from '@plazo/core';
 import type { PlanInput } from '../host-adapter.js';
 import { renderZendeskNote } from './render-zendesk-note.js';
-import type { ZendeskState } from './zendesk-facts.js';
+import { shownZendeskState, type ZendeskState } from './zendesk-facts.js';
 import type { ZendeskPriority } from './zendesk-payloads.js';
 import { zendeskPriorityMap } from './zendesk-priority-map.js';
 import type { ZendeskSettings } from './zendesk-settings.js';
@@ -45,7 +45,14 @@ function dueValue(evaluation: Evaluation, target: 'firstResponse' | 'resolution'
  * The diff between what the ticket shows and what it should: the Zendesk priority, Plazo's tags, the due-instant fields,
  * and one internal note when the decided priority is new or changed. A ticket that shows everything gets no change.
  */
-export function planZendeskChanges({ evaluation, policy, settings, state }: PlanInput<ZendeskSettings, ZendeskState>): ZendeskChange[] {
+export function planZendeskChanges({
+  evaluation,
+  policy,
+  settings,
+  state: stored,
+}: PlanInput<ZendeskSettings, ZendeskState>): ZendeskChange[] {
+  // Dry runs diff against the ticket as their earlier changes would have left it.
+  const state = shownZendeskState(stored);
   const changes: ZendeskChange[] = [];
   const priority = !evaluation.excluded && evaluation.priority ? zendeskPriorityMap(policy, settings).get(evaluation.priority) : undefined;
   if (priority && state.priority !== priority) changes.push({ kind: 'set-priority', priority });
@@ -82,7 +89,7 @@ export function applyTagDelta(tags: readonly string[], changes: readonly Zendesk
   return next;
 }
 
-/** The state the ticket shows once `changes` are applied on Zendesk (also what a dry run keeps). */
+/** The state the ticket shows once `changes` are applied on Zendesk. */
 export function simulateZendeskChanges(state: ZendeskState, changes: readonly ZendeskChange[]): ZendeskState {
   const next: ZendeskState = { ...state, tags: applyTagDelta(state.tags, changes), fields: { ...state.fields } };
   for (const c of changes) {
@@ -91,4 +98,13 @@ export function simulateZendeskChanges(state: ZendeskState, changes: readonly Ze
     if (c.kind === 'add-note') next.notedPriority = c.priority;
   }
   return next;
+}
+
+/** What a dry run keeps: its priority and tag changes beside the ones Zendesk reported, and the fields and note it would have written. */
+export function simulateZendeskDryRun(state: ZendeskState, changes: readonly ZendeskChange[]): ZendeskState {
+  const after = simulateZendeskChanges(shownZendeskState(state), changes);
+  const priority = after.priority !== null && after.priority !== state.priority ? { from: state.priority, to: after.priority } : null;
+  const added = after.tags.filter((t) => !state.tags.includes(t));
+  const removed = state.tags.filter((t) => !after.tags.includes(t));
+  return { ...after, priority: state.priority, tags: state.tags, dryRunChanges: { priority, added, removed } };
 }

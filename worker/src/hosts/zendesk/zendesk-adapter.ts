@@ -3,7 +3,7 @@ import type { HostAdapter } from '../host-adapter.js';
 import { connectZendesk } from './connect-zendesk.js';
 import { describeZendeskFailure } from './describe-zendesk-failure.js';
 import { parseZendeskDelivery } from './parse-zendesk-delivery.js';
-import { planZendeskChanges, simulateZendeskChanges, type ZendeskChange } from './plan-zendesk-changes.js';
+import { planZendeskChanges, simulateZendeskDryRun, type ZendeskChange } from './plan-zendesk-changes.js';
 import { subdomainOfDeliveryId, verifyZendeskDelivery } from './verify-zendesk-delivery.js';
 import { readZendeskConfig, type ZendeskConfig } from './zendesk-config.js';
 import { readZendeskState, type ZendeskState } from './zendesk-facts.js';
@@ -26,7 +26,7 @@ export const zendeskAdapter: HostAdapter<ZendeskConfig, ZendeskSettings, Zendesk
   mergeSettings: mergeZendeskSettings,
   toTicket: toZendeskTicket,
   plan: planZendeskChanges,
-  simulate: simulateZendeskChanges,
+  simulate: simulateZendeskDryRun,
   readStoredState: readZendeskState,
   describeFailure: describeZendeskFailure,
 };

@@ -26,11 +26,38 @@ export const zendeskStateSchema = z.object({
   notedPriority: z.string().nullable().default(null),
   /** Zendesk's `updated_at` as last read, the `updated_stamp` of a safe update. */
   updatedStamp: z.string().nullable().default(null),
+  /**
+   * What dry runs would have changed over the priority and tags Zendesk reports: kept beside them, since every delivery
+   * reports them again (Zendesk never received the dry run's changes).
+   */
+  dryRunChanges: z
+    .object({
+      /** The priority set, while Zendesk still reports the one it had when planned (`from`). */
+      priority: z.object({ from: zendeskPrioritySchema.nullable(), to: zendeskPrioritySchema }).nullable().default(null),
+      added: z.array(z.string()).default([]),
+      removed: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 export type ZendeskState = z.infer<typeof zendeskStateSchema>;
 
 export function readZendeskState(stored: unknown): ZendeskState {
   const parsed = zendeskStateSchema.safeParse(stored ?? {});
   // A state Plazo cannot read is treated as unknown: the next plan then writes everything again.
-  return parsed.success ? parsed.data : zendeskStateSchema.parse({});
+  if (!parsed.success) return zendeskStateSchema.parse({});
+  const { dryRunChanges, ...state } = parsed.data;
+  if (!dryRunChanges) return state;
+  // A change the ticket already shows is no longer pending, and a person's later priority change shows through.
+  const priority = dryRunChanges.priority && dryRunChanges.priority.from === state.priority ? dryRunChanges.priority : null;
+  const added = dryRunChanges.added.filter((t) => !state.tags.includes(t));
+  const removed = dryRunChanges.removed.filter((t) => state.tags.includes(t));
+  return { ...state, dryRunChanges: { priority, added, removed } };
+}
+
+/** The priority and tags the ticket would show had the dry runs been sent. */
+export function shownZendeskState(state: ZendeskState): ZendeskState {
+  const { dryRunChanges, ...reported } = state;
+  if (!dryRunChanges) return reported;
+  const tags = [...reported.tags.filter((t) => !dryRunChanges.removed.includes(t)), ...dryRunChanges.added];
+  return { ...reported, priority: dryRunChanges.priority?.to ?? reported.priority, tags };
 }
