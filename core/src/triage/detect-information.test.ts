@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectInformation, detectInText, internals } from './detect-information.js';
+import { detectInformation, detectInText, internals, NOT_NAMES } from './detect-information.js';
 import { blankUrls } from './normalize-text.js';
 
 // The regexes the scanners stand in for.
@@ -9,30 +9,6 @@ const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org
 const SIGN_OFF =
   /\b(?:soy|me llamo|mi nombre es|les escribe|le escribe|habla|nombre\s*:|contacto\s*:|att\.?|atentamente|cordialmente|saludos|gracias|regards|thanks|best|cheers|i am|i'm|my name is|sou|meu nome (?:é|e)|obrigad[oa])[\s,:.-]*\n?\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?/u;
 const NAME_PAIR = /(?:^|[\n,;:\-–(]\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/gu;
-const NOT_NAMES = new Set([
-  'Buenos',
-  'Buenas',
-  'Buen',
-  'Hola',
-  'Estimados',
-  'Estimado',
-  'Estimada',
-  'Cordial',
-  'Muchas',
-  'Gracias',
-  'Por',
-  'Good',
-  'Dear',
-  'Hello',
-  'Bom',
-  'Boa',
-  'Olá',
-  'Prioridad',
-  'Punto',
-  'Sistema',
-  'Empresa',
-  'Error',
-]);
 const URL_OR_EMAIL =
   /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app)(?:\/\S*)?/gi;
 

@@ -22,7 +22,8 @@ const SIGN_OFF =
  */
 const NAME_PAIR_AT = /([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/uy;
 const CAPITAL = /[A-ZÁÉÍÓÚÑ]/gu;
-const NOT_NAMES = new Set([
+/** Capitalised words that open a greeting or a subject, never a person's first name. */
+export const NOT_NAMES: ReadonlySet<string> = new Set([
   'Buenos',
   'Buenas',
   'Buen',

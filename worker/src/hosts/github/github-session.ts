@@ -90,6 +90,10 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
 
     async apply(ticket, state, changes): Promise<GitHubState> {
       const { owner, repo, number } = refOf(ticket);
+      const createComment = async (body: string) =>
+        idOf(
+          await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: number, body }),
+        );
       let commentId: number | null = null;
       for (const change of changes) {
         switch (change.kind) {
@@ -123,14 +127,7 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
               .catch(unless(404));
             break;
           case 'create-comment':
-            commentId = idOf(
-              await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-                owner,
-                repo,
-                issue_number: number,
-                body: change.body,
-              }),
-            );
+            commentId = await createComment(change.body);
             break;
           case 'update-comment':
             try {
@@ -145,14 +142,7 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
             } catch (error) {
               // Deleted by someone since it was read: write it anew.
               if (statusOf(error) !== 404) throw error;
-              commentId = idOf(
-                await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-                  owner,
-                  repo,
-                  issue_number: number,
-                  body: change.body,
-                }),
-              );
+              commentId = await createComment(change.body);
             }
             break;
         }
