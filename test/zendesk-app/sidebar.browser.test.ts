@@ -41,7 +41,13 @@ describe('the built Zendesk sidebar in Chromium', () => {
     await page.getByTestId('plazo-why').click();
     const reasons = page.getByTestId('plazo-reasons');
     await reasons.waitFor({ state: 'visible' });
-    expect(await reasons.textContent()).toMatch(/priority:urgente/);
+    // Each reason in the agent's words: the priority it argues for with the policy's Spanish definition, the matched words, confidence.
+    const text = await reasons.textContent();
+    expect(text).toContain('Indica Urgente: El servicio está caído para todos.');
+    expect(text).toContain('ningún usuario puede entrar');
+    expect(text).toMatch(/confianza 97\s%/);
+    expect(text).not.toMatch(/The service|→|priority:urgente/);
+    expect(await reasons.locator('[data-rule="priority:urgente/down-for-everyone"]').count()).toBe(1);
     await shot(page, 'running-es');
     await page.close();
   });
@@ -58,6 +64,21 @@ describe('the built Zendesk sidebar in Chromium', () => {
     await expect.poll(() => state(page, 'firstResponse').getAttribute('data-state')).toBe('at-risk');
     expect(await page.getByTestId('plazo-state-firstResponse').textContent()).toBe('At risk');
     expect(workerCalls.length).toBe(callsBefore);
+    await page.close();
+  });
+
+  it('explains the decision to a Portuguese agent in Portuguese, with the policy’s own definition', async () => {
+    const { page } = await openSidebar(browser, { ticketId: '101', locale: 'pt-BR', zendeskPriority: 'urgent' });
+    await page.getByTestId('plazo-why').click();
+    const reasons = page.getByTestId('plazo-reasons');
+    await reasons.waitFor({ state: 'visible' });
+    const text = await reasons.textContent();
+    expect(await page.getByTestId('plazo-why').textContent()).toBe('Por quê');
+    expect(text).toContain('Indica Urgente: O serviço está em baixo para todos.');
+    expect(text).toContain('Palavras do ticket');
+    expect(text).toMatch(/confiança 97\s?%/);
+    expect(text).not.toMatch(/The service|→|Servicio|priority:urgente/);
+    await shot(page, 'why-pt');
     await page.close();
   });
 
@@ -93,9 +114,9 @@ describe('the built Zendesk sidebar in Chromium', () => {
     const { page } = await openSidebar(browser, { ticketId: '106', locale: 'es-ES', zendeskPriority: 'low' });
     const excluded = page.getByTestId('plazo-badge-excluded');
     await excluded.waitFor();
-    expect(await excluded.textContent()).toContain('Excluido: technical-service');
-    expect(await excluded.textContent()).toContain('Servicio Técnico');
-    expect(await page.locator('[data-flag="technical-service"]').count()).toBe(1);
+    expect(await excluded.textContent()).toContain('Excluido: Servicio técnico');
+    expect(await excluded.textContent()).toContain('Solicitud de Servicio Técnico');
+    expect(await page.locator('[data-flag="technical-service"]').textContent()).toBe('Servicio técnico');
     expect(await page.getByTestId('plazo-badge-firstResponse').count()).toBe(0);
     await shot(page, 'excluded-es');
     await page.close();
@@ -208,7 +229,8 @@ describe('the built Zendesk sidebar in Chromium', () => {
     });
     await page.getByTestId('plazo-preview').waitFor();
     expect(workerCalls).toEqual(['/api/v1/zendesk/policy']);
-    expect(await page.getByTestId('plazo-badge-excluded').textContent()).toContain('Excluído: technical-service');
+    expect(await page.getByTestId('plazo-badge-excluded').textContent()).toContain('Excluído: Serviço técnico');
+    expect(await page.locator('[data-flag="technical-service"]').textContent()).toBe('Serviço técnico');
     await page.close();
   });
 
@@ -229,8 +251,33 @@ describe('the built Zendesk sidebar in Chromium', () => {
     expect(
       await page.locator('[data-flag]').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { flag: string } }).dataset.flag)),
     ).toEqual(['after-hours', 'missing-information']);
-    expect(await page.getByTestId('plazo-missing').textContent()).toMatch(/Falta: .*Teléfono de contacto/);
+    expect(await page.locator('[data-flag]').allTextContents()).toEqual(['Fuera de horario', 'Falta información']);
+    const missing = await page.getByTestId('plazo-missing').textContent();
+    const labels = ['Nombre de la empresa', 'Nombre de la persona que reporta', 'Teléfono de contacto', 'Correo electrónico de contacto'];
+    expect(missing).toBe(`Falta: ${[...labels, 'Detalle de la situación'].join(', ')}`);
+    const afterHours = await page.getByTestId('plazo-after-hours').textContent();
+    expect(afterHours).toMatch(/^Recibido fuera de horario: .*La política dice: «En horario NO hábil/);
+    await page.getByTestId('plazo-why').click();
+    const reasons = await page.getByTestId('plazo-reasons').textContent();
+    expect(reasons).toContain('Falta: Nombre de la empresa');
+    expect(reasons).toContain('Recibido fuera de horario');
+    expect(`${missing} ${afterHours} ${reasons}`).not.toMatch(/The request|Ask the customer|Received out of hours|missing-information|→/);
     await shot(page, 'flags-es');
+    await page.close();
+  });
+
+  it('names the flags in Portuguese for a Portuguese agent, with the policy’s text where it has no Portuguese', async () => {
+    const { page } = await openSidebar(browser, { ticketId: '201', policy: 'websaas', locale: 'pt-BR', zendeskPriority: 'high' });
+    await page.getByTestId('plazo-flags').waitFor();
+    expect(await page.locator('[data-flag]').allTextContents()).toEqual(['Fora do horário', 'Falta informação']);
+    // WebSaaS writes its required information in Spanish and English only: a Portuguese agent reads its Spanish.
+    expect(await page.getByTestId('plazo-missing').textContent()).toMatch(/^Falta: Nombre de la empresa, /);
+    expect(await page.getByTestId('plazo-after-hours').textContent()).toMatch(/^Recebido fora do horário: .*A política diz: «/);
+    await page.getByTestId('plazo-why').click();
+    const reasons = await page.getByTestId('plazo-reasons').textContent();
+    expect(reasons).toContain('Peça ao cliente');
+    expect(reasons).not.toMatch(/The request|Ask the customer|Received out of hours|→/);
+    await shot(page, 'flags-pt');
     await page.close();
   });
 });

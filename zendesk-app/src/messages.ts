@@ -43,6 +43,34 @@ export type Messages = {
     invalidPolicy: (detail: string) => string;
   };
   hostPriority: Record<'urgent' | 'high' | 'normal' | 'low', string>;
+  /** "confianza 85 %": `percent` is already formatted for the locale. */
+  confidence: (percent: string) => string;
+  /** Flags Plazo's rules and the built-in policies set, by id; a flag not listed shows as its id. */
+  flagNames: Record<string, string>;
+  /** One sentence per kind of reason, filled with the policy's own words (see explain-reason.ts). */
+  reason: {
+    priority: (label: string, definition: string | null) => string;
+    ceiling: (atMost: string) => string;
+    stressed: (label: string) => string;
+    declaredConfirmed: (label: string) => string;
+    declaredKept: (label: string) => string;
+    declaredMismatch: (label: string) => string;
+    defaultPriority: (label: string) => string;
+    override: (label: string) => string;
+    excluded: (description: string) => string;
+    exclusionNotApplied: (description: string) => string;
+    exclusionOverridden: (description: string) => string;
+    category: (label: string) => string;
+    categoryDefault: (label: string) => string;
+    tier: (label: string) => string;
+    tierDefault: (label: string) => string;
+    missing: (items: string) => string;
+    afterHours: (policyMessage: string | null) => string;
+    flagRule: (flag: string, policyHint: string | null) => string;
+    textLimit: string;
+    setAside: string;
+    language: string;
+  };
   setup: {
     title: string;
     intro: string;
@@ -91,6 +119,40 @@ const es: Messages = {
     invalidPolicy: (d) => `La política de Plazo no es válida: ${d}`,
   },
   hostPriority: { urgent: 'Urgente', high: 'Alta', normal: 'Normal', low: 'Baja' },
+  confidence: (p) => `confianza ${p}`,
+  flagNames: {
+    'priority-mismatch': 'Prioridad distinta de la declarada',
+    'missing-information': 'Falta información',
+    'after-hours': 'Fuera de horario',
+    supervisor: 'Requiere supervisor',
+    'technical-service': 'Servicio técnico',
+    'offensive-language': 'Lenguaje ofensivo',
+    'language-not-understood': 'Idioma no reconocido',
+    'check-external-causes': 'Revisar causas externas',
+  },
+  reason: {
+    priority: (l, d) => `Indica ${l}${d ? `: ${d}` : '.'}`,
+    ceiling: (l) => `Hay una alternativa o el resto funciona: como máximo ${l}.`,
+    stressed: (l) => `Varios asuntos en un mensaje: decide el que el cliente marca como más grave (${l}).`,
+    declaredConfirmed: (l) => `El cliente declaró ${l} en el asunto y el texto coincide.`,
+    declaredKept: (l) => `El cliente declaró ${l} en el asunto y el texto no indica claramente otra prioridad.`,
+    declaredMismatch: (l) => `El cliente declaró otra prioridad en el asunto, pero el texto indica ${l}.`,
+    defaultPriority: (l) => `Nada en el texto coincide con la definición de una prioridad: la predeterminada de la política, ${l}.`,
+    override: (l) => `Prioridad ${l} fijada por un agente.`,
+    excluded: (d) => `Excluido de los plazos: ${d}`,
+    exclusionNotApplied: (d) => `Lo menciona, pero no se excluye (el texto coincide con una excepción de la regla): ${d}`,
+    exclusionOverridden: (d) => `Exclusión no aplicada porque un agente fijó la prioridad: ${d}`,
+    category: (l) => `Canal: ${l}.`,
+    categoryDefault: (l) => `Sin palabras de un canal: el canal predeterminado, ${l}.`,
+    tier: (l) => `Nivel: ${l}.`,
+    tierDefault: (l) => `Sin palabras de un nivel: primera clasificación, ${l}.`,
+    missing: (i) => `Falta: ${i}. Pídeselo al cliente.`,
+    afterHours: (m) => `Recibido fuera de horario: los plazos empiezan en la próxima apertura.${m ? ` La política dice: «${m}»` : ''}`,
+    flagRule: (f, h) => `${f}.${h ? ` La política dice: «${h}»` : ''}`,
+    textLimit: 'No se leyó todo el texto (asunto o cuerpo demasiado largos): lo importante debe ir al principio, o dividir el ticket.',
+    setAside: 'No se leyó como palabras del cliente: mensajes citados, un reenvío o la firma (los datos de contacto allí sí cuentan).',
+    language: 'Idioma que las reglas no leen (leen español, portugués e inglés): la prioridad es una suposición; que lo lea una persona.',
+  },
   setup: {
     title: 'Termina de configurar Plazo',
     intro:
@@ -140,6 +202,40 @@ const pt: Messages = {
     invalidPolicy: (d) => `A política do Plazo não é válida: ${d}`,
   },
   hostPriority: { urgent: 'Urgente', high: 'Alta', normal: 'Normal', low: 'Baixa' },
+  confidence: (p) => `confiança ${p}`,
+  flagNames: {
+    'priority-mismatch': 'Prioridade diferente da declarada',
+    'missing-information': 'Falta informação',
+    'after-hours': 'Fora do horário',
+    supervisor: 'Requer supervisor',
+    'technical-service': 'Serviço técnico',
+    'offensive-language': 'Linguagem ofensiva',
+    'language-not-understood': 'Idioma não reconhecido',
+    'check-external-causes': 'Verificar causas externas',
+  },
+  reason: {
+    priority: (l, d) => `Indica ${l}${d ? `: ${d}` : '.'}`,
+    ceiling: (l) => `Há uma alternativa ou o resto funciona: no máximo ${l}.`,
+    stressed: (l) => `Vários assuntos numa mensagem: decide o que o cliente marca como mais grave (${l}).`,
+    declaredConfirmed: (l) => `O cliente declarou ${l} no assunto e o texto concorda.`,
+    declaredKept: (l) => `O cliente declarou ${l} no assunto e o texto não indica claramente outra prioridade.`,
+    declaredMismatch: (l) => `O cliente declarou outra prioridade no assunto, mas o texto indica ${l}.`,
+    defaultPriority: (l) => `Nada no texto corresponde à definição de uma prioridade: a padrão da política, ${l}.`,
+    override: (l) => `Prioridade ${l} definida por um agente.`,
+    excluded: (d) => `Excluído dos prazos: ${d}`,
+    exclusionNotApplied: (d) => `Menciona-o, mas não é excluído (o texto corresponde a uma exceção da regra): ${d}`,
+    exclusionOverridden: (d) => `Exclusão não aplicada porque um agente definiu a prioridade: ${d}`,
+    category: (l) => `Canal: ${l}.`,
+    categoryDefault: (l) => `Sem palavras de um canal: o canal padrão, ${l}.`,
+    tier: (l) => `Nível: ${l}.`,
+    tierDefault: (l) => `Sem palavras de um nível: primeira classificação, ${l}.`,
+    missing: (i) => `Falta: ${i}. Peça ao cliente.`,
+    afterHours: (m) => `Recebido fora do horário: os prazos começam na próxima abertura.${m ? ` A política diz: «${m}»` : ''}`,
+    flagRule: (f, h) => `${f}.${h ? ` A política diz: «${h}»` : ''}`,
+    textLimit: 'Nem todo o texto foi lido (assunto ou corpo longos demais): o importante deve vir primeiro, ou dividir o ticket.',
+    setAside: 'Não lido como palavras do cliente: mensagens citadas, um encaminhamento ou a assinatura (os contatos ali contam).',
+    language: 'Idioma que as regras não leem (leem espanhol, português e inglês): a prioridade é uma suposição; uma pessoa deve lê-lo.',
+  },
   setup: {
     title: 'Termine de configurar o Plazo',
     intro:
@@ -188,6 +284,41 @@ const en: Messages = {
     invalidPolicy: (d) => `Plazo's policy is not valid: ${d}`,
   },
   hostPriority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
+  confidence: (p) => `confidence ${p}`,
+  flagNames: {
+    'priority-mismatch': 'Priority differs from the declared one',
+    'missing-information': 'Missing information',
+    'after-hours': 'After hours',
+    supervisor: 'Needs a supervisor',
+    'technical-service': 'Technical service',
+    'offensive-language': 'Offensive language',
+    'language-not-understood': 'Language not understood',
+    'check-external-causes': 'Check external causes',
+  },
+  reason: {
+    priority: (l, d) => `Points to ${l}${d ? `: ${d}` : '.'}`,
+    ceiling: (l) => `There is a workaround or the rest works: at most ${l}.`,
+    stressed: (l) => `Several matters in one message: the one the customer marks as the most severe decides (${l}).`,
+    declaredConfirmed: (l) => `The customer declared ${l} in the subject and the text agrees.`,
+    declaredKept: (l) => `The customer declared ${l} in the subject and the text does not clearly point elsewhere.`,
+    declaredMismatch: (l) => `The customer declared another priority in the subject, but the text points to ${l}.`,
+    defaultPriority: (l) => `Nothing in the text matches a priority's definition: the policy's default, ${l}.`,
+    override: (l) => `Priority ${l} set by an agent.`,
+    excluded: (d) => `Excluded from the targets: ${d}`,
+    exclusionNotApplied: (d) => `Mentioned, but not excluded (the text matches an exception of the rule): ${d}`,
+    exclusionOverridden: (d) => `Exclusion not applied because an agent set the priority: ${d}`,
+    category: (l) => `Channel: ${l}.`,
+    categoryDefault: (l) => `No routing words: the default channel, ${l}.`,
+    tier: (l) => `Tier: ${l}.`,
+    tierDefault: (l) => `No tier words: first classification, ${l}.`,
+    missing: (i) => `Missing: ${i}. Ask the customer for it.`,
+    afterHours: (m) => `Received out of hours: the clocks start at the next opening.${m ? ` The policy says: "${m}"` : ''}`,
+    flagRule: (f, h) => `${f}.${h ? ` The policy says: "${h}"` : ''}`,
+    textLimit: 'Not all of the text was read (subject or body too long): put what matters first, or split the ticket.',
+    setAside: "Not read as the customer's words: quoted messages, a forward or the signature (contact details there still count).",
+    language:
+      'A language the rules do not read (they read Spanish, Portuguese and English): the priority is a guess; a person should read it.',
+  },
   setup: {
     title: 'Finish setting up Plazo',
     intro:

@@ -1,4 +1,4 @@
-import type { Evaluation, TargetStatus } from '@plazo/core';
+import type { TargetStatus } from '@plazo/core';
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
@@ -7,6 +7,7 @@ import { Tag } from '@zendeskgarden/react-tags';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { MD, SM } from '@zendeskgarden/react-typography';
 import { useEffect, useMemo, useState } from 'react';
+import { explainReason, flagName, localized, missingLabels, reasonForFlag } from './explain-reason.js';
 import { formatDuration, formatInstant, type Locale, type Messages } from './messages.js';
 import type { ZendeskPriority } from './plazo-api.js';
 import type { SidebarData, SidebarLoad } from './sidebar-data.js';
@@ -76,7 +77,7 @@ export function Sidebar({ load, locale, t, agentZone, currentPriority, onApply, 
     <Frame>
       <Decision data={load.data} t={t} locale={locale} currentPriority={currentPriority} onApply={onApply} />
       <Badges data={load.data} t={t} locale={locale} agentZone={agentZone} now={now} />
-      <Flags evaluation={load.data.evaluation} t={t} />
+      <Flags data={load.data} t={t} locale={locale} />
       {setup}
     </Frame>
   );
@@ -110,6 +111,8 @@ function Decision(props: {
   const current =
     currentPriority && Object.hasOwn(t.hostPriority, currentPriority) ? t.hostPriority[currentPriority as ZendeskPriority] : '—';
   const reasons = ev.reasons;
+  const policy = data.engine?.policy ?? null;
+  const percent = new Intl.NumberFormat(locale, { style: 'percent' });
   return (
     <section aria-label={t.decided}>
       {data.source === 'preview' && (
@@ -154,9 +157,10 @@ function Decision(props: {
             <Accordion.Panel>
               <ul style={{ margin: 0, paddingInlineStart: 16 }} data-testid="plazo-reasons">
                 {reasons.map((r) => (
-                  <li key={r.rule + r.detail}>
+                  <li key={r.rule + r.detail} data-rule={r.rule} title={r.rule}>
                     <SM>
-                      <code>{r.rule}</code> — {r.detail}
+                      {explainReason(r, ev, policy, locale, t)}{' '}
+                      <span style={{ opacity: 0.7 }}>({t.confidence(percent.format(r.confidence))})</span>
                     </SM>
                     {r.evidence.length > 0 && (
                       <SM>
@@ -181,6 +185,7 @@ function Decision(props: {
 
 function Badges({ data, t, locale, agentZone, now }: { data: SidebarData; t: Messages; locale: Locale; agentZone: string; now: number }) {
   const ev = data.evaluation;
+  const exclusion = ev.exclusion ? data.engine?.policy.exclusions.find((e) => e.id === ev.exclusion?.id) : undefined;
   const statuses = useMemo(
     () =>
       (['firstResponse', 'resolution'] as const)
@@ -193,9 +198,9 @@ function Badges({ data, t, locale, agentZone, now }: { data: SidebarData; t: Mes
     return (
       <section data-testid="plazo-badge-excluded">
         <Tag hue="grey" size="large">
-          {t.excluded(ev.exclusion?.id ?? '')}
+          {t.excluded(flagName(ev.exclusion?.id ?? '', t))}
         </Tag>
-        <SM>{ev.exclusion?.description ?? ''}</SM>
+        <SM>{localized(exclusion?.description, locale) ?? ev.exclusion?.description ?? ''}</SM>
         <SM>{t.noDeadlines}</SM>
       </section>
     );
@@ -237,28 +242,37 @@ function Badge(props: { status: TargetStatus; t: Messages; locale: Locale; agent
   );
 }
 
-function Flags({ evaluation, t }: { evaluation: Evaluation; t: Messages }) {
+function Flags({ data, t, locale }: { data: SidebarData; t: Messages; locale: Locale }) {
+  const evaluation = data.evaluation;
+  const policy = data.engine?.policy ?? null;
   if (evaluation.flags.length === 0) return null;
+  const missing = evaluation.reasons.filter((r) => r.missing && evaluation.flags.some((f) => r.rule === `intake:${f}`));
   return (
     <section data-testid="plazo-flags">
       <SM isBold>{t.flags}</SM>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
         {evaluation.flags.map((flag) => {
-          const why = evaluation.reasons.find((r) => r.rule === `intake:${flag}`)?.detail;
+          const reason = reasonForFlag(flag, evaluation, policy);
+          const name = flagName(flag, t);
           return (
-            <Tooltip key={flag} content={why ?? flag}>
-              <Tag hue={flag.includes('missing') ? 'yellow' : 'grey'} data-flag={flag}>
-                {flag}
+            <Tooltip key={flag} content={reason ? explainReason(reason, evaluation, policy, locale, t) : name}>
+              <Tag hue={reason?.missing ? 'yellow' : 'grey'} data-flag={flag}>
+                {name}
               </Tag>
             </Tooltip>
           );
         })}
       </div>
+      {missing.map((r) => (
+        <SM key={r.rule} data-testid="plazo-missing">
+          {t.missing}: {missingLabels(r, policy, locale).join(', ')}
+        </SM>
+      ))}
       {evaluation.reasons
-        .filter((r) => r.kind === 'intake' && evaluation.flags.some((f) => r.rule === `intake:${f}` && f.includes('missing')))
+        .filter((r) => r.rule === 'intake:after-hours')
         .map((r) => (
-          <SM key={r.rule} data-testid="plazo-missing">
-            {t.missing}: {r.detail}
+          <SM key={r.rule} data-testid="plazo-after-hours">
+            {explainReason(r, evaluation, policy, locale, t)}
           </SM>
         ))}
     </section>
