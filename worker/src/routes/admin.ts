@@ -1,4 +1,4 @@
-import { findPolicy, toProblems } from '@plazo/core';
+import { toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { Env } from '../env.js';
@@ -6,6 +6,9 @@ import { adapterFor } from '../hosts/adapters.js';
 import { requireAdmin } from '../http/admin-auth.js';
 import { limitBody } from '../http/body-limit.js';
 import { problem } from '../http/problem.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { findInstallationPolicy } from '../policies/find-installation-policy.js';
+import { preparePolicyUpload } from '../policies/prepare-policy-upload.js';
 import { listFailedJobs, markRetried } from '../store/failed-jobs.js';
 import { getInstallation, listInstallations, setInstallationSettings } from '../store/installations.js';
 import { bumpVersion, getFacts, getTicket, listTickets } from '../store/tickets.js';
@@ -73,8 +76,24 @@ export const adminRoutes = new Hono<{ Bindings: Env }>()
     if (!settings.ok) return problem(c, 400, settings.issue);
     // Stored settings are used on every later write-back, so a policy they name must exist now.
     const policyId: string | undefined = settings.value.policy;
-    const policy = policyId === undefined ? null : findPolicy(policyId);
+    const policy = policyId === undefined ? null : await findInstallationPolicy(c.env.DB, key, policyId);
     if (policy && !policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'policy', message: policy.issue.detail }] });
     await setInstallationSettings(c.env.DB, key, settings.value, Date.now());
     return c.json({ key, settings: settings.value });
+  })
+  /**
+   * The installation's own policy document (core's policy schema; its id must not be a built-in's). Replaces the one uploaded
+   * before; the settings select it by id (`PUT …/settings {"policy": "<id>"}`, or Zendesk's setup step).
+   */
+  .put('/installations/:key/policy', requireAdmin, limitBody, async (c) => {
+    const key = c.req.param('key');
+    const installation = await getInstallation(c.env.DB, key);
+    if (!installation) return problem(c, 404, { code: 'not-found', detail: `no installation "${key}"` });
+    const json = readJsonBody(new Uint8Array(await c.req.arrayBuffer()));
+    if (!json.ok) return problem(c, 400, json.issue);
+    const selected = adapterFor(installation.host)!.parseSettings(installation.settings);
+    const upload = await preparePolicyUpload(c.env.DB, key, json.value, selected.ok ? selected.value.policy : undefined, Date.now());
+    if (!upload.ok) return problem(c, 400, upload.issue);
+    await upload.value.statement.run();
+    return c.json({ key, policy: { id: upload.value.policy.id, name: upload.value.policy.name } });
   });

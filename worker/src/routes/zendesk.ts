@@ -1,4 +1,4 @@
-import { findPolicy, type Policy, toProblems } from '@plazo/core';
+import { type Policy, toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { type Env, readSettings } from '../env.js';
@@ -11,6 +11,8 @@ import { limitBody } from '../http/body-limit.js';
 import { type InstallationVariables, requireInstallation } from '../http/installation-auth.js';
 import { problem } from '../http/problem.js';
 import { readJsonBody } from '../http/read-json-body.js';
+import { findInstallationPolicy } from '../policies/find-installation-policy.js';
+import { preparePolicyUpload } from '../policies/prepare-policy-upload.js';
 import { importCredentialsKey } from '../secrets/seal-secret.js';
 import { putInstallationSecret, type SecretName, storedSecretNames } from '../store/installation-secrets.js';
 import { getTicket } from '../store/tickets.js';
@@ -21,6 +23,8 @@ const setupSchema = z.strictObject({
   apiEmail: z.email().max(320).optional(),
   apiToken: secret.optional(),
   settings: z.unknown().optional(),
+  /** The installation's own policy (core's policy schema, an id that is not a built-in's); `settings.policy` selects it by id. */
+  policyDocument: z.unknown().optional(),
 });
 /** What the setup step asks for, by the name the app sends it under. */
 const secretFields: readonly [keyof z.infer<typeof setupSchema>, SecretName][] = [
@@ -34,8 +38,8 @@ function settingsOf(raw: unknown): ZendeskSettings {
   return parsed.ok ? parsed.value : {};
 }
 
-function policyOf(settings: ZendeskSettings, env: Env): Policy | null {
-  const found = findPolicy(settings.policy ?? readSettings(env).defaultPolicyId);
+async function policyOf(settings: ZendeskSettings, env: Env, installationKey: string): Promise<Policy | null> {
+  const found = await findInstallationPolicy(env.DB, installationKey, settings.policy ?? readSettings(env).defaultPolicyId);
   return found.ok ? found.value : null;
 }
 
@@ -56,7 +60,7 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
     if (!ticket?.evaluation || ticket.installationKey !== installation.key)
       return problem(c, 404, { code: 'not-seen', detail: `Plazo has not evaluated ticket ${id} yet; preview it in the browser` });
     const settings = settingsOf(installation.settings);
-    const found = findPolicy(ticket.policyId ?? '');
+    const found = await findInstallationPolicy(c.env.DB, installation.key, ticket.policyId ?? '');
     if (!found.ok) return problem(c, 503, { code: 'misconfigured', detail: `the ticket's policy "${ticket.policyId}" is not available` });
     const policy = found.value;
     const priority = ticket.evaluation.priority;
@@ -67,9 +71,10 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
       hostPriority: priority ? (zendeskPriorityMap(policy, settings).get(priority) ?? null) : null,
     });
   })
-  .get('/policy', (c) => {
-    const settings = settingsOf(c.get('installation').settings);
-    const policy = policyOf(settings, c.env);
+  .get('/policy', async (c) => {
+    const installation = c.get('installation');
+    const settings = settingsOf(installation.settings);
+    const policy = await policyOf(settings, c.env, installation.key);
     if (!policy)
       return problem(c, 503, { code: 'misconfigured', detail: `the installation's policy "${settings.policy}" is not available` });
     // The browser's countdown and preview read the threshold from this document: the installation's, as the Worker evaluates.
@@ -95,15 +100,26 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
     const body = request.data;
     const settings = body.settings === undefined ? null : parseZendeskSettings(body.settings);
     if (settings && !settings.ok) return problem(c, 400, settings.issue);
-    if (settings?.ok && settings.value.policy !== undefined) {
-      const policy = findPolicy(settings.value.policy);
+    const now = Date.now();
+    // The policy the settings select once this request is applied: the new settings', else the stored ones'.
+    const selected = settings?.ok ? settings.value.policy : settingsOf(installation.settings).policy;
+    const upload =
+      body.policyDocument === undefined ? null : await preparePolicyUpload(c.env.DB, installation.key, body.policyDocument, selected, now);
+    if (upload && !upload.ok) {
+      const problems = (upload.issue.problems ?? []).map((p) => ({
+        ...p,
+        path: p.path === '(root)' ? 'policyDocument' : `policyDocument.${p.path}`,
+      }));
+      return problem(c, 400, { ...upload.issue, problems });
+    }
+    if (settings?.ok && settings.value.policy !== undefined && settings.value.policy !== upload?.value.policy.id) {
+      const policy = await findInstallationPolicy(c.env.DB, installation.key, settings.value.policy);
       if (!policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'settings.policy', message: policy.issue.detail }] });
     }
     const given = secretFields.filter(([field]) => typeof body[field] === 'string');
     const key = await importCredentialsKey(readZendeskCredentialsKey(c.env));
     if (given.length > 0 && !key.ok) return problem(c, 503, { code: 'misconfigured', detail: key.issue.detail });
-    const now = Date.now();
-    const statements: D1PreparedStatement[] = [];
+    const statements: D1PreparedStatement[] = upload?.ok ? [upload.value.statement] : [];
     if (key.ok)
       for (const [field, name] of given)
         statements.push(await putInstallationSecret(c.env.DB, key.value, installation.key, name, body[field] as string, now));
@@ -115,7 +131,7 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
           now,
         ),
       );
-    // Secrets and settings land together or not at all.
+    // Secrets, the policy and settings land together or not at all.
     if (statements.length > 0) await c.env.DB.batch(statements);
     return c.json(await setupState(c.env.DB, installation.key));
   });

@@ -5,6 +5,7 @@ import { decideWriteMode } from '../hosts/decide-write-mode.js';
 import type { AnyHostAdapter, HostSession, StoredInstallation, StoredTicket, WriteBackFailure } from '../hosts/host-adapter.js';
 import { hostContext } from '../hosts/host-context.js';
 import type { SharedHostSettings } from '../hosts/shared-host-settings.js';
+import { findInstallationPolicy } from '../policies/find-installation-policy.js';
 import { recordFailedJob } from '../store/failed-jobs.js';
 import { getInstallation, setSelfActor } from '../store/installations.js';
 import { getScopeConfig, putScopeConfig, SCOPE_CONFIG_TTL_MS } from '../store/scope-configs.js';
@@ -69,7 +70,7 @@ async function writeEvaluation(
   const mode = await decideWriteMode(adapter, installation, hostContext(adapter, ctx.env, ctx.settings));
   const session = mode.dryRun ? null : mode.session;
   const { settings, problems } = await resolveSettings(adapter, session, installation, ticket, ctx);
-  const policy = resolvePolicy(settings, ctx.settings.defaultPolicyId, problems);
+  const policy = await resolvePolicy(db, installation.key, settings, ctx.settings.defaultPolicyId, problems);
   const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
   const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
   // The installation's threshold rides beside the shared policy object, whose compiled calendar and rules stay cached.
@@ -179,11 +180,17 @@ async function resolveSettings(
   return { settings: adapter.mergeSettings(base, scope?.ok ? scope.value : null), problems: cached.problems };
 }
 
-function resolvePolicy(settings: SharedHostSettings, fallbackId: string, problems: Problem[]): Policy {
-  const id = settings.policy;
-  const chosen = id ? builtInPolicies.get(id) : undefined;
-  if (id && !chosen) problems.push({ path: 'policy', message: `unknown policy "${id}"; known: ${[...builtInPolicies.keys()].join(', ')}` });
-  const policy = chosen ?? builtInPolicies.get(fallbackId) ?? builtInPolicies.values().next().value;
+/** The policy the settings name (a built-in or the installation's uploaded one); an unknown one is reported and the default used. */
+async function resolvePolicy(
+  db: D1Database,
+  installationKey: string,
+  settings: SharedHostSettings,
+  fallbackId: string,
+  problems: Problem[],
+): Promise<Policy> {
+  const chosen = settings.policy ? await findInstallationPolicy(db, installationKey, settings.policy) : null;
+  if (chosen && !chosen.ok) problems.push({ path: 'policy', message: chosen.issue.detail });
+  const policy = (chosen?.ok ? chosen.value : undefined) ?? builtInPolicies.get(fallbackId) ?? builtInPolicies.values().next().value;
   // Core always ships built-in policies, so finding none is a programmer error.
   if (!policy) throw new Error('no built-in policy is available');
   return policy;
