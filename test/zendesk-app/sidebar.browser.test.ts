@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import acmeHosting from '../../docs/examples/acme-hosting.json';
 import { launchChromium, openSidebar, UNREACHABLE_URL } from './support/sidebar-page.js';
 import { NOW_MS } from './support/worker-stand-in.js';
 
@@ -210,6 +211,25 @@ describe('the built Zendesk sidebar in Chromium', () => {
         },
       },
     ]);
+    await page.close();
+  });
+
+  it("sends a policy the admin pastes in the first-run step as the policyDocument, selected by the app's policy setting", async () => {
+    const { page, setup } = await openSidebar(browser, {
+      ticketId: '101',
+      locale: 'en-US',
+      zendeskPriority: 'urgent',
+      role: 'admin',
+      settings: { policy: 'acme-hosting', pauseStatuses: '' },
+    });
+    await page.getByTestId('plazo-setup').waitFor();
+    await page.getByTestId('plazo-setup-email').fill('admin@acme.test');
+    await page.getByTestId('plazo-setup-token').fill('zendesk-api-token');
+    await page.getByTestId('plazo-setup-policy').fill(JSON.stringify(acmeHosting, null, 2));
+    await page.getByTestId('plazo-setup-connect').click();
+    await page.getByTestId('plazo-setup-done').waitFor();
+    expect(setup.posted).toHaveLength(1);
+    expect(setup.posted[0]).toMatchObject({ settings: { policy: 'acme-hosting' }, policyDocument: acmeHosting });
     await page.close();
   });
 

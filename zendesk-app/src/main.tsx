@@ -70,9 +70,9 @@ function App({ client }: { client: ZafClient }) {
   const t = messages[locale];
   const pauseStatuses = load?.ok ? (load.data.engine?.policy.sla.pauseStatuses ?? []) : [];
   const onConnect = useCallback(
-    async (credentials: { apiEmail: string; apiToken: string }) => {
+    async (input: { apiEmail: string; apiToken: string; policyText: string }) => {
       try {
-        const done = await completeSetup(client, plazoUrl, subdomain, credentials, pauseStatuses);
+        const done = await completeSetup(client, plazoUrl, subdomain, input, pauseStatuses);
         if (!done.ok) return done.problem;
         setSetup(done.value);
         return null;

@@ -78,6 +78,8 @@ export type Messages = {
     email: string;
     token: string;
     tokenHint: string;
+    policy: string;
+    policyHint: string;
     connect: string;
     done: string;
     dryRun: string;
@@ -161,6 +163,8 @@ const es: Messages = {
     email: 'Correo del usuario de la API de Zendesk',
     token: 'Token de la API de Zendesk',
     tokenHint: 'Plazo lo guarda cifrado y nunca lo devuelve. Sin él, Plazo solo simula los cambios.',
+    policy: 'Tu propia política (opcional, JSON)',
+    policyHint: 'Pega el documento de tu política; el ajuste «Política de soporte» de la app debe nombrar su id.',
     connect: 'Conectar',
     done: 'Plazo está listo: escribirá en los tickets.',
     dryRun: 'Plazo está en modo simulación: calcula los cambios pero no los escribe.',
@@ -244,6 +248,8 @@ const pt: Messages = {
     email: 'E-mail do usuário da API do Zendesk',
     token: 'Token da API do Zendesk',
     tokenHint: 'O Plazo o guarda cifrado e nunca o devolve. Sem ele, o Plazo só simula as alterações.',
+    policy: 'Sua própria política (opcional, JSON)',
+    policyHint: 'Cole o documento da sua política; a configuração «Política de suporte» do app deve nomear o id dela.',
     connect: 'Conectar',
     done: 'O Plazo está pronto: vai escrever nos tickets.',
     dryRun: 'O Plazo está em modo simulação: calcula as alterações mas não as escreve.',
@@ -327,6 +333,8 @@ const en: Messages = {
     email: 'Zendesk API user e-mail',
     token: 'Zendesk API token',
     tokenHint: 'Plazo stores it encrypted and never returns it. Without it, Plazo only plans changes (dry run).',
+    policy: 'Your own policy (optional, JSON)',
+    policyHint: 'Paste your policy document; the app\'s "Support policy" setting must name its id.',
     connect: 'Connect',
     done: 'Plazo is ready: it will write to tickets.',
     dryRun: 'Plazo runs as a dry run: it plans changes without writing them.',

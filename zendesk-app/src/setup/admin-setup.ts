@@ -1,4 +1,5 @@
 import type { ZafClient } from '../zaf-client.js';
+import { readPolicyDocument } from './setup-policy-document.js';
 import { setupSettings } from './setup-settings.js';
 
 /** GET/POST {plazoUrl}/api/v1/zendesk/setup, as the contract fixes them. */
@@ -30,15 +31,16 @@ export function readSetup(client: ZafClient, plazoUrl: string): Promise<SetupSta
 /**
  * The one guided step requirements.json cannot do: point the webhook at this installation's Worker, read the signing secret
  * Zendesk made for it and the ids of the ticket fields it created, and send them with the admin's API credentials and the app's settings to the Worker,
- * which stores them encrypted and never returns them.
+ * which stores them encrypted and never returns them. A pasted policy (JSON text) is sent as `policyDocument`.
  */
 export async function completeSetup(
   client: ZafClient,
   plazoUrl: string,
   subdomain: string,
-  credentials: { apiEmail: string; apiToken: string },
+  input: { apiEmail: string; apiToken: string; policyText?: string },
   policyPauseStatuses: readonly string[],
 ): Promise<{ ok: true; value: SetupState } | { ok: false; problem: string }> {
+  const { policyText = '', ...credentials } = input;
   const [meta, hooks, ticketFields] = await Promise.all([
     client.metadata(),
     zendeskGet<{ webhooks?: { id: string; name: string; endpoint?: string }[] }>(
@@ -70,6 +72,13 @@ export async function completeSetup(
     resolutionDue: idOf(FIELD_TITLES.resolutionDue),
   });
   if (!settings.ok) return settings;
-  const body = { webhookSigningSecret, ...credentials, settings: settings.value };
+  const policyDocument = readPolicyDocument(policyText, meta.settings.policy);
+  if (!policyDocument.ok) return policyDocument;
+  const body = {
+    webhookSigningSecret,
+    ...credentials,
+    settings: settings.value,
+    ...(policyDocument.value === undefined ? {} : { policyDocument: policyDocument.value }),
+  };
   return { ok: true, value: await workerRequest<SetupState>(client, plazoUrl, 'POST', body) };
 }

@@ -1,5 +1,5 @@
 import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Hint, Input, Label } from '@zendeskgarden/react-forms';
+import { Field, Hint, Input, Label, Textarea } from '@zendeskgarden/react-forms';
 import { Alert, Well } from '@zendeskgarden/react-notifications';
 import { MD, SM } from '@zendeskgarden/react-typography';
 import { useState } from 'react';
@@ -9,13 +9,14 @@ import type { SetupState } from './admin-setup.js';
 export type SetupPanelProps = {
   state: SetupState;
   t: Messages;
-  onConnect: (credentials: { apiEmail: string; apiToken: string }) => Promise<string | null>;
+  onConnect: (input: { apiEmail: string; apiToken: string; policyText: string }) => Promise<string | null>;
 };
 
 /** The admin's first-run step: shown to admins while the Worker says the installation is not ready. */
 export function SetupPanel({ state, t, onConnect }: SetupPanelProps) {
   const [apiEmail, setEmail] = useState('');
   const [apiToken, setToken] = useState('');
+  const [policyText, setPolicyText] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   if (state.ready)
@@ -34,7 +35,7 @@ export function SetupPanel({ state, t, onConnect }: SetupPanelProps) {
         onSubmit={async (e) => {
           e.preventDefault();
           setBusy(true);
-          setProblem(await onConnect({ apiEmail: apiEmail.trim(), apiToken: apiToken.trim() }));
+          setProblem(await onConnect({ apiEmail: apiEmail.trim(), apiToken: apiToken.trim(), policyText }));
           setBusy(false);
         }}
       >
@@ -46,6 +47,17 @@ export function SetupPanel({ state, t, onConnect }: SetupPanelProps) {
           <Label>{t.setup.token}</Label>
           <Hint>{t.setup.tokenHint}</Hint>
           <Input type="password" required value={apiToken} onChange={(e) => setToken(e.target.value)} data-testid="plazo-setup-token" />
+        </Field>
+        <Field>
+          <Label isRegular>{t.setup.policy}</Label>
+          <Hint>{t.setup.policyHint}</Hint>
+          <Textarea
+            minRows={3}
+            maxRows={10}
+            value={policyText}
+            onChange={(e) => setPolicyText(e.target.value)}
+            data-testid="plazo-setup-policy"
+          />
         </Field>
         <Button type="submit" size="small" isPrimary disabled={busy} data-testid="plazo-setup-connect">
           {t.setup.connect}
