@@ -17,6 +17,12 @@ export const MAX_PATTERN_SLOTS = 24;
  */
 export type CompileBudget = { slots: number };
 
+/**
+ * Lexicon entries' alternatives already compiled in this policy, by depth and text, with the slots they cost: patterns
+ * reuse the same entries hundreds of times, and each alternative compiles to the same sequences every time.
+ */
+export type LexiconExpansions = Map<string, CompiledPattern & { cost: number }>;
+
 function parseTerm(alt: string): Term | null {
   const exact = alt.startsWith('=');
   const stem = alt.endsWith('*');
@@ -32,6 +38,7 @@ export function compilePattern(
   intern: (t: Term) => number,
   gap: number,
   budget: CompileBudget,
+  expansions: LexiconExpansions,
   depth = 0,
 ): CompiledPattern {
   const problems: string[] = [];
@@ -72,7 +79,7 @@ export function compilePattern(
           return { sequences: [], problems };
         }
         for (const e of entries) {
-          const c = compilePattern(e, lexicon, intern, gap, budget, depth + 1);
+          const c = expandAlternative(e, lexicon, intern, gap, budget, expansions, depth + 1);
           problems.push(...c.problems);
           subs.push(...c.sequences);
         }
@@ -87,10 +94,10 @@ export function compilePattern(
             continue;
           }
           budget.slots -= s.slots.length + sub.slots.length;
-          next.push({
-            slots: [...s.slots, ...sub.slots],
-            gaps: [...s.gaps, s.slots.length > 0 ? pendingGap : 0, ...sub.gaps.slice(1)],
-          });
+          // concat copies each array once; the gap before the sub-sequence's first slot is then the one allowed here.
+          const gaps = s.gaps.concat(sub.gaps);
+          gaps[s.gaps.length] = s.slots.length > 0 ? pendingGap : 0;
+          next.push({ slots: s.slots.concat(sub.slots), gaps });
         }
       }
       if (next.length >= MAX_SEQUENCES) problems.push(`pattern "${pattern}" expands to too many sequences; it was cut`);
@@ -114,4 +121,30 @@ export function compilePattern(
     }
   }
   return { sequences: seqs.filter((s) => s.slots.length > 0), problems };
+}
+
+/**
+ * Compiles one alternative of a lexicon entry, or replays its earlier compilation: same sequences, problems and cost.
+ * A replay that would overdraw the budget compiles afresh instead, so that compiling stops where it always did.
+ */
+function expandAlternative(
+  alternative: string,
+  lexicon: Readonly<Record<string, readonly string[]>>,
+  intern: (t: Term) => number,
+  gap: number,
+  budget: CompileBudget,
+  expansions: LexiconExpansions,
+  depth: number,
+): CompiledPattern {
+  const key = `${depth}:${alternative}`;
+  const done = expansions.get(key);
+  if (done && budget.slots - done.cost >= 0) {
+    budget.slots -= done.cost;
+    return done;
+  }
+  const before = budget.slots;
+  const c = compilePattern(alternative, lexicon, intern, gap, budget, expansions, depth);
+  // Kept only if the budget never ran out inside it, since then its result does not depend on what was left.
+  if (budget.slots >= 0) expansions.set(key, { ...c, cost: before - budget.slots });
+  return c;
 }

@@ -1,7 +1,7 @@
 import type { Policy } from '../policy/policy-schema.js';
 import type { Problem } from '../result.js';
 import { baseLexicon } from './base-lexicon.js';
-import { type CompileBudget, compilePattern, type Sequence } from './compile-pattern.js';
+import { type CompileBudget, compilePattern, type LexiconExpansions, type Sequence } from './compile-pattern.js';
 import { normalizeWord } from './normalize-text.js';
 import { TermIndex } from './term-index.js';
 import { type TriageRules, triageRulesSchema } from './triage-rules-schema.js';
@@ -87,23 +87,29 @@ function build(policy: Policy): CompiledTriage {
   const keys = new Map<string, number>();
   const slotIds = new Map<string, number>();
   const slotMembers: number[][] = [];
+  // Expanded sequences share their slot arrays, so most lookups hit by identity and skip building the content key.
+  const idOfArray = new Map<number[], number>();
   const slotId = (slot: number[]) => {
+    let id = idOfArray.get(slot);
+    if (id !== undefined) return id;
     const k = slot.join(',');
-    let id = slotIds.get(k);
+    id = slotIds.get(k);
     if (id === undefined) {
       id = slotMembers.length;
       slotIds.set(k, id);
       slotMembers.push(slot);
     }
+    idOfArray.set(slot, id);
     return id;
   };
   const intern = index.intern.bind(index);
   const budget: CompileBudget = { slots: MAX_COMPILED_SLOTS };
+  const expansions: LexiconExpansions = new Map();
 
   const add = (group: RuleGroup | WithGroup, rule: number, patterns: readonly string[], path: string) => {
     patterns.forEach((p, i) => {
       if (budget.slots < 0 || index.terms.length > MAX_TERMS) return;
-      const c = compilePattern(p, lexicon, intern, rules.gap, budget);
+      const c = compilePattern(p, lexicon, intern, rules.gap, budget, expansions);
       for (const message of c.problems) problems.push({ path: `${path}[${i}]`, message });
       const k = `${group}:${rule}`;
       if (!keys.has(k)) keys.set(k, keys.size);
@@ -202,22 +208,7 @@ function build(policy: Policy): CompiledTriage {
     });
   }
   index.freeze();
-  const byFirstTerm: Entry[][] = Array.from({ length: index.terms.length }, () => []);
-  // Per first term, the kept entries' (rule, later slots and gaps): an entry whose later slots start with an earlier
-  // entry's of the same rule can never be the match reported (one per rule and start word, the first in order).
-  const kept: Set<string>[] = Array.from({ length: index.terms.length }, () => new Set());
-  for (const e of entries) {
-    const steps = e.slotIds.map((sid, j) => `|${sid},${e.seq.gaps[j + 1]}`);
-    for (const id of e.seq.slots[0]!) {
-      const seen = kept[id]!;
-      let prefix = String(e.key);
-      let dominated = seen.has(prefix);
-      for (let j = 0; j < steps.length && !dominated; j++) dominated = seen.has((prefix += steps[j]));
-      if (dominated) continue;
-      seen.add(prefix);
-      byFirstTerm[id]!.push(e);
-    }
-  }
+  const byFirstTerm = keepReportable(entries, index.terms.length, keys.size, slotMembers.length);
 
   const negators = new Set((lexicon.neg ?? []).flatMap((e) => e.split(/[\s|]+/)).map(normalizeWord));
   const hypotheticals = new Set((lexicon.hypothetical ?? []).flatMap((e) => e.split(/[\s|]+/)).map(normalizeWord));
@@ -256,6 +247,52 @@ function build(policy: Policy): CompiledTriage {
     detectorPatterns,
     problems,
   };
+}
+
+/**
+ * Files each entry under the terms its first slot accepts, leaving out an entry whose later slots and gaps start with
+ * those of an earlier entry of the same rule under the same term: it can never be the match reported (one per rule and
+ * start word, the first in order).
+ */
+function keepReportable(entries: Entry[], terms: number, ruleKeys: number, slots: number): Entry[][] {
+  const byFirstTerm: Entry[][] = Array.from({ length: terms }, () => []);
+  // A trie per rule of the entries' later (slot, gap) steps, walked once per entry rather than once per first term;
+  // nodes 0..ruleKeys-1 are the rules' roots. `endsFor[node]` holds the first terms a kept entry ending there was filed under.
+  const child = new Map<number, number>();
+  const endsFor: (Set<number> | undefined)[] = new Array(ruleKeys).fill(undefined);
+  const path: number[] = [];
+  for (const e of entries) {
+    let node = e.key;
+    path.length = 0;
+    path.push(node);
+    for (let j = 0; j < e.slotIds.length; j++) {
+      // Gaps are at most 6 words, so (node, slot, gap) packs into one small number.
+      const key = (node * slots + e.slotIds[j]!) * 8 + e.seq.gaps[j + 1]!;
+      let next = child.get(key);
+      if (next === undefined) {
+        next = endsFor.push(undefined) - 1;
+        child.set(key, next);
+      }
+      path.push((node = next));
+    }
+    // Only nodes where a kept entry ends can dominate, and most paths pass none; the last node is checked apart, as ids
+    // of this very entry may be added to it below (a first slot may repeat a term).
+    const marked = path.filter((n) => n !== node && endsFor[n] !== undefined);
+    for (const id of e.seq.slots[0]!) {
+      if (endsFor[node]?.has(id) || endsUnder(marked, endsFor, id)) continue;
+      let ends = endsFor[node];
+      if (!ends) endsFor[node] = ends = new Set();
+      ends.add(id);
+      byFirstTerm[id]!.push(e);
+    }
+  }
+  return byFirstTerm;
+}
+
+/** Whether, under first term `id`, a kept entry ends at one of these nodes of a path: its steps are a start of the path's. */
+function endsUnder(nodes: readonly number[], endsFor: readonly (Set<number> | undefined)[], id: number): boolean {
+  for (const node of nodes) if (endsFor[node]!.has(id)) return true;
+  return false;
 }
 
 function invert(slotMembers: number[][], terms: number): number[][] {

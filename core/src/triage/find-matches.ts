@@ -98,13 +98,20 @@ function matcherOf(compiled: CompiledTriage): Matcher {
   // entry some term kept goes in; one a term dropped as never reported (see compileTriage) stays unreported here too,
   // since the entry that stands for it comes first. Flat arrays rather than a list per node: there can be 50,000 nodes.
   const rootOfSlot = new Map<string, number>();
+  // Entries expanded from one pattern share their first slot's array, so most are found by identity, without a join.
+  const rootOfArray = new Map<number[], number>();
   const entryRoot = new Int32Array(n).fill(-1);
   for (let e = 0; e < n; e++) {
     const entry = entries[e];
     if (!entry) continue;
-    const first = entry.seq.slots[0]!.join(',');
-    let r = rootOfSlot.get(first);
-    if (r === undefined) rootOfSlot.set(first, (r = rootOfSlot.size));
+    const slot = entry.seq.slots[0]!;
+    let r = rootOfArray.get(slot);
+    if (r === undefined) {
+      const first = slot.join(',');
+      r = rootOfSlot.get(first);
+      if (r === undefined) rootOfSlot.set(first, (r = rootOfSlot.size));
+      rootOfArray.set(slot, r);
+    }
     entryRoot[e] = r;
   }
   const roots = rootOfSlot.size;
@@ -129,8 +136,8 @@ function matcherOf(compiled: CompiledTriage): Matcher {
     if (entryRoot[e]! < 0) continue;
     let node = entryRoot[e]!;
     for (let j = restStart[e]!; j < restStart[e + 1]!; j++) {
-      // Gaps are at most a handful of words, so (parent, slot, gap) packs into one number.
-      const key = (node * slotCount + slotFlat[j]!) * 64 + gapFlat[j]!;
+      // Gaps are at most 6 words, so (parent, slot, gap) packs into one number, small enough to stay a small integer.
+      const key = (node * slotCount + slotFlat[j]!) * 8 + gapFlat[j]!;
       let child = childOf.get(key);
       if (child === undefined) {
         child = nodeSlot.length;
