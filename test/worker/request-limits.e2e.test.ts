@@ -84,6 +84,35 @@ describe('evaluate limits', () => {
     expect(limit?.detail).toContain(`the body has ${body.length.toLocaleString('en-US')} characters`);
   });
 
+  it('refuses an inline policy whose lexicon entries nest too deeply with each problem named once, not a 500', async () => {
+    type PolicyJson = { triage: { lexicon: Record<string, string[]>; priorities: { patterns: string[] }[] } };
+    const base = (await (await exports.default.fetch('http://plazo.test/api/v1/policies/websaas')).json()) as PolicyJson;
+    // Six levels of five alternatives each: every path repeats the same problem (15,625 copies overflowed the stack).
+    const nested = Object.fromEntries(
+      Array.from({ length: 6 }, (_, d) => [
+        `l${d}`,
+        Array.from({ length: 5 }, (_, i) => (d < 5 ? `w${d}x${i} @l${d + 1}?` : `w${d}x${i}`)),
+      ]),
+    );
+    const [first, ...rest] = base.triage.priorities;
+    const priorities = [{ ...first, patterns: [...(first?.patterns ?? []), '@l0 ... @l0'] }, ...rest];
+    const res = await postJson('/api/v1/evaluate', {
+      policy: { ...base, id: 'nested', triage: { ...base.triage, lexicon: { ...base.triage.lexicon, ...nested }, priorities } },
+      ticket: { ...ticket, body: 'hola' },
+      now,
+    });
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { code: string; problems: { path: string; message: string }[] } };
+    expect(json.error.code).toBe('invalid-policy');
+    const nestedProblems = json.error.problems.filter((p) => p.message === 'lexicon entry "@l5" nests too deeply');
+    expect(nestedProblems).toEqual([
+      {
+        path: 'triage.priorities[0].patterns[' + String(first?.patterns.length ?? 0) + ']',
+        message: 'lexicon entry "@l5" nests too deeply',
+      },
+    ]);
+  });
+
   it('refuses an inline policy whose patterns would cost too much to compile, naming the problem', async () => {
     type PolicyJson = { triage: { lexicon: Record<string, string[]> } };
     const base = (await (await exports.default.fetch('http://plazo.test/api/v1/policies/websaas')).json()) as PolicyJson;

@@ -9,6 +9,8 @@ const WIDE_GAP = 6;
 const MAX_SEQUENCES = 5_000;
 /** Most slots a pattern may have once its lexicon entries are expanded (the built-in policies' longest has 9). */
 export const MAX_PATTERN_SLOTS = 24;
+/** Most distinct problems one pattern reports: enough to fix it, never a flood. */
+const MAX_PROBLEMS = 20;
 
 /**
  * What compiling a policy's patterns may still spend, counted in slots written into sequences, shared by all of its
@@ -80,8 +82,10 @@ export function compilePattern(
         }
         for (const e of entries) {
           const c = expandAlternative(e, lexicon, intern, gap, budget, expansions, depth + 1);
-          problems.push(...c.problems);
-          subs.push(...c.sequences);
+          // Nested entries repeat the same problem once per path: keep each once, and a handful at most (a spread of
+          // thousands of them overflowed the call stack).
+          for (const problem of c.problems) if (problems.length < MAX_PROBLEMS && !problems.includes(problem)) problems.push(problem);
+          for (const sequence of c.sequences) subs.push(sequence);
         }
       }
       if (words.length > 0) subs.push({ slots: [words], gaps: [0] });
