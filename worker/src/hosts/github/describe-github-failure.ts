@@ -1,15 +1,7 @@
+import { retryAfterMs } from '../../http/retry-after-ms.js';
 import type { WriteBackFailure } from '../host-adapter.js';
 
 type ErrorLike = { status?: unknown; message?: unknown; name?: unknown; response?: { headers?: Record<string, string | undefined> } };
-
-/** Retry-After is seconds or an HTTP date. */
-function retryAfterMs(value: string | undefined, nowMs: number): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
-}
 
 /**
  * Rate limits wait for Retry-After or x-ratelimit-reset; 5xx, timeouts and refused credentials back off; any other 4xx

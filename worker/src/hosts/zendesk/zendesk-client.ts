@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { retryAfterMs } from '../../http/retry-after-ms.js';
 import { zendeskIdSchema } from './zendesk-payloads.js';
 
 /** How Plazo signs in to an account: an API token (Basic "email/token:TOKEN") or an OAuth access token. */
@@ -35,15 +36,6 @@ export type ZendeskTicketUpdate = {
   custom_fields?: { id: number; value: string | null }[];
   comment?: { body: string; public: false };
 };
-
-/** Retry-After is seconds (Zendesk's form) or an HTTP date. */
-export function retryAfterMs(value: string | null, nowMs: number): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
-}
 
 function utf8Base64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
