@@ -9,6 +9,7 @@ import type { Policy } from '../src/policy/policy-schema.js';
 import { parseTicket } from '../src/ticket/parse-ticket.js';
 import { MAX_COMPILED_SLOTS, MAX_TERMS } from '../src/triage/compile-triage.js';
 import { TRIAGE_BODY_CHARS, triage } from '../src/triage/triage.js';
+import { freshWords } from './fresh-words.mjs';
 
 const ROUNDS = 7;
 const NOW = Date.parse('2026-03-02T12:00:00-05:00');
@@ -35,25 +36,6 @@ function measure<T>(make: (round: number) => T, run: (input: T) => void): number
     ms.push(cpuMs(() => run(input)));
   }
   return median(ms);
-}
-
-/** Seeded words no cache has seen: every word of such a text is looked up in full, typo tolerance included. */
-function freshWords(chars: number, seed: number): string {
-  // xorshift32, seeded: 32-bit integer arithmetic throughout, so every seed gives its own long sequence.
-  let x = (Math.imul(seed + 1, 2654435761) ^ 0x9e3779b9) >>> 0 || 1;
-  const next = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>>= 0);
-  };
-  let out = '';
-  while (out.length < chars) {
-    let w = '';
-    for (let k = 7 + (next() % 4); k > 0; k--) w += String.fromCharCode(97 + (next() % 26));
-    out += `${w} `;
-  }
-  return out.slice(0, chars);
 }
 
 /** Texts that made a scan cost the square of its length before it was made linear, and ordinary prose. */

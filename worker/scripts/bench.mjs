@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freshWords } from '../../core/bench/fresh-words.mjs';
 import { root, wranglerSpawn, wranglerSync } from './wrangler-local.mjs';
 
 const arg = (name, fallback) => {
@@ -130,24 +131,6 @@ async function writeBackLatency(burst, rounds) {
     for (const s of shown) polls.push(...s.polls);
   }
   return { latencies, polls };
-}
-
-/** Words no cache has seen (xorshift32, seeded): the costliest text for triage to read, per character. */
-function freshWords(chars, seed) {
-  let x = (Math.imul(seed + 1, 2654435761) ^ 0x9e3779b9) >>> 0 || 1;
-  const next = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>>= 0);
-  };
-  let out = '';
-  while (out.length < chars) {
-    let w = '';
-    for (let k = 7 + (next() % 4); k > 0; k--) w += String.fromCharCode(97 + (next() % 26));
-    out += `${w} `;
-  }
-  return out.slice(0, chars);
 }
 
 const evaluateInit = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
