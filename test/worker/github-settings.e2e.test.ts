@@ -7,6 +7,17 @@ import { admin, settled, ticketKey, ticketRow } from './support/storage.js';
 
 const MARKER = '<!-- plazo:sla-comment -->';
 
+/** A new issue that WebSaaS reads as urgente: the point of sale cannot invoice. */
+const openStoppedTillIssue = (ids: ReturnType<typeof uniqueIds>) =>
+  deliver(
+    'issues',
+    onIssue(example('issues', 'opened'), ids, {
+      createdAt: recent(),
+      title: 'No podemos facturar',
+      body: 'El punto de venta está detenido: no podemos facturar nada.',
+    }),
+  );
+
 describe('.github/plazo.yml and installations', () => {
   it('uses the policy and label names of the repository file', async () => {
     const ids = uniqueIds();
@@ -23,14 +34,7 @@ describe('.github/plazo.yml and installations', () => {
         '',
       ].join('\n'),
     );
-    await deliver(
-      'issues',
-      onIssue(example('issues', 'opened'), ids, {
-        createdAt: recent(),
-        title: 'No podemos facturar',
-        body: 'El punto de venta está detenido: no podemos facturar nada.',
-      }),
-    );
+    await openStoppedTillIssue(ids);
     const row = await settled(ticketKey(ids.issueId));
     const evaluation = JSON.parse(row.evaluation);
     expect(row.policy_id).toBe('websaas');
@@ -45,14 +49,7 @@ describe('.github/plazo.yml and installations', () => {
     const ids = uniqueIds();
     // WebSaaS's urgent first response is one calendar hour; a minute gone leaves 98 %, at risk only under a 99 % threshold.
     await putFile(ids, '.github/plazo.yml', 'policy: websaas\natRiskRemainingRatio: 0.99\n');
-    await deliver(
-      'issues',
-      onIssue(example('issues', 'opened'), ids, {
-        createdAt: recent(),
-        title: 'No podemos facturar',
-        body: 'El punto de venta está detenido: no podemos facturar nada.',
-      }),
-    );
+    await openStoppedTillIssue(ids);
     const evaluation = JSON.parse((await settled(ticketKey(ids.issueId))).evaluation);
     expect(evaluation.priority).toBe('urgente');
     expect(evaluation.sla.firstResponse.state).toBe('at-risk');
