@@ -1,5 +1,7 @@
 import { zonedIsoWriter } from '../calendar/zoned-iso-writer.js';
 import type { Evaluation, Reason } from '../evaluation/evaluation-schema.js';
+import { checkHistory } from '../history/check-history.js';
+import type { TicketHistory } from '../history/ticket-history.js';
 import { policyCalendar } from '../policy/policy-calendar.js';
 import type { Policy, Priority, Targets } from '../policy/policy-schema.js';
 import { fail, ok, type Result } from '../result.js';
@@ -14,6 +16,10 @@ export type EvaluateCode = 'unknown-priority' | 'invalid-policy' | 'outside-cale
 export type EvaluateOptions = {
   /** Replaces the policy's `sla.atRiskRemainingRatio`: a running target is at risk when this share of it (or less) is left, in (0, 1). */
   atRiskRemainingRatio?: number;
+  /** The customer's history (their other open tickets, this month's count); without it duplicates and quotas are not checked. */
+  history?: TicketHistory;
+  /** This customer's monthly ticket limit from the installation's settings; replaces the policy's `intake.monthlyTicketQuota`. */
+  monthlyTicketQuota?: number;
 };
 
 const noTargets: Targets = { firstResponse: null, resolution: null };
@@ -103,6 +109,17 @@ export function evaluateTicket(
       confidence: 1,
     });
   }
+
+  const history = checkHistory({
+    policy,
+    ticket,
+    category: triaged.category,
+    history: options.history,
+    monthlyTicketQuota: options.monthlyTicketQuota,
+    iso,
+  });
+  for (const flag of history.flags) flags.add(flag);
+  reasons.push(...history.reasons);
 
   const targets = exclusion ? noTargets : targetsOf(policy, priority);
   const sla = computeSla({

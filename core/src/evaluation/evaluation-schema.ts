@@ -4,7 +4,7 @@ import * as z from 'zod';
 export const reasonSchema = z.object({
   /** Stable id of the rule, e.g. "priority:urgente/cannot-invoice", "default-priority", "override". */
   rule: z.string().min(1),
-  kind: z.enum(['priority', 'declared-priority', 'override', 'default', 'exclusion', 'tier', 'category', 'intake', 'calendar']),
+  kind: z.enum(['priority', 'declared-priority', 'override', 'default', 'exclusion', 'tier', 'category', 'intake', 'calendar', 'history']),
   /** One sentence an agent can agree or disagree with in seconds. */
   detail: z.string().min(1),
   /** The words of the ticket that matched. */
@@ -12,6 +12,24 @@ export const reasonSchema = z.object({
   confidence: z.number().min(0).max(1),
   /** Missing-information reasons only: ids of the policy's intake.requiredInformation the ticket does not give, for hosts to name. */
   missing: z.array(z.string()).optional(),
+  /** History reasons only (`history:<flag>`): what the rule measured over the customer's history, for hosts and admins to show. */
+  history: z
+    .object({
+      /** Whose history: the organisation's when the host gives one, else the requester's. */
+      identity: z.enum(['requester', 'organization']),
+      /** possible-duplicate: the open ticket this one matches (its id and how its host names it), and their shared subject words. */
+      ticket: z.string().optional(),
+      ticketLabel: z.string().optional(),
+      sharedWords: z.array(z.string()).optional(),
+      /** early-follow-up: minutes between the agent's reply and the requester's message, and the policy's cooldown. */
+      minutes: z.number().optional(),
+      cooldownMinutes: z.number().optional(),
+      /** over-quota: this ticket's position in the month ("YYYY-MM" in the policy's zone) and the limit. */
+      count: z.number().optional(),
+      limit: z.number().optional(),
+      month: z.string().optional(),
+    })
+    .optional(),
 });
 export type Reason = z.infer<typeof reasonSchema>;
 

@@ -14,7 +14,14 @@ export const instantSchema = z.iso.datetime({
  * `status` enters a status (paused when the policy lists it); `solved` stops; `reopened` resumes.
  */
 export const timelineEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('reply'), at: instantSchema, public: z.boolean().default(true), byAgent: z.boolean() }),
+  z.object({
+    type: z.literal('reply'),
+    at: instantSchema,
+    public: z.boolean().default(true),
+    byAgent: z.boolean(),
+    /** The requester wrote it (not another customer or a bystander): the follow-up cooldown counts only these. */
+    byRequester: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('status'), at: instantSchema, status: z.string().min(1) }),
   z.object({ type: z.literal('solved'), at: instantSchema }),
   z.object({ type: z.literal('reopened'), at: instantSchema }),
