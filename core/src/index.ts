@@ -13,6 +13,8 @@ export { DUPLICATE_SIMILARITY } from './history/check-history.js';
 export type { HistoryTicket, TicketHistory } from './history/ticket-history.js';
 export { builtInPolicies } from './policies/built-in-policies.js';
 export { findPolicy } from './policies/find-policy.js';
+export { formatLocalInstant } from './messages/format-local-instant.js';
+export * from './messages/ticket-message-schema.js';
 export { formatPath, parsePolicy, toProblems } from './policy/parse-policy.js';
 export { policyCalendar } from './policy/policy-calendar.js';
 export { toPolicyJsonSchema } from './policy/policy-json-schema.js';

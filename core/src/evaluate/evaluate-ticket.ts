@@ -1,5 +1,6 @@
 import { zonedIsoWriter } from '../calendar/zoned-iso-writer.js';
 import type { Evaluation, Reason } from '../evaluation/evaluation-schema.js';
+import { composeMessages } from '../messages/compose-messages.js';
 import { checkHistory } from '../history/check-history.js';
 import type { TicketHistory } from '../history/ticket-history.js';
 import { policyCalendar } from '../policy/policy-calendar.js';
@@ -96,10 +97,11 @@ export function evaluateTicket(
   reasons.push(...triaged.reasons.filter((r) => ticket.priority === undefined || !priorityKinds.has(r.kind)));
 
   let startMs = createdAtMs;
+  let afterHoursOpeningMs: number | null = null;
   const afterHours = policy.intake.afterHours;
   if (afterHours && cal && !exclusion && !cal.isOpen(createdAtMs) && !(priority && afterHours.allowedPriorities.includes(priority.id))) {
     const opening = cal.nextOpening(createdAtMs);
-    if (!Number.isNaN(opening)) startMs = opening;
+    if (!Number.isNaN(opening)) startMs = afterHoursOpeningMs = opening;
     flags.add(afterHours.flag);
     reasons.push({
       rule: 'intake:after-hours',
@@ -146,6 +148,20 @@ export function evaluateTicket(
     reasons,
     deadlines: { firstResponse: sla.value.firstResponse?.dueAt ?? null, resolution: sla.value.resolution?.dueAt ?? null },
     sla: { firstResponse: sla.value.firstResponse, resolution: sla.value.resolution },
+    messages: composeMessages(
+      policy,
+      ticket,
+      {
+        priority: priority?.id ?? null,
+        category: triaged.category,
+        tier: triaged.tier,
+        flags: [...flags],
+        missing: triaged.missingInformation,
+        afterHoursOpeningMs,
+      },
+      cal,
+      nowMs,
+    ),
     nextCheckAt: sla.value.nextCheckAt,
     evaluatedAt: iso(nowMs),
   });

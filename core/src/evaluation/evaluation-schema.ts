@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ticketMessageSchema } from '../messages/ticket-message-schema.js';
 
 /** Why a decision was made: the rule that fired, the ticket's words that matched, and how sure it is. */
 export const reasonSchema = z.object({
@@ -69,6 +70,8 @@ export const evaluationSchema = z.object({
   reasons: z.array(reasonSchema),
   deadlines: z.object({ firstResponse: z.string().nullable(), resolution: z.string().nullable() }),
   sla: z.object({ firstResponse: targetStatusSchema.nullable(), resolution: targetStatusSchema.nullable() }),
+  /** What the ticket should say to the customer (once each) and to the agent, from policy data; absent in older stored evaluations. */
+  messages: z.array(ticketMessageSchema).optional(),
   /** Earliest instant at which re-evaluating could change a state; the worker's cron keys on it. */
   nextCheckAt: z.string().nullable(),
   evaluatedAt: z.string(),

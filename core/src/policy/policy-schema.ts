@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { customerMessagePlaceholders } from '../messages/ticket-message-schema.js';
 import { triageRulesSchema } from '../triage/triage-rules-schema.js';
 
 /** Ids appear in config, URLs, labels and the CLI, so they are lower-case kebab words. */
@@ -126,6 +127,27 @@ export const requiredInformationSchema = z.strictObject({
   categories: z.array(slug).default([]).describe('Only tickets in these categories need it; empty means every ticket.'),
 });
 
+/**
+ * When a hint applies, besides a triage flag rule naming it: every condition given must hold (a priority among `priorities`,
+ * one of `flags` set, a subject of fewer than `subjectWordsBelow` words).
+ */
+export const hintWhenSchema = z.strictObject({
+  priorities: z.array(priorityIdSchema).default([]),
+  flags: z.array(slug).default([]),
+  subjectWordsBelow: z.number().int().positive().optional().describe('The subject is too vague: fewer words than this.'),
+});
+
+/** What Plazo tells the customer on the ticket, once each, in the policy's locale (Spanish when that locale is missing). */
+export const customerMessagesSchema = z
+  .strictObject({
+    caseOpened: localizedTextSchema.optional().describe('Said when a ticket opens; "{case}" is the number the customer reads.'),
+    afterHours: localizedTextSchema
+      .optional()
+      .describe('Said to a request kept out of hours; "{opening}" is the instant it will be handled from.'),
+    missingInformation: localizedTextSchema.optional().describe('Asks for required information; "{missing}" lists what is missing.'),
+  })
+  .describe('Said only before the first public agent reply; the after-hours message only before the opening.');
+
 export const intakeSchema = z.strictObject({
   /** Out of open hours only these priorities may be reported; others are kept, flagged and start at the next opening. */
   afterHours: z
@@ -149,10 +171,11 @@ export const intakeSchema = z.strictObject({
     .describe('Tickets a customer may open per month; `perPlan` when the contract sets the number.'),
   rejectDuplicates: z.boolean().default(false).describe('Whether a second ticket on the same matter is refused as a duplicate.'),
   hints: z
-    .array(z.strictObject({ id: slug, text: localizedTextSchema }))
+    .array(z.strictObject({ id: slug, text: localizedTextSchema, when: hintWhenSchema.optional() }))
     .default([])
-    .describe('Things the customer should check before writing (ISP, Outlook, Windows…).'),
+    .describe('Things the customer should check before writing (ISP, Outlook, Windows…); shown to the agent when they apply.'),
   minimumContacts: z.number().int().nonnegative().optional().describe('Minimum number of extra contacts the customer must name.'),
+  customerMessages: customerMessagesSchema.optional(),
 });
 export type Intake = z.infer<typeof intakeSchema>;
 
@@ -237,6 +260,11 @@ function checkReferences(p: Loose, ctx: z.RefinementCtx): void {
   const allowed = field(afterHours, 'allowedPriorities');
   if (Array.isArray(allowed)) for (const [i, id] of allowed.entries()) known(id, ['intake', 'afterHours', 'allowedPriorities', i]);
   if (priorities.length > 0 && p.defaultPriority == null) issue(['defaultPriority'], 'a policy with priorities needs a defaultPriority');
+  for (const [i, h] of records(field(p.intake, 'hints')).entries()) {
+    const wanted = field(h.when, 'priorities');
+    if (Array.isArray(wanted)) for (const [j, id] of wanted.entries()) known(id, ['intake', 'hints', i, 'when', 'priorities', j]);
+  }
+  checkPlaceholders(field(p.intake, 'customerMessages'), issue);
 
   const categories = new Set(records(p.categories).map((c) => c.id));
   for (const [i, r] of records(field(p.intake, 'requiredInformation')).entries()) {
@@ -257,6 +285,25 @@ function checkReferences(p: Loose, ctx: z.RefinementCtx): void {
   ];
   for (const [t, path] of targets) if (field(t, 'clock') === 'business') issue(path, 'a business-time target needs a calendar');
   if (afterHours !== undefined) issue(['intake', 'afterHours'], 'after-hours intake needs a calendar');
+}
+
+/** A customer message may use only its own placeholders: "{cas}" would reach the customer as written. */
+function checkPlaceholders(messages: unknown, issue: (path: (string | number)[], message: string) => void): void {
+  if (!isRecord(messages)) return;
+  for (const [key, allowed] of Object.entries(customerMessagePlaceholders)) {
+    const text = messages[key];
+    if (!isRecord(text)) continue;
+    for (const [locale, value] of Object.entries(text)) {
+      if (typeof value !== 'string') continue;
+      for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
+        if (!(allowed as readonly string[]).includes(name ?? ''))
+          issue(
+            ['intake', 'customerMessages', key, locale],
+            `unknown placeholder "{${name}}"; known: ${allowed.map((a) => `{${a}}`).join(', ')}`,
+          );
+      }
+    }
+  }
 }
 
 /** A policy as written in a file (defaults not yet applied). */

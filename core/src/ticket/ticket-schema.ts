@@ -36,6 +36,8 @@ export const ticketSchema = z.object({
   /** Forces the priority, as an agent's override does. */
   priority: z.string().min(1).optional(),
   requester: z.string().optional(),
+  /** How a person names the ticket on its host ("#12"): the case number Plazo confirms to the customer. */
+  reference: z.string().min(1).optional(),
   channel: z.string().optional(),
   timeline: z.array(timelineEventSchema).default([]),
 });

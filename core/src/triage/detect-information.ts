@@ -1,11 +1,13 @@
+import { isSpace } from './is-space.js';
+import { TOP_LEVEL_DOMAIN_ALTERNATION } from './top-level-domains.js';
 import type { Detector } from './triage-rules-schema.js';
 
 /**
- * The URL regex, /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\//i
+ * The URL regex, /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:<TOP_LEVEL_DOMAINS>)\//i
  * (then any non-space characters), tested in two parts (see `hasUrl`).
  */
 const URL_SCHEME = /\b(?:https?:\/\/|www\.)\S/i;
-const TLD_SLASH = /\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\//gi;
+const TLD_SLASH = new RegExp(`\\.(?:${TOP_LEVEL_DOMAIN_ALTERNATION})\\/`, 'gi');
 const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 /**
  * "soy Ana", "mi nombre es Ana", "atentamente,\nAna Ruiz": a lower-case sign-off or introduction, then spaces or
@@ -82,21 +84,6 @@ function withoutFirstEmail(text: string): string {
   return m ? `${text.slice(0, m[0])} ${text.slice(m[1])}` : text;
 }
 
-// JavaScript's \s, by char code: the line terminators and white space (Unicode Zs, U+FEFF).
-const isSpace = (c: number) =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  (c >= 0xa0 &&
-    (c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff));
-
 /**
  * Whether a dotted run of [\w-] words, where the regex could start at a word boundary, ends at text[dot]: going back
  * over "-" and single "."s, a word character comes before the run breaks.
@@ -172,8 +159,19 @@ function hasPersonName(text: string): boolean {
   return SIGN_OFF.test(text) || hasNamePair(text);
 }
 
+/** How many different e-mail addresses (compared without regard to case) the text names. */
+function countEmails(text: string): number {
+  const seen = new Set<string>();
+  let rest = text;
+  for (let m = findEmail(rest); m !== null; m = findEmail(rest)) {
+    seen.add(rest.slice(m[0], m[1]).toLowerCase());
+    rest = rest.slice(m[1]);
+  }
+  return seen.size;
+}
+
 /** Exposed for tests. */
-export const internals = { findEmail, withoutFirstEmail, hasUrl, hasPersonName, signOff: SIGN_OFF };
+export const internals = { countEmails, findEmail, withoutFirstEmail, hasUrl, hasPersonName, signOff: SIGN_OFF };
 
 /** Whether one built-in detector finds its information in the ticket (pattern detectors are matched elsewhere). */
 export function detectInformation(detector: Detector, subject: string, body: string, bodyWords: number): boolean {
@@ -181,8 +179,10 @@ export function detectInformation(detector: Detector, subject: string, body: str
 }
 
 /** `detectInformation` given the ticket's text `${subject}\n${body}` already built (triage has it from its scan). */
-export function detectInText(detector: Detector, text: string, body: string, bodyWords: number): boolean {
+export function detectInText(detector: Detector, text: string, body: string, bodyWords: number, minimumContacts = 1): boolean {
   switch (detector.kind) {
+    case 'contacts':
+      return countEmails(text) >= Math.max(1, minimumContacts);
     case 'email':
       return findEmail(text) !== null;
     case 'phone':

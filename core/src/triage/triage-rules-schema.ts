@@ -104,6 +104,8 @@ export const detectorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('url') }),
   /** A person's name: "soy …", "mi nombre es …", a signature, a capitalised first and last name. */
   z.strictObject({ kind: z.literal('person-name') }),
+  /** At least the policy's `intake.minimumContacts` distinct e-mail addresses (one when it names no minimum): people to contact. */
+  z.strictObject({ kind: z.literal('contacts') }),
   /** At least `min` words of description in the body. */
   z.strictObject({ kind: z.literal('words'), min: z.number().int().positive() }),
   z.strictObject({ kind: z.literal('patterns'), patterns: z.array(patternSchema).min(1) }),

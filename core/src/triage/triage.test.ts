@@ -117,10 +117,16 @@ describe('triage: Peewah exclusions and routing', () => {
   });
   it('asks technical tickets for the event URL, and not when it is there', () => {
     const without = run('peewah', 'Agenda', 'La agenda muestra las charlas desordenadas');
-    expect(without.missingInformation).toEqual(['event-url']);
+    expect(without.missingInformation).toEqual(['event-url', 'contacts']);
     expect(without.flags).toContain('missing-information');
-    expect(run('peewah', 'Agenda', 'En https://peewah.co/e/expo la agenda sale desordenada').missingInformation).toEqual([]);
-    expect(run('peewah', 'Precios', '¿Cuánto cuestan los planes?').missingInformation).toEqual([]);
+    expect(run('peewah', 'Agenda', 'En https://peewah.co/e/expo la agenda sale desordenada').missingInformation).toEqual(['contacts']);
+    expect(run('peewah', 'Precios', '¿Cuánto cuestan los planes?').missingInformation).toEqual(['contacts']);
+  });
+  it('asks for two more contacts (minimumContacts) until two different e-mail addresses are given', () => {
+    const one = run('peewah', 'Precios', '¿Cuánto cuestan los planes? Contacto: ana@expo.co, ANA@expo.co');
+    expect(one.missingInformation).toEqual(['contacts']);
+    const two = run('peewah', 'Precios', '¿Cuánto cuestan los planes? Contactos: ana@expo.co y luis@expo.co');
+    expect(two.missingInformation).toEqual([]);
   });
 });
 
