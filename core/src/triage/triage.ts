@@ -4,7 +4,7 @@ import { type CompiledTriage, compileTriage } from './compile-triage.js';
 import { detectInText } from './detect-information.js';
 import { detectUnreadLanguage } from './detect-unread-language.js';
 import { type AsideSpan, findAsideText } from './find-aside-text.js';
-import { type Match, PhraseMatcher } from './find-matches.js';
+import { findMatches, type Match } from './find-matches.js';
 import { scanWords, type Words } from './normalize-text.js';
 import { readDeclaredPriority } from './read-declared-priority.js';
 import type { TriageResult } from './triage-result-schema.js';
@@ -53,37 +53,37 @@ const EMPHASIS = 15;
 function groupIndex(group: Match['group']): number {
   switch (group) {
     case 'priority':
-      return PRIORITY;
+      return 0;
     case 'ceiling':
-      return CEILING;
+      return 1;
     case 'exclusion':
-      return EXCLUSION;
+      return 2;
     case 'tier':
-      return TIER;
+      return 3;
     case 'category':
-      return CATEGORY;
+      return 4;
     case 'flag':
-      return FLAG;
+      return 5;
     case 'with:priority':
-      return WITH + PRIORITY;
+      return 6;
     case 'with:ceiling':
-      return WITH + CEILING;
+      return 7;
     case 'with:exclusion':
-      return WITH + EXCLUSION;
+      return 8;
     case 'with:tier':
-      return WITH + TIER;
+      return 9;
     case 'with:category':
-      return WITH + CATEGORY;
+      return 10;
     case 'with:flag':
-      return WITH + FLAG;
+      return 11;
     case 'unless':
-      return UNLESS;
+      return 12;
     case 'detector':
-      return DETECTOR;
+      return 13;
     case 'unless:priority':
-      return PRIORITY_UNLESS;
+      return 14;
     case 'emphasis':
-      return EMPHASIS;
+      return 15;
   }
 }
 
@@ -99,8 +99,6 @@ const NEGATION_CODE = { any: NEGATION_ANY, skip: NEGATION_SKIP, only: NEGATION_O
  * reading their fields there slow).
  */
 type Prep = {
-  /** The policy's patterns compiled for matching. */
-  matcher: PhraseMatcher;
   /** Stamp of the current ticket (never 0, the tables' initial value). */
   stamp: number;
   /** Per group index WITH..DETECTOR: stamp of the ticket in which (group, rule) matched. */
@@ -195,7 +193,6 @@ function prepOf(c: CompiledTriage): Prep {
   const exclusionIds = policy.exclusions.map((x) => x.id);
   const requirements = policy.intake.requiredInformation;
   const prep: Prep = {
-    matcher: new PhraseMatcher(c),
     stamp: 0,
     seen,
     bestStamp: lists.map((l) => new Int32Array(l.length)),
@@ -273,8 +270,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // reads char by char more slowly.
   const fullText = [subject, body].join('\n');
   const tokenized = scanWords(fullText);
-  const prep = prepOf(c);
-  const matches = prep.matcher.find(tokenized);
+  const matches = findMatches(c, tokenized);
   const locale = policy.locale;
   const reasons: Reason[] = [];
   const flags: string[] = [];
@@ -286,6 +282,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
 
   // One walk over the matches: which (with-group, rule), unless and detector matched, which words are masked,
   // then each group's best hit per rule, in the order of each rule's first usable match.
+  const prep = prepOf(c);
   const stamp = nextStamp(prep);
   const { seen, bestStamp, bestAt, needsWith, negation, weight, hitLists, echo } = prep;
   const afterContrast = rules.decision.afterContrast;
