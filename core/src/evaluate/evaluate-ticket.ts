@@ -4,12 +4,14 @@ import { composeMessages } from '../messages/compose-messages.js';
 import { checkHistory } from '../history/check-history.js';
 import type { TicketHistory } from '../history/ticket-history.js';
 import { policyCalendar } from '../policy/policy-calendar.js';
-import type { Policy, Priority, Targets } from '../policy/policy-schema.js';
+import type { Policy } from '../policy/policy-schema.js';
 import { fail, ok, type Result } from '../result.js';
 import { computeSla } from '../sla/compute-sla.js';
 import type { Ticket } from '../ticket/ticket-schema.js';
 import { triage } from '../triage/triage.js';
+import { agentEscalation } from './agent-escalation.js';
 import { findPriority } from './find-priority.js';
+import { ticketTargets } from './ticket-targets.js';
 
 export type EvaluateCode = 'unknown-priority' | 'invalid-policy' | 'outside-calendar';
 
@@ -22,12 +24,6 @@ export type EvaluateOptions = {
   /** This customer's monthly ticket limit from the installation's settings; replaces the policy's `intake.monthlyTicketQuota`. */
   monthlyTicketQuota?: number;
 };
-
-const noTargets: Targets = { firstResponse: null, resolution: null };
-
-function targetsOf(policy: Policy, priority: Priority | undefined): Targets {
-  return priority?.targets ?? policy.targets;
-}
 
 /**
  * Decides a ticket's priority, tier, exclusion and flags (triage, or the agent's forced priority)
@@ -96,6 +92,20 @@ export function evaluateTicket(
   const priorityKinds: ReadonlySet<Reason['kind']> = new Set(['priority', 'default', 'declared-priority']);
   reasons.push(...triaged.reasons.filter((r) => ticket.priority === undefined || !priorityKinds.has(r.kind)));
 
+  // An agent's escalation (Skedu's levels 2 and 3) replaces triage's tier; its flags (supervisor) stay.
+  const escalation = agentEscalation(policy, ticket.timeline, nowMs);
+  const tierId = escalation?.tier.id ?? triaged.tier;
+  if (escalation && escalation.tier.id !== triaged.tier) {
+    const label = escalation.tier.label[policy.locale] ?? escalation.tier.label.es;
+    reasons.push({
+      rule: `escalation:${escalation.tier.id}`,
+      kind: 'tier',
+      detail: `Escalated to ${label} by an agent at ${iso(escalation.atMs)}${triaged.tier ? ` (triage: ${triaged.tier})` : ''}.`,
+      evidence: [],
+      confidence: 1,
+    });
+  }
+
   let startMs = createdAtMs;
   let afterHoursOpeningMs: number | null = null;
   const afterHours = policy.intake.afterHours;
@@ -123,10 +133,22 @@ export function evaluateTicket(
   for (const flag of history.flags) flags.add(flag);
   reasons.push(...history.reasons);
 
-  const targets = exclusion ? noTargets : targetsOf(policy, priority);
+  const own = ticketTargets({
+    policy,
+    excluded: exclusion !== null,
+    priority,
+    category: triaged.category,
+    tier: policy.tiers.find((t) => t.id === tierId),
+    timeline: ticket.timeline,
+    calendar: cal,
+    nowMs,
+    iso,
+  });
+  reasons.push(...own.reasons);
   const sla = computeSla({
     calendar: cal,
-    targets,
+    targets: own.targets,
+    starts: own.starts,
     timeline: ticket.timeline,
     createdAtMs,
     startMs,
@@ -140,7 +162,7 @@ export function evaluateTicket(
     id: ticket.id,
     policy: policy.id,
     priority: priority?.id ?? null,
-    tier: triaged.tier,
+    tier: tierId,
     category: triaged.category,
     excluded: exclusion !== null,
     exclusion,

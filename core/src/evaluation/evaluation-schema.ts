@@ -53,6 +53,8 @@ export const targetStatusSchema = z.object({
   remainingMs: z.number(),
   /** When it was met, if it was. */
   metAt: z.string().nullable(),
+  /** The policy milestone an agent marked that met it (Peewah's action plan), when not a reply or the solution. */
+  metBy: z.string().optional(),
   /** Next instant the state changes by time alone (at-risk, then breached); null when met or paused. */
   nextThresholdAt: z.string().nullable(),
 });

@@ -108,6 +108,10 @@ export const categorySchema = z.strictObject({
   label: localizedTextSchema,
   contact: z.string().optional(),
   description: localizedTextSchema.optional(),
+  targets: z
+    .strictObject({ firstResponse: targetSchema.nullable().optional(), resolution: targetSchema.nullable().optional() })
+    .optional()
+    .describe("Targets that replace the priority's for tickets in this category (null: none); an absent one keeps the priority's."),
 });
 export type Category = z.infer<typeof categorySchema>;
 
@@ -117,6 +121,10 @@ export const tierSchema = z.strictObject({
   label: localizedTextSchema,
   description: localizedTextSchema,
   escalationOnly: z.boolean().default(false).describe('Reached only by escalation, never by first classification.'),
+  takesEstimate: z
+    .boolean()
+    .default(false)
+    .describe('Agents at this tier record by when the problem can be solved (`/plazo estimate`): it becomes the resolution target.'),
   examples: z.array(z.string().min(1)).default([]),
 });
 export type Tier = z.infer<typeof tierSchema>;
@@ -179,6 +187,18 @@ export const intakeSchema = z.strictObject({
 });
 export type Intake = z.infer<typeof intakeSchema>;
 
+/** Peewah's "(i) una resolución, (ii) una iniciativa o (iii) un plan de acción": an agent marks the plan delivered. */
+export const milestoneSchema = z.strictObject({
+  id: slug,
+  meets: z
+    .array(z.enum(['firstResponse', 'resolution']))
+    .min(1)
+    .describe('The targets reaching it meets, as solving would.'),
+  label: localizedTextSchema,
+  source: z.string().optional(),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
 export const slaSettingsSchema = z.strictObject({
   pauseStatuses: z
     .array(slug)
@@ -191,6 +211,7 @@ export const slaSettingsSchema = z.strictObject({
     .default(0.25)
     .describe('A running target is at risk when this share of it (or less) is left.'),
   binding: z.boolean().default(true).describe('The targets are guidance, not contract (Infraspeak); still shown.'),
+  milestones: z.array(milestoneSchema).default([]).describe('What an agent marks on a ticket that meets a target without closing it.'),
 });
 
 export const policySchema = z
@@ -214,7 +235,7 @@ export const policySchema = z
     categories: z.array(categorySchema).default([]),
     tiers: z.array(tierSchema).default([]),
     intake: intakeSchema.default({ requiredInformation: [], rejectDuplicates: false, hints: [] }),
-    sla: slaSettingsSchema.default({ pauseStatuses: ['pending'], atRiskRemainingRatio: 0.25, binding: true }),
+    sla: slaSettingsSchema.default({ pauseStatuses: ['pending'], atRiskRemainingRatio: 0.25, binding: true, milestones: [] }),
     /** Syntax by which customers declare a priority in the subject ("Prioridad Alta - …"). */
     declaredPriority: z
       .strictObject({

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TargetName } from '../evaluation/evaluation-schema.js';
 import type { TimelineEvent } from '../ticket/ticket-schema.js';
+import { standingMilestone } from './standing-milestone.js';
 
 /** The stretches [from, to) during which a target's clock ran up to `nowMs`, and what stopped it. */
 export type ClockSegments = {
@@ -9,6 +10,8 @@ export type ClockSegments = {
   stoppedAtMs: number | null;
   /** Whether the clock is held by a pause status at `nowMs`. */
   pausedAtNow: boolean;
+  /** The milestone that met the target (an action plan delivered), when one did rather than a reply or the solution. */
+  metBy: string | null;
 };
 
 type TimedEvent = { ms: number; event: TimelineEvent };
@@ -28,7 +31,8 @@ function eventsUntil(timeline: readonly TimelineEvent[], nowMs: number): TimedEv
  * First response runs from the clock start until the first public agent reply (or until solved:
  * a ticket closed without a reply owes none). Resolution runs until solved, resumes when reopened,
  * and holds while the ticket is in a pause status (until another status, solved or reopened).
- * Time before `clockStartMs` never counts (after-hours tickets start at the next opening).
+ * Time before `clockStartMs` never counts (after-hours tickets start at the next opening). A milestone among
+ * `milestoneIds` still marked meets the target where it was marked, whatever comes after (it was delivered in time).
  */
 export function clockSegments(
   name: TargetName,
@@ -37,15 +41,19 @@ export function clockSegments(
   clockStartMs: number,
   nowMs: number,
   pauseStatuses: readonly string[],
+  milestoneIds: readonly string[] = [],
 ): ClockSegments {
   const raw: [number, number][] = [];
   let stoppedAtMs: number | null = null;
   let pausedAtNow = false;
-  const events = eventsUntil(timeline, nowMs);
+  let metBy: string | null = null;
+  const milestone = standingMilestone(timeline, milestoneIds, nowMs);
+  const events = eventsUntil(timeline, milestone ? milestone.atMs : nowMs).filter(({ ms }) => !milestone || ms < milestone.atMs);
 
   if (name === 'firstResponse') {
     const stop = events.find(({ event: e }) => (e.type === 'reply' && e.public && e.byAgent) || e.type === 'solved');
     stoppedAtMs = stop ? stop.ms : null;
+    if (stoppedAtMs === null && milestone) ({ atMs: stoppedAtMs, id: metBy } = milestone);
     raw.push([createdAtMs, stoppedAtMs ?? nowMs]);
   } else {
     let solved = false;
@@ -69,8 +77,12 @@ export function clockSegments(
         runningSince = null;
       } else if (!wasRunning && running) runningSince = ms;
     }
-    if (runningSince !== null) raw.push([runningSince, nowMs]);
-    pausedAtNow = !solved && paused;
+    if (milestone && !solved) {
+      stoppedAtMs = milestone.atMs;
+      metBy = milestone.id;
+    }
+    if (runningSince !== null) raw.push([runningSince, stoppedAtMs ?? nowMs]);
+    pausedAtNow = stoppedAtMs === null && paused;
   }
 
   const segments: [number, number][] = [];
@@ -78,5 +90,5 @@ export function clockSegments(
     const start = Math.max(from, clockStartMs);
     if (to > start) segments.push([start, to]);
   }
-  return { segments, stoppedAtMs, pausedAtNow };
+  return { segments, stoppedAtMs, pausedAtNow, metBy };
 }

@@ -1,7 +1,7 @@
 import type { Zone } from 'luxon';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { zonedIsoWriter } from '../calendar/zoned-iso-writer.js';
-import type { TargetStatus } from '../evaluation/evaluation-schema.js';
+import type { TargetName, TargetStatus } from '../evaluation/evaluation-schema.js';
 import type { Target } from '../policy/policy-schema.js';
 import { ok, type Result } from '../result.js';
 import type { TimelineEvent } from '../ticket/ticket-schema.js';
@@ -16,6 +16,8 @@ export type ComputeSlaInput = {
   createdAtMs: number;
   /** When the clocks start if not at creation (after-hours tickets: the next opening). */
   startMs?: number;
+  /** Per target, a later start than `startMs` (an agent's estimate runs from when it was given). */
+  starts?: Partial<Record<TargetName, number>>;
   nowMs: number;
   settings: SlaSettings;
   /** Zone of the ISO instants; defaults to the calendar's (written from its compiled offsets), else UTC. */
@@ -37,7 +39,7 @@ export function computeSla(input: ComputeSlaInput): Result<Sla, TargetClockCode>
   for (const name of ['firstResponse', 'resolution'] as const) {
     const target = input.targets[name];
     if (!target) continue;
-    const clock = targetClock({ ...input, name, target });
+    const clock = targetClock({ ...input, name, target, startMs: input.starts?.[name] ?? input.startMs });
     if (!clock.ok) return clock;
     out[name] = toTargetStatus(clock.value, iso);
     if (clock.value.nextThresholdMs !== null) next = Math.min(next, clock.value.nextThresholdMs);

@@ -14,6 +14,7 @@ export function toTargetStatus(c: TargetClock, iso: (ms: number) => string): Tar
     state: c.state,
     remainingMs: c.remainingMs,
     metAt: c.metAtMs === null ? null : iso(c.metAtMs),
+    ...(c.metBy === null ? {} : { metBy: c.metBy }),
     nextThresholdAt: c.nextThresholdMs === null ? null : iso(c.nextThresholdMs),
   };
 }

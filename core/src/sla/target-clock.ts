@@ -7,7 +7,12 @@ import type { TimelineEvent } from '../ticket/ticket-schema.js';
 import { clockSegments } from './clock-segments.js';
 
 /** The policy's `sla` settings that move clocks; `atRiskRemainingRatio` defaults to 0.25 as in the policy schema. */
-export type SlaSettings = { pauseStatuses: readonly string[]; atRiskRemainingRatio?: number };
+export type SlaSettings = {
+  pauseStatuses: readonly string[];
+  atRiskRemainingRatio?: number;
+  /** Milestones an agent marks that meet targets without closing the ticket (the policy's `sla.milestones`). */
+  milestones?: readonly { id: string; meets: readonly TargetName[] }[];
+};
 
 export type TargetClockInput = {
   name: TargetName;
@@ -31,6 +36,8 @@ export type TargetClock = {
   state: SlaState;
   remainingMs: number;
   metAtMs: number | null;
+  /** The milestone that met it, when one did. */
+  metBy: string | null;
   nextThresholdMs: number | null;
 };
 
@@ -59,13 +66,15 @@ export function targetClock(input: TargetClockInput): Result<TargetClock, Target
   };
 
   const clockStartMs = input.startMs ?? input.createdAtMs;
-  const { segments, stoppedAtMs, pausedAtNow } = clockSegments(
+  const milestoneIds = (input.settings.milestones ?? []).filter((m) => m.meets.includes(name)).map((m) => m.id);
+  const { segments, stoppedAtMs, pausedAtNow, metBy } = clockSegments(
     name,
     input.timeline,
     input.createdAtMs,
     clockStartMs,
     nowMs,
     input.settings.pauseStatuses,
+    milestoneIds,
   );
 
   let counted = 0;
@@ -82,7 +91,7 @@ export function targetClock(input: TargetClockInput): Result<TargetClock, Target
   if (Number.isNaN(dueMs)) return outside();
 
   const riskMs = (input.settings.atRiskRemainingRatio ?? 0.25) * targetMs;
-  const base = { name, clock: target.clock, targetMs, dueMs, metAtMs: stoppedAtMs };
+  const base = { name, clock: target.clock, targetMs, dueMs, metAtMs: stoppedAtMs, metBy };
   if (stoppedAtMs !== null) {
     return remaining > 0
       ? ok({ ...base, state: 'met', remainingMs: 0, nextThresholdMs: null })

@@ -25,6 +25,17 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), at: instantSchema, status: z.string().min(1) }),
   z.object({ type: z.literal('solved'), at: instantSchema }),
   z.object({ type: z.literal('reopened'), at: instantSchema }),
+  /** An agent marked (or, `reached: false`, unmarked) a milestone of the policy's `sla.milestones` (Peewah's action plan). */
+  z.object({ type: z.literal('milestone'), at: instantSchema, milestone: z.string().min(1), reached: z.boolean().default(true) }),
+  /** An agent escalated to (or, `set: false`, took back) a tier of the policy (Skedu's levels 2 and 3). */
+  z.object({ type: z.literal('tier'), at: instantSchema, tier: z.string().min(1), set: z.boolean().default(true) }),
+  /** An agent's estimate of the time to solve, from `at`; the resolution target while the ticket's tier takes estimates. */
+  z.object({
+    type: z.literal('estimate'),
+    at: instantSchema,
+    amount: z.number().positive(),
+    unit: z.enum(['minutes', 'hours', 'businessDays']),
+  }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
