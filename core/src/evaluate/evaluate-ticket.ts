@@ -1,8 +1,8 @@
 import { zonedIsoWriter } from '../calendar/zoned-iso-writer.js';
 import type { Evaluation, Reason } from '../evaluation/evaluation-schema.js';
-import { composeMessages } from '../messages/compose-messages.js';
 import { checkHistory } from '../history/check-history.js';
 import type { TicketHistory } from '../history/ticket-history.js';
+import { composeMessages } from '../messages/compose-messages.js';
 import { policyCalendar } from '../policy/policy-calendar.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { fail, ok, type Result } from '../result.js';
@@ -176,7 +176,7 @@ export function evaluateTicket(
       {
         priority: priority?.id ?? null,
         category: triaged.category,
-        tier: triaged.tier,
+        tier: tierId,
         flags: [...flags],
         missing: triaged.missingInformation,
         afterHoursOpeningMs,
