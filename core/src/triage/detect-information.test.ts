@@ -2,15 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectInformation, detectInText, internals, NOT_NAMES } from './detect-information.js';
 import { blankUrls } from './normalize-text.js';
+import { TOP_LEVEL_DOMAIN_ALTERNATION as TLD } from './top-level-domains.js';
 
 // The regexes the scanners stand in for.
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\/\S*/i;
+const URL = new RegExp(String.raw`\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:${TLD})\/\S*`, 'i');
 const SIGN_OFF =
   /\b(?:soy|me llamo|mi nombre es|les escribe|le escribe|habla|nombre\s*:|contacto\s*:|att\.?|atentamente|cordialmente|saludos|gracias|regards|thanks|best|cheers|i am|i'm|my name is|sou|meu nome (?:é|e)|obrigad[oa])[\s,:.-]*\n?\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?/u;
 const NAME_PAIR = /(?:^|[\n,;:\-–(]\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b/gu;
-const URL_OR_EMAIL =
-  /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app)(?:\/\S*)?/gi;
+const URL_OR_EMAIL = new RegExp(
+  String.raw`\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:${TLD})(?:\/\S*)?`,
+  'gi',
+);
 
 /** `count` strings of 1 to `most` pieces, the same on every run. */
 const joined = (pieces: readonly string[], most: number, count: number, seed: number) =>
@@ -49,6 +52,7 @@ const strings = (count: number) =>
       '://',
       'events',
       'me',
+      'info',
       '(',
       ',',
       '..',

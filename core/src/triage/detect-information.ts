@@ -1,11 +1,13 @@
+import { isSpace } from './is-space.js';
+import { TOP_LEVEL_DOMAIN_ALTERNATION } from './top-level-domains.js';
 import type { Detector } from './triage-rules-schema.js';
 
 /**
- * The URL regex, /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\//i
+ * The URL regex, /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:<TOP_LEVEL_DOMAINS>)\//i
  * (then any non-space characters), tested in two parts (see `hasUrl`).
  */
 const URL_SCHEME = /\b(?:https?:\/\/|www\.)\S/i;
-const TLD_SLASH = /\.(?:com|co|net|org|io|es|pt|br|cl|app|info|me|event|events)\//gi;
+const TLD_SLASH = new RegExp(`\\.(?:${TOP_LEVEL_DOMAIN_ALTERNATION})\\/`, 'gi');
 const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 /**
  * "soy Ana", "mi nombre es Ana", "atentamente,\nAna Ruiz": a lower-case sign-off or introduction, then spaces or
@@ -81,21 +83,6 @@ function withoutFirstEmail(text: string): string {
   const m = findEmail(text);
   return m ? `${text.slice(0, m[0])} ${text.slice(m[1])}` : text;
 }
-
-// JavaScript's \s, by char code: the line terminators and white space (Unicode Zs, U+FEFF).
-const isSpace = (c: number) =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  (c >= 0xa0 &&
-    (c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff));
 
 /**
  * Whether a dotted run of [\w-] words, where the regex could start at a word boundary, ends at text[dot]: going back

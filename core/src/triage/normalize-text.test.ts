@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundedEditDistance } from './edit-distance.js';
-import { normalizeWord, scanWords, tokenize } from './normalize-text.js';
+import { normalizeWord, scanWords, type Words } from './normalize-text.js';
 
 describe('normalizeWord', () => {
   it('lower-cases and strips accents from Spanish and Portuguese words', () => {
@@ -20,40 +20,39 @@ describe('normalizeWord', () => {
   });
 });
 
-describe('tokenize', () => {
+describe('scanWords', () => {
+  const norms = (w: Words) => w.norm.slice(0, w.n);
+  const clauseOf = (w: Words, norm: string) => w.clause[w.norm.indexOf(norm)]!;
+
   it('opens a new clause at punctuation and marks clauses after a contrast word', () => {
-    const t = tokenize('el inventario está lento, pero sí podemos seguir vendiendo');
-    const pero = t.tokens.find((x) => x.norm === 'pero')!;
-    expect(t.clauses[pero.clause]!.afterContrast).toBe(true);
-    expect(t.tokens.find((x) => x.norm === 'lento')!.clause).not.toBe(pero.clause);
+    const w = scanWords('el inventario está lento, pero sí podemos seguir vendiendo');
+    expect(w.afterContrast[clauseOf(w, 'pero')]).toBe(1);
+    expect(clauseOf(w, 'lento')).not.toBe(clauseOf(w, 'pero'));
   });
   it('reads Portuguese "mas" as a contrast only after a comma', () => {
-    const pt = tokenize('O relatório falha, mas conseguimos exportar');
-    expect(pt.clauses[pt.tokens.find((x) => x.norm === 'mas')!.clause]!.afterContrast).toBe(true);
-    const es = tokenize('tarda más de 15 minutos');
-    expect(es.clauses.every((c) => !c.afterContrast)).toBe(true);
+    const pt = scanWords('O relatório falha, mas conseguimos exportar');
+    expect(pt.afterContrast[clauseOf(pt, 'mas')]).toBe(1);
+    const es = scanWords('tarda más de 15 minutos');
+    expect(es.clauses).toBe(1);
+    expect(es.afterContrast[0]).toBe(0);
   });
   it('keeps each word at its place in the original text and makes no words of URLs or e-mails', () => {
     const raw = 'Evento https://peewah.co/e/expo y correo ana@x.com: Facturación';
-    const t = tokenize(raw);
-    expect(t.tokens.map((x) => x.norm)).toEqual(['evento', 'y', 'correo', 'facturacion']);
-    const last = t.tokens[3]!;
-    expect(raw.slice(last.start, last.end)).toBe('Facturación');
-  });
-});
-
-describe('scanWords', () => {
-  it('gives the same words and clauses as tokenize, and the same ids to the same normalised words', () => {
-    const raw = 'FACTURAAA no sale, pero la factura sí; e-mail ana@x.com, mas Mas MAS. Facturación';
-    const t = tokenize(raw);
     const w = scanWords(raw);
-    expect(w.n).toBe(t.tokens.length);
-    for (const [i, tok] of t.tokens.entries()) {
-      expect([w.norm[i], w.start[i], w.end[i], w.clause[i]]).toEqual([tok.norm, tok.start, tok.end, tok.clause]);
-      for (const [j, other] of t.tokens.entries()) expect(w.id[i] === w.id[j]).toBe(tok.norm === other.norm);
-    }
-    expect(w.clauses).toBe(t.clauses.length);
-    for (const [i, c] of t.clauses.entries()) expect(w.afterContrast[i] === 1).toBe(c.afterContrast);
+    expect(norms(w)).toEqual(['evento', 'y', 'correo', 'facturacion']);
+    expect(raw.slice(w.start[3]!, w.end[3]!)).toBe('Facturación');
+  });
+  it('gives the same id to the same normalised word, however it is spelt', () => {
+    const w = scanWords('FACTURAAA no sale, pero la factura sí; e-mail, mas Mas MAS. Facturación');
+    for (let i = 0; i < w.n; i++) for (let j = 0; j < w.n; j++) expect(w.id[i] === w.id[j]).toBe(w.norm[i] === w.norm[j]);
+  });
+  it('keeps every scan valid while later texts are scanned', () => {
+    const first = scanWords('La factura no sale, pero la caja abre');
+    const copy = { norm: norms(first), clause: [...first.clause.subarray(0, first.n)], start: [...first.start.subarray(0, first.n)] };
+    scanWords(Array.from({ length: 2_000 }, (_, i) => `palabra${i}`).join(' '));
+    expect({ norm: norms(first), clause: [...first.clause.subarray(0, first.n)], start: [...first.start.subarray(0, first.n)] }).toEqual(
+      copy,
+    );
   });
 });
 

@@ -1,13 +1,8 @@
+import { foldText } from './fold-text.js';
+import { isSpace } from './is-space.js';
+import { TOP_LEVEL_DOMAIN_ALTERNATION, TOP_LEVEL_DOMAINS } from './top-level-domains.js';
 import { urlOrEmailSpans } from './url-or-email-spans.js';
 
-/** One word of the ticket: its normalised form, where it stands in the original text, and its clause. */
-export type Token = { norm: string; start: number; end: number; clause: number };
-export type Clause = { afterContrast: boolean };
-export type TokenizedText = { text: string; tokens: Token[]; clauses: Clause[] };
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included, on purpose.
-const ASCII = /^[\x00-\x7f]*$/;
-const MARKS = /\p{M}/gu;
 const JOINERS = /[-'’]/g;
 const RUN3 = /(.)\1{2,}/g;
 const TRAILING_DOUBLE_VOWEL = /([aeiou])\1$/;
@@ -26,22 +21,15 @@ export function normalizeWord(raw: string): string {
 }
 
 function normalizeUncached(raw: string): string {
-  let w = raw.toLowerCase();
-  if (!ASCII.test(w)) w = w.normalize('NFD').replace(MARKS, '');
+  let w = foldText(raw);
   if (w.includes('-') || w.includes("'") || w.includes('’')) w = w.replace(JOINERS, '');
   w = w.replace(RUN3, '$1');
   if (w.length > 4) w = w.replace(TRAILING_DOUBLE_VOWEL, '$1');
   return w;
 }
 
-/** Normalises free text the same way as words (for lookups of whole phrases). */
-export function normalizeText(raw: string): string {
-  return raw.split(/\s+/).filter(Boolean).map(normalizeWord).join(' ');
-}
-
 /** A ticket has its URLs blanked only where this matches somewhere in it (global: it is run from `lastIndex`). */
-const MAYBE_URL = /@|:\/\/|www\.|\.(?:com|co|net|org|io|es|pt|br|cl|app)\b/gi;
-const TLDS = ['com', 'co', 'net', 'org', 'io', 'es', 'pt', 'br', 'cl', 'app'];
+const MAYBE_URL = new RegExp(`@|:\\/\\/|www\\.|\\.(?:${TOP_LEVEL_DOMAIN_ALTERNATION})\\b`, 'gi');
 
 /**
  * Whether text[i] is a sign of a URL or e-mail: "@", "://", "www." or "." before a top-level domain (a prefix is
@@ -56,7 +44,7 @@ function urlSignAt(text: string, i: number): boolean {
   if ((text.charCodeAt(i - 1) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 3) | 32) === 119) return true;
   const d = text.charCodeAt(i + 1) | 32;
   if (d < 97 || d > 122) return false;
-  for (const tld of TLDS) {
+  for (const tld of TOP_LEVEL_DOMAINS) {
     let k = 0;
     while (k < tld.length && (text.charCodeAt(i + 1 + k) | 32) === tld.charCodeAt(k)) k++;
     if (k === tld.length) return true;
@@ -202,12 +190,6 @@ function addWord(text: string, start: number, end: number, lo: number, hi: numbe
   return info;
 }
 
-// JavaScript's \s, by char code (below 0x3000 by table).
-const SPACE = new Uint8Array(0x3000);
-for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f]) SPACE[c] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
-const isSpace = (c: number) => (c < 0x3000 ? SPACE[c] === 1 : c === 0x3000 || c === 0xfeff);
-
 /**
  * `raw` with URLs and e-mails blanked, as `raw.replace(URL_OR_EMAIL, spaces)` does (see `urlOrEmailSpans`). A match never
  * contains white space, and the regex only looks at its neighbours through \b (white space and the text's ends are alike
@@ -248,7 +230,7 @@ function blankRuns(raw: string, from: number): string {
 /**
  * A ticket's words as flat arrays, for the triage: word i is text[start[i], end[i]), normalised norm[i] (id[i] in the
  * word table of `epoch`), in clause clause[i]; afterContrast[c] is 1 when clause c opens with a contrast word.
- * The arrays are reused: the result is valid until the next call of `scanWords`.
+ * Each scan makes its own: a result stays valid whatever is scanned after it.
  */
 export type Words = {
   text: string;
@@ -263,18 +245,22 @@ export type Words = {
   epoch: number;
 };
 
-const words: Words = {
-  text: '',
-  n: 0,
-  start: new Int32Array(256),
-  end: new Int32Array(256),
-  clause: new Int32Array(256),
-  id: new Int32Array(256),
-  norm: [],
-  clauses: 0,
-  afterContrast: new Uint8Array(64),
-  epoch: 0,
-};
+/** Room for the words of a text of `chars` characters: most words are longer than four characters with their space. */
+function emptyWords(chars: number): Words {
+  const room = (chars >> 2) + 16;
+  return {
+    text: '',
+    n: 0,
+    start: new Int32Array(room),
+    end: new Int32Array(room),
+    clause: new Int32Array(room),
+    id: new Int32Array(room),
+    norm: [],
+    clauses: 0,
+    afterContrast: new Uint8Array(16),
+    epoch: 0,
+  };
+}
 
 function grow(w: Words, n: number): void {
   const size = Math.max(n, w.start.length * 2);
@@ -299,7 +285,8 @@ function openClause(w: Words, clause: number, contrast: boolean): void {
 }
 
 /**
- * Splits a ticket into normalised words and clauses (see `tokenize`), into the reused `Words`.
+ * Splits a ticket into normalised words and clauses: a clause ends at punctuation (. , ; : ! ? ¿ ¡ ( ) [ ] " | / and a
+ * line break), and a contrast word ("pero", "but", "porém"; Portuguese "mas" after a comma) opens a new one.
  *
  * URLs and e-mails are blanked (see `blankUrls`) when MAYBE_URL matches the ticket. Instead of a pass of its own, this is
  * settled at the first sign of a URL (see `urlSignAt`) or the first word not interned yet, whichever the scan meets
@@ -309,7 +296,7 @@ function openClause(w: Words, clause: number, contrast: boolean): void {
  */
 export function scanWords(raw: string): Words {
   if (spellings >= WORD_LIMIT) clearWords();
-  const w = words;
+  const w = emptyWords(raw.length);
   w.text = raw;
   w.epoch = epoch;
   openClause(w, 0, false);
@@ -424,14 +411,4 @@ function blankedFromRun(raw: string, from: number): string {
 function wordsBefore(w: Words, count: number, from: number): number {
   while (count > 0 && w.end[count - 1]! + 1 >= from) count--;
   return count;
-}
-
-/** Splits a ticket into normalised words and clauses, keeping each word's place in the original text. */
-export function tokenize(raw: string): TokenizedText {
-  const w = scanWords(raw);
-  const tokens: Token[] = [];
-  for (let i = 0; i < w.n; i++) tokens.push({ norm: w.norm[i]!, start: w.start[i]!, end: w.end[i]!, clause: w.clause[i]! });
-  const clauses: Clause[] = [];
-  for (let c = 0; c < w.clauses; c++) clauses.push({ afterContrast: w.afterContrast[c] === 1 });
-  return { text: raw, tokens, clauses };
 }

@@ -1,4 +1,5 @@
 import type { CompiledTriage } from './compile-triage.js';
+import { foldText } from './fold-text.js';
 
 export type DeclaredPriority = { priority: string; words: string };
 
@@ -7,7 +8,6 @@ const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|rv|enc)\s*:\s*)+/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included, on purpose.
 const ASCII = /^[\x00-\x7f]*$/;
 const RUN3 = /(.)\1{2,}/g;
-const MARKS = /\p{M}/gu;
 
 const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
@@ -20,10 +20,9 @@ function hasRun3(s: string): boolean {
   return false;
 }
 
-function fold(s: string): string {
-  const lower = s.toLowerCase();
-  // NFD leaves ASCII text as it is and it has no marks to strip.
-  const bare = ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '');
+/** The subject folded (see `foldText`) with shouted runs collapsed ("URGENTEEE" → "urgente"). */
+function foldSubject(s: string): string {
+  const bare = foldText(s);
   // Most subjects have no run to collapse: a scan is cheaper than the replace.
   return hasRun3(bare) ? bare.replace(RUN3, '$1') : bare;
 }
@@ -101,7 +100,7 @@ const SEPARATES_END = /[-–—:([]$/;
  * "URGENTE: …", "[Urgent] …", "… - prioridad alta", or a bare word of `declaredPriority.bare` first.
  */
 export function readDeclaredPriority(compiled: CompiledTriage, subject: string): DeclaredPriority | null {
-  const s = fold(subject).replace(REPLY_PREFIX, '');
+  const s = foldSubject(subject).replace(REPLY_PREFIX, '');
   const count = findWords(s);
   if (count === 0) return null;
   // "prioridad alta" / "alta prioridad" anywhere in the subject.

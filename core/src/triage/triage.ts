@@ -4,7 +4,7 @@ import { type CompiledTriage, compileTriage } from './compile-triage.js';
 import { detectInText } from './detect-information.js';
 import { detectUnreadLanguage } from './detect-unread-language.js';
 import { type AsideSpan, findAsideText } from './find-aside-text.js';
-import { findMatches, type Match } from './find-matches.js';
+import { type Match, PhraseMatcher } from './find-matches.js';
 import { scanWords, type Words } from './normalize-text.js';
 import { readDeclaredPriority } from './read-declared-priority.js';
 import type { TriageResult } from './triage-result-schema.js';
@@ -53,37 +53,37 @@ const EMPHASIS = 15;
 function groupIndex(group: Match['group']): number {
   switch (group) {
     case 'priority':
-      return 0;
+      return PRIORITY;
     case 'ceiling':
-      return 1;
+      return CEILING;
     case 'exclusion':
-      return 2;
+      return EXCLUSION;
     case 'tier':
-      return 3;
+      return TIER;
     case 'category':
-      return 4;
+      return CATEGORY;
     case 'flag':
-      return 5;
+      return FLAG;
     case 'with:priority':
-      return 6;
+      return WITH + PRIORITY;
     case 'with:ceiling':
-      return 7;
+      return WITH + CEILING;
     case 'with:exclusion':
-      return 8;
+      return WITH + EXCLUSION;
     case 'with:tier':
-      return 9;
+      return WITH + TIER;
     case 'with:category':
-      return 10;
+      return WITH + CATEGORY;
     case 'with:flag':
-      return 11;
+      return WITH + FLAG;
     case 'unless':
-      return 12;
+      return UNLESS;
     case 'detector':
-      return 13;
+      return DETECTOR;
     case 'unless:priority':
-      return 14;
+      return PRIORITY_UNLESS;
     case 'emphasis':
-      return 15;
+      return EMPHASIS;
   }
 }
 
@@ -99,6 +99,8 @@ const NEGATION_CODE = { any: NEGATION_ANY, skip: NEGATION_SKIP, only: NEGATION_O
  * reading their fields there slow).
  */
 type Prep = {
+  /** The policy's patterns compiled for matching. */
+  matcher: PhraseMatcher;
   /** Stamp of the current ticket (never 0, the tables' initial value). */
   stamp: number;
   /** Per group index WITH..DETECTOR: stamp of the ticket in which (group, rule) matched. */
@@ -193,6 +195,7 @@ function prepOf(c: CompiledTriage): Prep {
   const exclusionIds = policy.exclusions.map((x) => x.id);
   const requirements = policy.intake.requiredInformation;
   const prep: Prep = {
+    matcher: new PhraseMatcher(c),
     stamp: 0,
     seen,
     bestStamp: lists.map((l) => new Int32Array(l.length)),
@@ -270,7 +273,8 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // reads char by char more slowly.
   const fullText = [subject, body].join('\n');
   const tokenized = scanWords(fullText);
-  const matches = findMatches(c, tokenized);
+  const prep = prepOf(c);
+  const matches = prep.matcher.find(tokenized);
   const locale = policy.locale;
   const reasons: Reason[] = [];
   const flags: string[] = [];
@@ -282,7 +286,6 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
 
   // One walk over the matches: which (with-group, rule), unless and detector matched, which words are masked,
   // then each group's best hit per rule, in the order of each rule's first usable match.
-  const prep = prepOf(c);
   const stamp = nextStamp(prep);
   const { seen, bestStamp, bestAt, needsWith, negation, weight, hitLists, echo } = prep;
   const afterContrast = rules.decision.afterContrast;

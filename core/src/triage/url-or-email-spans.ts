@@ -1,8 +1,7 @@
-/**
- * Top-level domains of URL_OR_EMAIL, in its order: at a ".", the first that the text goes on with is the one taken.
- * (URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|io|es|pt|br|cl|app)(?:\/\S*)?/gi)
- */
-const TLDS = ['com', 'co', 'net', 'org', 'io', 'es', 'pt', 'br', 'cl', 'app'];
+import { TOP_LEVEL_DOMAINS } from './top-level-domains.js';
+
+// URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:<TOP_LEVEL_DOMAINS>)(?:\/\S*)?/gi;
+// at a ".", the first top-level domain (in the list's order) that the text goes on with is the one taken.
 const SCHEMES = ['http://', 'https://', 'www.'];
 
 /** \w (ASCII), [\w-] and [\w.+-], by char code. */
@@ -21,7 +20,7 @@ function startsAt(s: string, i: number, lower: string): boolean {
 }
 
 function tldLength(s: string, i: number): number {
-  for (const tld of TLDS) if (startsAt(s, i, tld)) return tld.length;
+  for (const tld of TOP_LEVEL_DOMAINS) if (startsAt(s, i, tld)) return tld.length;
   return 0;
 }
 
