@@ -4,7 +4,6 @@ import { compileCalendar } from '../calendar/compile-calendar.js';
 import { targetStatusSchema } from '../evaluation/evaluation-schema.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import { computeSla } from './compute-sla.js';
-import { computeTargetStatus } from './compute-target-status.js';
 
 const infraspeak = builtInPolicies.get('infraspeak')!;
 const compiled = compileCalendar(infraspeak.calendar!);
@@ -62,7 +61,8 @@ describe('computeSla', () => {
   });
 
   it('writes instants in another zone when asked', () => {
-    const r = computeTargetStatus({ ...input, name: 'firstResponse', target: urgente.firstResponse!, zone: 'UTC' });
-    expect(r.ok && r.value.dueAt).toBe('2026-03-30T10:00:00Z');
+    const r = computeSla({ ...input, timeline: [], nowMs: ms('2026-03-30T09:30'), zone: 'UTC' });
+    expect(r.ok && r.value.firstResponse?.dueAt).toBe('2026-03-30T10:00:00Z');
+    expect(r.ok && r.value.nextCheckAt).toBe('2026-03-30T09:00:00Z');
   });
 });

@@ -5,8 +5,8 @@ import type { TargetName, TargetStatus } from '../evaluation/evaluation-schema.j
 import type { Target } from '../policy/policy-schema.js';
 import { ok, type Result } from '../result.js';
 import type { TimelineEvent } from '../ticket/ticket-schema.js';
-import { toTargetStatus } from './compute-target-status.js';
 import { type SlaSettings, type TargetClockCode, targetClock } from './target-clock.js';
+import { toTargetStatus } from './to-target-status.js';
 
 export type ComputeSlaInput = {
   calendar: BusinessCalendar | null;
