@@ -5,8 +5,8 @@ import * as z from 'zod';
  *
  * A pattern is a sequence of slots matched against the ticket's normalised words
  * (lower-case, no accents, repeated letters collapsed), inside one clause:
- *   `factur*`        a stem: any word starting with "factur" (typos tolerated from 5 letters)
- *   `caido`          a word (typos tolerated from 5 letters; `=word` turns that off)
+ *   `factur*`        a stem: any word starting with "factur" (a stem of 6+ letters tolerates one slip before its last letter)
+ *   `caido`          a word (typos tolerated in ticket words of 7+ letters: one slip up to 8, two edits from 9; `=word` turns that off)
  *   `pod*|pued*`     alternatives for one word
  *   `@cannot`        a lexicon entry (the built-in one, extended by `lexicon`), itself patterns
  *   `@can|puedo`     lexicon entries and words may be alternatives of one slot

@@ -502,111 +502,109 @@ describe('triage: whole service vs part, how-to vs failure, request vs malfuncti
   });
 });
 
-describe('triage: generalisation round 3 (partial outages, negated exclusions, malfunctions vs how-to)', () => {
-  const r3 = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
+describe('triage: partial outages, negated exclusions, and malfunctions vs how-to questions', () => {
   it('Infraspeak: a main function failing is alta even when "the rest works"; that sentence only blocks urgente', () => {
-    expect(r3('infraspeak', 'x', 'As ordens preventivas deixaram de ser geradas. O resto da plataforma funciona bem.').priority).toBe(
+    expect(run('infraspeak', 'x', 'As ordens preventivas deixaram de ser geradas. O resto da plataforma funciona bem.').priority).toBe(
       'alta',
     );
-    expect(r3('infraspeak', 'x', 'We cannot assign any job to the technicians; the rest of the system is fine.').priority).toBe('alta');
+    expect(run('infraspeak', 'x', 'We cannot assign any job to the technicians; the rest of the system is fine.').priority).toBe('alta');
   });
   it('Infraspeak: "the rest works" keeps a main-function outage at alta (not urgente) and adds nothing to a minor fault', () => {
-    expect(r3('infraspeak', 'x', 'Ninguém consegue abrir as ordens de trabalho, o resto da plataforma funciona.').priority).toBe('alta');
-    expect(r3('infraspeak', 'x', 'Everything else works fine, only the PDF report comes out without the logo.').priority).toBe('media');
+    expect(run('infraspeak', 'x', 'Ninguém consegue abrir as ordens de trabalho, o resto da plataforma funciona.').priority).toBe('alta');
+    expect(run('infraspeak', 'x', 'Everything else works fine, only the PDF report comes out without the logo.').priority).toBe('media');
   });
   it('Infraspeak: a real workaround (by hand, on paper, another screen) caps at media', () => {
-    expect(r3('infraspeak', 'x', 'No podemos crear órdenes de trabajo; por ahora las anotamos a mano.').priority).toBe('media');
-    expect(r3('infraspeak', 'x', 'The calendar shows tasks on the wrong day, but the list view is correct.').priority).toBe('media');
+    expect(run('infraspeak', 'x', 'No podemos crear órdenes de trabajo; por ahora las anotamos a mano.').priority).toBe('media');
+    expect(run('infraspeak', 'x', 'The calendar shows tasks on the wrong day, but the list view is correct.').priority).toBe('media');
   });
   it('Infraspeak: an impractical "alternative" is no workaround', () => {
     expect(
-      r3('infraspeak', 'x', 'Nenhuma preventiva foi gerada; a alternativa seria criar 500 ordens à mão, o que é impossível.').priority,
+      run('infraspeak', 'x', 'Nenhuma preventiva foi gerada; a alternativa seria criar 500 ordens à mão, o que é impossível.').priority,
     ).toBe('alta');
   });
   it('Infraspeak: a declared Baja on a broken main function becomes alta with priority-mismatch', () => {
-    const r = r3('infraspeak', 'Prioridad Baja - asignación', 'No se puede asignar ninguna orden a los técnicos, lo demás funciona bien.');
+    const r = run('infraspeak', 'Prioridad Baja - asignación', 'No se puede asignar ninguna orden a los técnicos, lo demás funciona bien.');
     expect(r.priority).toBe('alta');
     expect(r.flags).toContain('priority-mismatch');
   });
   it('Infraspeak: search returning nothing is a product bug (media), not Technical Service; usage questions are baja', () => {
-    const r = r3('infraspeak', 'x', 'La búsqueda de equipos no devuelve ningún resultado y se pierde mucho tiempo.');
+    const r = run('infraspeak', 'x', 'La búsqueda de equipos no devuelve ningún resultado y se pierde mucho tiempo.');
     expect(r.exclusion).toBeNull();
     expect(r.priority).toBe('media');
-    expect(r3('infraspeak', 'x', 'Boa tarde, como faço um plano preventivo anual?').priority).toBe('baja');
-    expect(r3('infraspeak', 'x', 'How many support tickets does our plan allow per month?').priority).toBe('baja');
+    expect(run('infraspeak', 'x', 'Boa tarde, como faço um plano preventivo anual?').priority).toBe('baja');
+    expect(run('infraspeak', 'x', 'How many support tickets does our plan allow per month?').priority).toBe('baja');
   });
   it('Peewah: a negated streaming mention does not exclude an event-page outage, which stays alta', () => {
-    const r = r3(
+    const r = run(
       'peewah',
       'Not a stream problem',
       'Attendees are stuck on the event page with an endless spinner. The stream itself is fine.',
     );
     expect(r.exclusion).toBeNull();
     expect(r.priority).toBe('alta');
-    expect(r3('peewah', 'x', 'No es problema de transmisión: la gente no logra entrar a la página del evento.').exclusion).toBeNull();
+    expect(run('peewah', 'x', 'No es problema de transmisión: la gente no logra entrar a la página del evento.').exclusion).toBeNull();
   });
   it('Peewah: a configuration malfunction is media; a declared Alta on it is lowered with priority-mismatch', () => {
-    expect(r3('peewah', 'x', 'Modifiqué la fecha del evento y la página pública sigue mostrando la fecha vieja.').priority).toBe('media');
-    expect(r3('peewah', 'x', 'The event settings go back to the old values every time I save.').priority).toBe('media');
-    const r = r3('peewah', 'Prioridad Alta - certificados', 'El envío masivo de certificados está atascado en procesando desde ayer.');
+    expect(run('peewah', 'x', 'Modifiqué la fecha del evento y la página pública sigue mostrando la fecha vieja.').priority).toBe('media');
+    expect(run('peewah', 'x', 'The event settings go back to the old values every time I save.').priority).toBe('media');
+    const r = run('peewah', 'Prioridad Alta - certificados', 'El envío masivo de certificados está atascado en procesando desde ayer.');
     expect(r.priority).toBe('media');
     expect(r.flags).toContain('priority-mismatch');
   });
   it('Peewah: more capacity is baja, not the venue exclusion; third-party platforms failing are excluded', () => {
-    const r = r3('peewah', 'x', 'We want to open 40 more tickets for the workshop, the venue has room for them.');
+    const r = run('peewah', 'x', 'We want to open 40 more tickets for the workshop, the venue has room for them.');
     expect(r.exclusion).toBeNull();
     expect(r.priority).toBe('baja');
-    expect(r3('peewah', 'x', 'Google Meet expulsó a los participantes en medio del webinar por el límite de su plan.').exclusion?.id).toBe(
+    expect(run('peewah', 'x', 'Google Meet expulsó a los participantes en medio del webinar por el límite de su plan.').exclusion?.id).toBe(
       'streaming-platform',
     );
   });
   it('Peewah: own payment gateway integration and invalid tickets at the door are tecnico', () => {
-    expect(r3('peewah', 'x', 'Queremos integrar nuestra propia pasarela de pagos con Peewah.\n--\nAna, Jefe Administrativa').category).toBe(
-      'tecnico',
-    );
-    expect(r3('peewah', 'x', 'At the entrance the scanner says invalid for tickets people bought yesterday.').category).toBe('tecnico');
+    expect(
+      run('peewah', 'x', 'Queremos integrar nuestra propia pasarela de pagos con Peewah.\n--\nAna, Jefe Administrativa').category,
+    ).toBe('tecnico');
+    expect(run('peewah', 'x', 'At the entrance the scanner says invalid for tickets people bought yesterday.').category).toBe('tecnico');
   });
   it('Peewah: how-to questions naming a feature stay baja', () => {
-    expect(r3('peewah', 'x', '¿Cómo guardo la grabación del webinar?').priority).toBe('baja');
-    expect(r3('peewah', 'x', 'How do I change the start time of my event?').priority).toBe('baja');
+    expect(run('peewah', 'x', '¿Cómo guardo la grabación del webinar?').priority).toBe('baja');
+    expect(run('peewah', 'x', 'How do I change the start time of my event?').priority).toBe('baja');
   });
   it("Skedu: a third party asking for the customers' data goes to a supervisor", () => {
-    const r = r3('skedu', 'x', "A former partner is asking you to send him our clients' phone numbers and emails.");
+    const r = run('skedu', 'x', "A former partner is asking you to send him our clients' phone numbers and emails.");
     expect(r.tier).toBe('administrativo');
     expect(r.flags).toContain('supervisor');
   });
   it('Soporte Justo: "from anywhere" is alta, a cPanel login failure is media, an expiry question is baja', () => {
-    expect(r3('soporte-justo', 'x', 'MI SITIO NO ABRE EN NINGÚN LADO, YA REVISÉ MI INTERNET Y TODO LO DEMÁS FUNCIONA').priority).toBe(
+    expect(run('soporte-justo', 'x', 'MI SITIO NO ABRE EN NINGÚN LADO, YA REVISÉ MI INTERNET Y TODO LO DEMÁS FUNCIONA').priority).toBe(
       'alta',
     );
-    expect(r3('soporte-justo', 'x', 'No puedo entrar al cPanel, dice login incorrecto; la web funciona.').priority).toBe('media');
-    expect(r3('soporte-justo', 'x', '¿En qué fecha vence mi dominio?').priority).toBe('baja');
+    expect(run('soporte-justo', 'x', 'No puedo entrar al cPanel, dice login incorrecto; la web funciona.').priority).toBe('media');
+    expect(run('soporte-justo', 'x', '¿En qué fecha vence mi dominio?').priority).toBe('baja');
   });
   it('WebSaaS: no register able to invoice beats a declared Normal; blank POS screens are urgente; cut-off prints importante', () => {
-    const r = r3('websaas', 'Prioridad Normal - caja', 'Ninguna de las cajas puede sacar una factura desde la mañana.');
+    const r = run('websaas', 'Prioridad Normal - caja', 'Ninguna de las cajas puede sacar una factura desde la mañana.');
     expect(r.priority).toBe('urgente');
     expect(r.flags).toContain('priority-mismatch');
-    expect(r3('websaas', 'x', 'Tras actualizar, el punto de venta abre en blanco en las tres cajas.').priority).toBe('urgente');
-    expect(r3('websaas', 'x', 'Las facturas se imprimen cortadas, aunque sí quedan registradas.').priority).toBe('importante');
-    expect(r3('websaas', 'x', 'How do I create a cashier user that can only invoice?').priority).toBe('normal');
+    expect(run('websaas', 'x', 'Tras actualizar, el punto de venta abre en blanco en las tres cajas.').priority).toBe('urgente');
+    expect(run('websaas', 'x', 'Las facturas se imprimen cortadas, aunque sí quedan registradas.').priority).toBe('importante');
+    expect(run('websaas', 'x', 'How do I create a cashier user that can only invoice?').priority).toBe('normal');
   });
 });
 
-describe('triage: round 4 generalisation (failures vs how-to, locks, mass deletions, service down for all)', () => {
-  const r4 = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
+describe('triage: locked systems, failures vs how-to, mass deletions and services down for everyone', () => {
   it('WebSaaS: a locked or suspended system that lets them do nothing is urgente', () => {
     expect(
-      r4('websaas', 'Bloqueo', 'Al entrar sale que la suscripción está suspendida y el programa no nos deja hacer nada.').priority,
+      run('websaas', 'Bloqueo', 'Al entrar sale que la suscripción está suspendida y el programa no nos deja hacer nada.').priority,
     ).toBe('urgente');
-    expect(r4('websaas', 'Locked', 'The software says our licence has expired and the registers are locked.').priority).toBe('urgente');
+    expect(run('websaas', 'Locked', 'The software says our licence has expired and the registers are locked.').priority).toBe('urgente');
   });
   it('WebSaaS: every invoice failing or selling on paper is urgente, even with weaker importante hints', () => {
     expect(
-      r4('websaas', 'Error', 'Sale un error al emitir cualquier factura, mientras tanto vendemos apuntando en una libreta.').priority,
+      run('websaas', 'Error', 'Sale un error al emitir cualquier factura, mientras tanto vendemos apuntando en una libreta.').priority,
     ).toBe('urgente');
   });
   it('WebSaaS: one function failing while still invoicing is importante; a configure question is normal', () => {
-    const r = r4(
+    const r = run(
       'websaas',
       'Prioridad Urgente - promociones',
       'Las promociones ya no se aplican solas en la caja, las restamos a mano. Podemos vender igual.',
@@ -614,34 +612,34 @@ describe('triage: round 4 generalisation (failures vs how-to, locks, mass deleti
     expect(r.priority).toBe('importante');
     expect(r.flags).toContain('priority-mismatch');
     expect(
-      r4('websaas', 'Impuestos', 'Tenemos algunos artículos exentos. ¿Cómo los configuro para que la factura los calcule bien?').priority,
+      run('websaas', 'Impuestos', 'Tenemos algunos artículos exentos. ¿Cómo los configuro para que la factura los calcule bien?').priority,
     ).toBe('normal');
   });
   it('Infraspeak: deleting many records for the customer is technical service, failing to delete one is not', () => {
-    const r = r4('infraspeak', 'Limpieza', 'Por favor eliminen de una vez todas las ubicaciones duplicadas que importamos.');
+    const r = run('infraspeak', 'Limpieza', 'Por favor eliminen de una vez todas las ubicaciones duplicadas que importamos.');
     expect(r.exclusion?.id).toBe('technical-service');
-    expect(r4('infraspeak', 'Error', 'No puedo eliminar una ubicación, da error.').exclusion).toBeNull();
+    expect(run('infraspeak', 'Error', 'No puedo eliminar una ubicación, da error.').exclusion).toBeNull();
   });
   it('Infraspeak: a crash in one action is media, lost field work is alta', () => {
-    expect(r4('infraspeak', 'Crash', 'La app se cierra cuando intento firmar la OT; se puede terminar sin firma.').priority).toBe('media');
+    expect(run('infraspeak', 'Crash', 'La app se cierra cuando intento firmar la OT; se puede terminar sin firma.').priority).toBe('media');
     expect(
-      r4('infraspeak', 'Perdido', 'Nada de lo que los técnicos registran en la app queda guardado, perdemos todo el trabajo del día.')
+      run('infraspeak', 'Perdido', 'Nada de lo que los técnicos registran en la app queda guardado, perdemos todo el trabajo del día.')
         .priority,
     ).toBe('alta');
   });
   it('Infraspeak: a denied workaround ("no way to do it by hand") does not cap the priority', () => {
     expect(
-      r4('infraspeak', 'Preventivos', 'Los planes preventivos no generan órdenes y no tenemos otra forma de crearlas, ni siquiera a mano.')
+      run('infraspeak', 'Preventivos', 'Los planes preventivos no generan órdenes y no tenemos otra forma de crearlas, ni siquiera a mano.')
         .priority,
     ).toBe('alta');
   });
   it('Soporte Justo: e-mail failing for every account is alta; a tool stuck is media; a how-to on a working site is baja', () => {
-    expect(r4('soporte-justo', 'Correo', 'Ninguna cuenta de correo del dominio recibe mensajes, todo rebota.').priority).toBe('alta');
-    expect(r4('soporte-justo', 'Backups', 'La copia de seguridad del cPanel se queda en 0% y no avanza.').priority).toBe('media');
-    expect(r4('soporte-justo', 'Duda', 'Todo funciona bien. Quiero saber cómo cambiar la versión de PHP.').priority).toBe('baja');
+    expect(run('soporte-justo', 'Correo', 'Ninguna cuenta de correo del dominio recibe mensajes, todo rebota.').priority).toBe('alta');
+    expect(run('soporte-justo', 'Backups', 'La copia de seguridad del cPanel se queda en 0% y no avanza.').priority).toBe('media');
+    expect(run('soporte-justo', 'Duda', 'Todo funciona bien. Quiero saber cómo cambiar la versión de PHP.').priority).toBe('baja');
   });
   it('Peewah: a partially failed sending with a workaround is media; a quote plus a complaint is comercial', () => {
-    const r = r4(
+    const r = run(
       'peewah',
       'Prioridad Alta - invitaciones',
       'Solo la mitad de las invitaciones fueron entregadas, el resto aparece como fallido. Podemos enviarlas desde nuestro propio correo.',
@@ -649,7 +647,7 @@ describe('triage: round 4 generalisation (failures vs how-to, locks, mass deleti
     expect(r.priority).toBe('media');
     expect(r.flags).toContain('priority-mismatch');
     expect(
-      r4('peewah', 'Propuesta', 'Queremos una cotización para 4 eventos. También un reclamo: nadie respondió nuestro último mensaje.')
+      run('peewah', 'Propuesta', 'Queremos una cotización para 4 eventos. También un reclamo: nadie respondió nuestro último mensaje.')
         .category,
     ).toBe('comercial');
   });
