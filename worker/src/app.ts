@@ -6,6 +6,7 @@ import { evaluateRoutes } from './routes/evaluate.js';
 import { healthRoutes } from './routes/health.js';
 import { installationRoutes } from './routes/installations.js';
 import { policyRoutes } from './routes/policies.js';
+import { reportRoutes } from './routes/reports.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { zendeskRoutes } from './routes/zendesk.js';
 
@@ -16,6 +17,7 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/api/v1/evaluate', evaluateRoutes)
   .route('/api/v1/installations', installationRoutes)
   .route('/api/v1/zendesk', zendeskRoutes)
+  .route('/api/v1/reports', reportRoutes)
   .route('/api/v1', adminRoutes)
   .route('/webhooks', webhookRoutes)
   .onError(onError)

@@ -12,6 +12,7 @@ import {
   retireTicket,
   upsertTicket,
 } from '../store/tickets.js';
+import { insertTimeEntries } from '../store/time-entries.js';
 
 /**
  * Most facts (comments, label or tag changes, closes) one delivery may carry: a host reports a change or two per
@@ -30,6 +31,19 @@ async function isOwnChange(db: D1Database, adapter: AnyHostAdapter, config: unkn
   if (adapter.configuredSelfActors(config).some((a) => a.toLowerCase() === actor)) return true;
   const installation = await getInstallation(db, effect.installation.key);
   return installation?.selfActor?.toLowerCase() === actor;
+}
+
+/** The delivery's time entries that the installation's stored settings count (a new installation's: the defaults). */
+async function timeStatements(
+  db: D1Database,
+  adapter: AnyHostAdapter,
+  effect: Extract<DeliveryEffect, { kind: 'ticket' }>,
+): Promise<D1PreparedStatement[]> {
+  if (!effect.time?.length) return [];
+  const stored = await getInstallation(db, effect.installation.key);
+  const settings = adapter.parseSettings(stored?.settings ?? {});
+  const counted = effect.time.filter((t) => !adapter.countsTime || (settings.ok && adapter.countsTime(t, settings.value)));
+  return counted.length > 0 ? [insertTimeEntries(db, effect.ticket.key, effect.installation.key, counted)] : [];
 }
 
 /** Stores a valid delivery in one D1 batch keyed by its delivery id (a redelivery changes nothing), then queues the write-back. */
@@ -59,6 +73,7 @@ export async function acceptDelivery(
         upsertInstallation(db, effect.installation, nowMs),
         upsertTicket(db, adapter.host, effect.ticket, nowMs),
         ...(effect.facts.length > 0 ? [insertFacts(db, effect.ticket.key, effect.facts)] : []),
+        ...(await timeStatements(db, adapter, effect)),
         bumpVersion(db, effect.ticket.key, nowMs),
       );
       break;

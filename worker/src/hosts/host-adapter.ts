@@ -45,10 +45,23 @@ export type TicketUpsert = TicketFields & {
 /** A host fact that may move a clock (a comment, a close, a label); `eventKey` makes replays harmless. */
 export type TicketFact = { eventKey: string; at: string; data: unknown };
 
+/**
+ * Time an agent spent on the ticket, as the host recorded it (a time-tracking field's change, a command, a worklog); `entryKey`
+ * makes replays harmless and `source` says where it was read, so an installation's settings can say which sources count.
+ */
+export type TimeSpent = { entryKey: string; at: string; seconds: number; source: string; author: string | null };
+
 /** What a verified, valid delivery asks Plazo to store. */
 export type DeliveryEffect =
   | { kind: 'ignore'; reason: string }
-  | { kind: 'ticket'; installation: InstallationUpsert; actor: string | null; ticket: TicketUpsert; facts: TicketFact[] }
+  | {
+      kind: 'ticket';
+      installation: InstallationUpsert;
+      actor: string | null;
+      ticket: TicketUpsert;
+      facts: TicketFact[];
+      time?: TimeSpent[];
+    }
   | { kind: 'retire-ticket'; installation: InstallationUpsert; actor: string | null; ticketKey: string }
   | { kind: 'move-ticket'; installation: InstallationUpsert; actor: string | null; fromKey: string; ticket: TicketUpsert }
   | { kind: 'installation'; installation: InstallationUpsert; active: boolean; retireScopes: string[] };
@@ -142,6 +155,8 @@ export interface HostAdapter<Cfg = unknown, S extends SharedHostSettings = Share
   simulate(state: St, changes: readonly C[]): St;
   readStoredState(stored: unknown): St;
   describeFailure(error: unknown): WriteBackFailure;
+  /** Whether reported time counts under the installation's settings (Zendesk: the Time Tracking field they name); absent: all counts. */
+  countsTime?(time: TimeSpent, settings: S): boolean;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds adapters of every host; each is used with its own types.

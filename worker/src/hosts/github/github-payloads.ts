@@ -74,6 +74,8 @@ export const issueCommentEventSchema = z.object({
     user: userSchema,
     author_association: z.string().min(1),
     created_at: instant,
+    /** Read for commands (`/plazo time 1h30m`); GitHub caps a comment at 65,536 characters. */
+    body: z.string().nullish(),
   }),
 });
 

@@ -13,6 +13,7 @@ import {
   issuesEventSchema,
   issueTransferredSchema,
 } from './github-payloads.js';
+import { readTimeCommand } from './read-time-command.js';
 
 /** Deliveries without an installation come from a repository webhook served with the personal token. */
 export const TOKEN_INSTALLATION = 'github:token';
@@ -150,5 +151,17 @@ function parseComment(payload: object): Result<DeliveryEffect, 'invalid-payload'
     actor: sender.login,
     ticket: ticketOf(issue, repository, installation.key),
     facts: [fact(`comment:${comment.id}`, comment.created_at, data)],
+    time: timeOf(comment),
   });
+}
+
+/** Repository members' `/plazo time 1h30m` comments record time on the issue; others', and malformed ones, record none. */
+const TIME_KEEPERS: ReadonlySet<string> = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+function timeOf(comment: z.infer<typeof issueCommentEventSchema>['comment']) {
+  if (!TIME_KEEPERS.has(comment.author_association) || !comment.body) return [];
+  const seconds = readTimeCommand(comment.body);
+  if (!seconds.ok || seconds.value === null) return [];
+  const source = 'github-command';
+  return [{ entryKey: `comment:${comment.id}`, at: comment.created_at, seconds: seconds.value, source, author: comment.user.login }];
 }

@@ -1,9 +1,10 @@
 import { fail, ok, type Result, toProblems } from '@plazo/core';
 import type * as z from 'zod';
-import type { DeliveryEffect, InstallationUpsert, TicketFact, TicketUpsert } from '../host-adapter.js';
+import type { DeliveryEffect, InstallationUpsert, TicketFact, TicketUpsert, TimeSpent } from '../host-adapter.js';
 import type { ZendeskFact, ZendeskRef } from './zendesk-facts.js';
 import {
   commentAddedEventSchema,
+  customFieldChangedEventSchema,
   type HandledTicketEvent,
   handledTicketEvents,
   priorityChangedEventSchema,
@@ -97,7 +98,21 @@ export function parseZendeskDelivery(account: ZendeskAccount, payload: unknown):
   const facts = factsOf(event, e, d);
   if (!facts.ok) return facts;
   const ticket = ticketOf(d, account, installation.key);
-  return ok({ id: e.id, event: e.type, effect: { kind: 'ticket', installation, actor, ticket, facts: facts.value } });
+  const time = event === 'custom_field_changed' ? timeOf(e, d) : [];
+  return ok({ id: e.id, event: e.type, effect: { kind: 'ticket', installation, actor, ticket, facts: facts.value, time } });
+}
+
+/**
+ * A number field's change as time spent: the Time Tracking app adds each update's seconds to its total field, so the change
+ * is the time of that update. Every number field is reported; the installation's `timeTracking` setting says which one counts.
+ */
+function timeOf(e: ZendeskEnvelope, d: ZendeskTicketDetail): TimeSpent[] {
+  const p = customFieldChangedEventSchema.safeParse(e.event);
+  if (!p.success || typeof p.data.current !== 'number') return [];
+  const seconds = Math.round(p.data.current - (p.data.previous ?? 0));
+  if (seconds === 0) return [];
+  const author = isPerson(d.actor_id) ? d.actor_id! : null;
+  return [{ entryKey: `field:${e.id}`, at: e.time, seconds, source: `zendesk-field:${p.data.custom_field.id}`, author }];
 }
 
 function factsOf(event: HandledTicketEvent, e: ZendeskEnvelope, d: ZendeskTicketDetail): Result<TicketFact[], 'invalid-payload'> {

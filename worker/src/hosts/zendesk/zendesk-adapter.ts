@@ -29,4 +29,5 @@ export const zendeskAdapter: HostAdapter<ZendeskConfig, ZendeskSettings, Zendesk
   simulate: simulateZendeskDryRun,
   readStoredState: readZendeskState,
   describeFailure: describeZendeskFailure,
+  countsTime: (time, settings) => time.source === `zendesk-field:${settings.timeTracking?.totalTimeFieldId}`,
 };

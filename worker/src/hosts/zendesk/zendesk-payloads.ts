@@ -69,6 +69,19 @@ export const commentAddedEventSchema = z.object({
 
 export const statusChangedEventSchema = z.object({ current: zendeskStatusSchema, previous: zendeskStatusSchema.nullish() });
 export const priorityChangedEventSchema = z.object({ current: optionalPriority, previous: optionalPriority.optional() });
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** A number field's value: Zendesk sends it bare or as `{ value }`, a number or its digits; anything else is not a duration. */
+const fieldNumber = z.preprocess(
+  (v) => (typeof v === 'object' && v !== null && 'value' in v ? (v as { value: unknown }).value : v),
+  z.union([z.number(), z.string().regex(DECIMAL).transform(Number), z.null()]).optional(),
+);
+/** A custom field's change; Plazo reads only number fields (the Time Tracking app's "Total time spent (sec)"). */
+export const customFieldChangedEventSchema = z.object({
+  custom_field: z.object({ id: zendeskIdSchema }),
+  current: fieldNumber,
+  previous: fieldNumber,
+});
+
 export const tagsChangedEventSchema = z.object({ tags_added: tags.nullish(), tags_removed: tags.nullish() });
 
 /** The ticket events Plazo reads, by the part of `type` after "zen:event-type:ticket.". */
@@ -78,6 +91,7 @@ export const handledTicketEvents = [
   'status_changed',
   'priority_changed',
   'tags_changed',
+  'custom_field_changed',
   'soft_deleted',
   'permanently_deleted',
   'marked_as_spam',

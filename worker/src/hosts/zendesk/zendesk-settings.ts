@@ -18,6 +18,8 @@ export const zendeskSettingsSchema = z.strictObject({
   statusMap: z.strictObject({ pending: z.string().min(1).nullable().optional(), hold: z.string().min(1).nullable().optional() }).optional(),
   /** The text ticket fields created at install that hold the due instants (ISO 8601, UTC). */
   fields: z.strictObject({ firstResponseDue: fieldId.optional(), resolutionDue: fieldId.optional() }).optional(),
+  /** The Time Tracking app's "Total time spent (sec)" field: its changes are the time agents spent (reports of hours per customer). */
+  timeTracking: z.strictObject({ totalTimeFieldId: fieldId }).optional(),
 });
 export type ZendeskSettings = z.infer<typeof zendeskSettingsSchema>;
 

@@ -1,0 +1,34 @@
+import type { TimeSpent } from '../hosts/host-adapter.js';
+
+/** A delivery's time entries in one statement (as facts travel: one JSON array read by json_each); a replayed entry adds nothing. */
+export function insertTimeEntries(
+  db: D1Database,
+  ticketKey: string,
+  installationKey: string,
+  entries: readonly TimeSpent[],
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO time_entries (ticket_key, entry_key, installation_key, at, seconds, source, author)
+       SELECT ?1, json_extract(value, '$.entryKey'), ?2, json_extract(value, '$.at'), json_extract(value, '$.seconds'),
+              json_extract(value, '$.source'), json_extract(value, '$.author')
+       FROM json_each(?3)`,
+    )
+    .bind(ticketKey, installationKey, JSON.stringify(entries));
+}
+
+export type TimeEntryRow = { ticketKey: string; customer: string | null; policyId: string | null; at: string; seconds: number };
+
+/** An installation's entries recorded within [fromMs, toMs), with the customer and policy of their ticket. */
+export async function listTimeEntries(db: D1Database, installationKey: string, fromMs: number, toMs: number): Promise<TimeEntryRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.ticket_key AS ticketKey, t.requester AS customer, t.policy_id AS policyId, e.at, e.seconds
+       FROM time_entries e LEFT JOIN tickets t ON t.key = e.ticket_key
+       WHERE e.installation_key = ?1 AND julianday(e.at) >= julianday(?2) AND julianday(e.at) < julianday(?3)
+       ORDER BY e.at, e.ticket_key, e.entry_key`,
+    )
+    .bind(installationKey, new Date(fromMs).toISOString(), new Date(toMs).toISOString())
+    .all<TimeEntryRow>();
+  return results;
+}
