@@ -23,6 +23,16 @@ export default defineConfig({
         },
       },
       {
+        // The Jira Forge app: its manifest through @forge/manifest's full validation, its UI Kit components through the real
+        // ForgeReconciler and @forge/bridge, with a stand-in for Forge's side of the bridge (jira-forge/test-support).
+        test: {
+          name: 'jira-forge',
+          include: ['jira-forge/**/*.test.{ts,tsx}'],
+          setupFiles: ['jira-forge/test-support/install-forge-host.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
         // The Worker, inside workerd, against the real D1 migrations and each host's REST stand-in on loopback.
         plugins: [
           cloudflareTest(async ({ inject }) => ({
