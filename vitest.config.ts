@@ -58,6 +58,11 @@ export default defineConfig({
                 // The Zendesk adapter's own (worker/src/hosts/zendesk/zendesk-config.ts): accounts live under /<subdomain>.
                 ZENDESK_API_URL: `${inject('zendeskStandInUrl')}/{subdomain}`,
                 ZENDESK_WEBHOOK_SECRET: 'test-zendesk-dev-secret',
+                // The Jira adapter's own (worker/src/hosts/jira/jira-config.ts): the stand-in serves the JWKS and every site.
+                JIRA_FORGE_APP_ID: 'ari:cloud:ecosystem::app/0b6e1d6a-5b1e-4c57-9a8f-7d3c2e1f4a5b',
+                JIRA_FORGE_JWKS_URL: `${inject('jiraStandInUrl')}/.well-known/jwks.json`,
+                JIRA_SITE_URL: `${inject('jiraStandInUrl')}/site/{site}`,
+                JIRA_WEBHOOK_SECRET: 'test-jira-dev-secret',
                 // 32 bytes of test key, base64: encrypts installations' secrets at rest.
                 CREDENTIALS_KEY: 'cGxhem8tdGVzdC1jcmVkZW50aWFscy1rZXktMzJiISE=',
               },
@@ -67,9 +72,16 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts'],
-          globalSetup: ['test/github-stand-in/global-setup.ts', 'test/zendesk-stand-in/global-setup.ts'],
+          globalSetup: [
+            'test/github-stand-in/global-setup.ts',
+            'test/zendesk-stand-in/global-setup.ts',
+            'test/jira-stand-in/global-setup.ts',
+          ],
           setupFiles: ['test/worker/support/apply-migrations.ts'],
           testTimeout: 30_000,
+          // jira.js's models import each other in a cycle that Vite's module runner evaluates out of order (Node and esbuild
+          // do not): pre-bundled with esbuild, as wrangler bundles it.
+          deps: { optimizer: { ssr: { enabled: true, include: ['jira.js/cloud', 'jira.js/core'] } } },
         },
       },
     ],

@@ -5,6 +5,8 @@ import { adminRoutes } from './routes/admin.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { healthRoutes } from './routes/health.js';
 import { installationRoutes } from './routes/installations.js';
+import { jiraForgeRoutes } from './routes/jira-forge.js';
+import { jiraSetupRoutes } from './routes/jira-setup.js';
 import { policyRoutes } from './routes/policies.js';
 import { reportRoutes } from './routes/reports.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -17,8 +19,10 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/api/v1/evaluate', evaluateRoutes)
   .route('/api/v1/installations', installationRoutes)
   .route('/api/v1/zendesk', zendeskRoutes)
+  .route('/api/v1/jira', jiraSetupRoutes)
   .route('/api/v1/reports', reportRoutes)
   .route('/api/v1', adminRoutes)
   .route('/webhooks', webhookRoutes)
+  .route('/forge/jira', jiraForgeRoutes)
   .onError(onError)
   .notFound(notFound);

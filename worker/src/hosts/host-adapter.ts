@@ -3,7 +3,7 @@ import type { Env } from '../env.js';
 import type { SharedHostSettings } from './shared-host-settings.js';
 
 /** Hosts Plazo writes back to; a host joins by implementing `HostAdapter` and registering in adapters.ts. */
-export type HostName = 'github' | 'zendesk';
+export type HostName = 'github' | 'zendesk' | 'jira';
 
 /**
  * A delivery as it arrived, with everything a host may sign: the request URL (some hosts sign it), the headers, and the
@@ -149,6 +149,8 @@ export interface HostAdapter<Cfg = unknown, S extends SharedHostSettings = Share
   parseSettings(raw: unknown): Result<S, 'invalid-config'>;
   /** Merges a scope's settings over the installation's. */
   mergeSettings(installation: S, scope: S | null): S;
+  /** The installation's settings as they apply to one scope, when its own settings hold per-scope parts (Jira's projects). */
+  settingsForScope?(installation: S, scope: string): S;
   toTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: S, policy: Policy): TicketInput;
   plan(input: PlanInput<S, St>): C[];
   /** The state a dry run keeps in place of calling the host, so the next plan diffs against the simulated host. */

@@ -14,7 +14,18 @@ const subdomain = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be the account\'s subdomain, e.g. "acme" for acme.zendesk.com')
   .refine((s) => s !== 'dev', '"dev" is reserved for development deliveries');
-const requestSchema = z.discriminatedUnion('host', [z.strictObject({ host: z.literal('zendesk'), subdomain })]);
+/** A Jira Cloud site's host, e.g. acme.atlassian.net: admin webhooks name it (?site=) and write-back calls it. */
+const site = z
+  .string()
+  .max(253)
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
+    'must be the site\'s host, e.g. "acme.atlassian.net"',
+  );
+const requestSchema = z.discriminatedUnion('host', [
+  z.strictObject({ host: z.literal('zendesk'), subdomain }),
+  z.strictObject({ host: z.literal('jira'), site }),
+]);
 
 /** POST /api/v1/installations (admin): creates an installation and shows its token once; only its SHA-256 is stored. */
 export const installationRoutes = new Hono<{ Bindings: Env }>().post('/', requireAdmin, limitBody, async (c) => {
@@ -25,7 +36,8 @@ export const installationRoutes = new Hono<{ Bindings: Env }>().post('/', requir
     const problems = toProblems(request.error);
     return problem(c, 400, { code: 'invalid-request', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
   }
-  const key = `zendesk:${request.data.subdomain}`;
+  const name = request.data.host === 'zendesk' ? request.data.subdomain : request.data.site;
+  const key = `${request.data.host}:${name}`;
   if (await getInstallation(c.env.DB, key))
     return problem(c, 409, {
       code: 'installation-exists',
@@ -34,7 +46,7 @@ export const installationRoutes = new Hono<{ Bindings: Env }>().post('/', requir
   const token = newInstallationToken();
   const now = Date.now();
   await c.env.DB.batch([
-    upsertInstallation(c.env.DB, { key, host: 'zendesk', externalId: request.data.subdomain, account: request.data.subdomain }, now),
+    upsertInstallation(c.env.DB, { key, host: request.data.host, externalId: name, account: name }, now),
     await insertInstallationToken(c.env.DB, key, token, now),
   ]);
   return c.json({ key, token }, 201);

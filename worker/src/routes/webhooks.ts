@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { acceptDelivery } from '../deliveries/accept-delivery.js';
 import { type Env, readSettings } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
+import type { AnyHostAdapter } from '../hosts/host-adapter.js';
 import { hostContext } from '../hosts/host-context.js';
 import { limitBody } from '../http/body-limit.js';
 import { problem, statusOf } from '../http/problem.js';
@@ -14,6 +15,11 @@ import { readJsonBody } from '../http/read-json-body.js';
 export const webhookRoutes = new Hono<{ Bindings: Env }>().post('/:host', limitBody, async (c) => {
   const adapter = adapterFor(c.req.param('host'));
   if (!adapter) return problem(c, 404, { code: 'unknown-host', detail: `no host "${c.req.param('host')}"` });
+  return receiveDelivery(c, adapter);
+});
+
+/** One delivery through `adapter` (also Jira's Forge events, which arrive at their own path). */
+export async function receiveDelivery(c: Context<{ Bindings: Env }>, adapter: AnyHostAdapter): Promise<Response> {
   const ctx = hostContext(adapter, c.env, readSettings(c.env));
   const body = new Uint8Array(await c.req.arrayBuffer());
   const verified = await adapter.verify({ url: c.req.url, headers: c.req.raw.headers, body }, ctx);
@@ -26,4 +32,4 @@ export const webhookRoutes = new Hono<{ Bindings: Env }>().post('/:host', limitB
   const outcome = await acceptDelivery(c.env, adapter, ctx.config, verified.value, effect.value, Date.now());
   if (outcome.status === 'refused') return problem(c, 400, outcome.issue);
   return c.json({ delivery: verified.value.id, event: verified.value.event, ...outcome }, 202);
-});
+}

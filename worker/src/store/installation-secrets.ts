@@ -1,7 +1,10 @@
 import { openSecret, type SealedSecret, sealSecret } from '../secrets/seal-secret.js';
 
-/** The secrets an installation may store; the names are also what `missing` lists in the setup answer. */
-export const secretNames = ['webhook-signing-secret', 'api-email', 'api-token'] as const;
+/**
+ * The secrets an installation may store: what a setup step sends (webhook signing secret, API e-mail and token) and what a host
+ * hands over by itself (Jira Forge's app system token, with its expiry).
+ */
+export const secretNames = ['webhook-signing-secret', 'api-email', 'api-token', 'system-token'] as const;
 export type SecretName = (typeof secretNames)[number];
 
 const contextOf = (installationKey: string, name: SecretName) => `${installationKey}/${name}`;

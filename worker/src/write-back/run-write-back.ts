@@ -163,7 +163,8 @@ async function resolveSettings(
 ): Promise<{ settings: SharedHostSettings; problems: Problem[] }> {
   const own = adapter.parseSettings(installation.settings);
   const empty = adapter.parseSettings({});
-  const base = own.ok ? own.value : empty.ok ? empty.value : {};
+  const installationWide = own.ok ? own.value : empty.ok ? empty.value : {};
+  const base = adapter.settingsForScope ? adapter.settingsForScope(installationWide, ticket.scope) : installationWide;
   if (!session) return { settings: base, problems: [] };
   let cached = await getScopeConfig(ctx.env.DB, installation.key, ticket.scope);
   if (!cached || Date.now() - cached.fetchedAt > SCOPE_CONFIG_TTL_MS) {

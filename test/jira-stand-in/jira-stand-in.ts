@@ -1,0 +1,225 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
+
+/**
+ * A stand-in for Jira Cloud's REST API v3 and Forge's JWKS on loopback, following the documented shapes of the calls Plazo
+ * makes. Sites live under a prefix: /ex/jira/<cloudId> (a Forge app's apiBaseUrl, Bearer system token) or /site/<host>
+ * (admin webhooks, Basic email:apiToken). GET/PUT /rest/api/3/issue/{id} (update.labels add/remove), PUT
+ * /rest/api/3/issue/{id}/properties/{key}, POST/PUT /rest/api/3/issue/{id}/comment[/{id}], GET /rest/api/3/myself, and the
+ * admin page's lists. 429 with Retry-After and 5xx through faults. Tests steer it through /__stand-in/* and read what it holds.
+ */
+
+type Issue = {
+  id: string;
+  key: string;
+  priority: string | null;
+  labels: string[];
+  duedate: string | null;
+  properties: Record<string, unknown>;
+  comments: { id: string; body: unknown; author: string }[];
+};
+type Site = { auth: string; accountId: string; issues: Map<string, Issue> };
+type Fault = { prefix: string; method: string; path: RegExp; status: number; times: number; headers: Record<string, string> };
+type Logged = { prefix: string; method: string; path: string; status: number; body: unknown };
+
+const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number => {
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+  } else {
+    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
+    res.end(JSON.stringify(body));
+  }
+  return status;
+};
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? null : JSON.parse(text);
+}
+
+export async function startJiraStandIn(port = 0) {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = 'plazo-test-key';
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256' };
+  const sites = new Map<string, Site>();
+  let faults: Fault[] = [];
+  const log: Logged[] = [];
+  let jwksFetches = 0;
+  let nextComment = 10_000;
+
+  const issueView = (base: string, i: Issue, properties: string[]) => ({
+    id: i.id,
+    key: i.key,
+    self: `${base}/rest/api/3/issue/${i.id}`,
+    fields: {
+      priority: i.priority ? { id: '3', name: i.priority, self: `${base}/rest/api/3/priority/3` } : null,
+      labels: i.labels,
+      duedate: i.duedate,
+      status: { id: '10000', name: 'To Do', statusCategory: { id: 2, key: 'new', name: 'To Do' } },
+    },
+    properties: Object.fromEntries(properties.filter((p) => Object.hasOwn(i.properties, p)).map((p) => [p, i.properties[p]])),
+  });
+  const commentView = (base: string, issueId: string, c: Issue['comments'][number]) => ({
+    id: c.id,
+    self: `${base}/rest/api/3/issue/${issueId}/comment/${c.id}`,
+    author: { accountId: c.author, displayName: 'Plazo', active: true },
+    body: c.body,
+    created: '2026-12-06T10:00:00.000+0000',
+    updated: '2026-12-06T10:00:00.000+0000',
+    jsdPublic: true,
+  });
+
+  async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const body = req.method === 'GET' ? null : ((await readBody(req)) as Record<string, any>);
+    if (url.pathname === '/__stand-in/site') {
+      sites.set(body.prefix, { auth: body.auth, accountId: body.accountId, issues: new Map() });
+      send(res, 204, undefined);
+    } else if (url.pathname === '/__stand-in/issue') {
+      const site = sites.get(body.prefix)!;
+      site.issues.set(String(body.id), {
+        id: String(body.id),
+        key: body.key,
+        priority: body.priority ?? 'Medium',
+        labels: body.labels ?? [],
+        duedate: null,
+        properties: {},
+        comments: [],
+      });
+      send(res, 204, undefined);
+    } else if (url.pathname === '/__stand-in/state') {
+      const issue = sites.get(url.searchParams.get('prefix') ?? '')?.issues.get(url.searchParams.get('id') ?? '');
+      send(res, issue ? 200 : 404, issue ?? { error: 'no such issue' });
+    } else if (url.pathname === '/__stand-in/faults') {
+      faults.push({
+        ...body,
+        path: new RegExp(body.path),
+        times: body.times ?? 1,
+        headers: body.headers ?? {},
+        method: body.method ?? 'ANY',
+      } as Fault);
+      send(res, 204, undefined);
+    } else if (url.pathname === '/__stand-in/log') {
+      send(res, 200, {
+        requests: log.filter((l) => !url.searchParams.get('prefix') || l.prefix === url.searchParams.get('prefix')),
+        jwksFetches,
+      });
+    } else if (url.pathname === '/__stand-in/reset-faults') {
+      faults = [];
+      send(res, 204, undefined);
+    } else send(res, 404, { error: 'unknown control' });
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
+    const at = url.pathname.indexOf('/rest/api/3/');
+    if (at < 0) return send(res, 404, { errorMessages: ['Not found'] });
+    const prefix = url.pathname.slice(0, at);
+    const path = url.pathname.slice(at + '/rest/api/3'.length);
+    const base = `http://${req.headers.host}${prefix}`;
+    const site = sites.get(prefix);
+    if (!site || req.headers.authorization !== site.auth)
+      return send(res, 401, { errorMessages: ['Client must be authenticated to access this resource.'] });
+    const method = req.method ?? 'GET';
+    const fault = faults.find(
+      (f) => f.prefix === prefix && (f.method === 'ANY' || f.method === method) && f.path.test(path) && f.times > 0,
+    );
+    if (fault) {
+      fault.times -= 1;
+      await readBody(req);
+      return send(res, fault.status, { errorMessages: [`stand-in fault ${fault.status}`] }, fault.headers);
+    }
+    const body = (await readBody(req)) as Record<string, any> | null;
+    log.push({ prefix, method, path, status: 0, body });
+    const entry = log[log.length - 1]!;
+    const answer = (status: number, value: unknown) => {
+      entry.status = status;
+      return send(res, status, value);
+    };
+    if (method === 'GET' && path === '/myself')
+      return answer(200, { accountId: site.accountId, accountType: 'app', active: true, displayName: 'Plazo' });
+    if (method === 'GET' && path === '/priority/search')
+      return answer(200, {
+        startAt: 0,
+        maxResults: 100,
+        total: 5,
+        isLast: true,
+        values: ['Highest', 'High', 'Medium', 'Low', 'Lowest'].map((name, i) => ({
+          id: String(i + 1),
+          name,
+          self: `${base}/rest/api/3/priority/${i + 1}`,
+        })),
+      });
+    if (method === 'GET' && path === '/status')
+      return answer(200, [
+        { id: '10000', name: 'To Do', statusCategory: { id: 2, key: 'new', name: 'To Do' } },
+        { id: '10001', name: 'Waiting for customer', statusCategory: { id: 4, key: 'indeterminate', name: 'In Progress' } },
+        { id: '10002', name: 'Done', statusCategory: { id: 3, key: 'done', name: 'Done' } },
+      ]);
+    if (method === 'GET' && path === '/project/search')
+      return answer(200, { startAt: 0, maxResults: 100, total: 1, isLast: true, values: [{ id: '10000', key: 'SUP', name: 'Support' }] });
+    if (method === 'GET' && path === '/role')
+      return answer(200, [{ id: 10002, name: 'Developers', self: `${base}/rest/api/3/role/10002` }]);
+    if (method === 'GET' && path === '/groups/picker')
+      return answer(200, {
+        header: 'Showing 1 of 1 matching groups',
+        total: 1,
+        groups: [{ groupId: 'g-1', name: 'support-agents', html: 'support-agents' }],
+      });
+
+    const match = /^\/issue\/(\d+)(?:\/(properties|comment)(?:\/([^/]+))?)?$/.exec(path);
+    const issue = match ? site.issues.get(match[1]!) : undefined;
+    if (!match || !issue) return answer(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+    const [, , sub, subId] = match;
+    if (!sub && method === 'GET') return answer(200, issueView(base, issue, (url.searchParams.get('properties') ?? '').split(',')));
+    if (!sub && method === 'PUT') {
+      const fields = body?.fields ?? {};
+      if (fields.priority) issue.priority = fields.priority.name;
+      if ('duedate' in fields) issue.duedate = fields.duedate;
+      for (const op of body?.update?.labels ?? []) {
+        if (op.add && !issue.labels.includes(op.add)) issue.labels.push(op.add);
+        if (op.remove) issue.labels = issue.labels.filter((l) => l !== op.remove);
+      }
+      return answer(204, undefined);
+    }
+    if (sub === 'properties' && method === 'PUT' && subId) {
+      const created = !Object.hasOwn(issue.properties, subId);
+      issue.properties[subId] = body;
+      return answer(created ? 201 : 200, undefined);
+    }
+    if (sub === 'comment' && method === 'POST' && !subId) {
+      const comment = { id: String(nextComment++), body: body?.body, author: site.accountId };
+      issue.comments.push(comment);
+      return answer(201, commentView(base, issue.id, comment));
+    }
+    if (sub === 'comment' && method === 'PUT' && subId) {
+      const comment = issue.comments.find((c) => c.id === subId);
+      if (!comment) return answer(404, { errorMessages: ['Can not find a comment for the id'] });
+      comment.body = body?.body;
+      return answer(200, commentView(base, issue.id, comment));
+    }
+    return answer(405, { errorMessages: ['Method not allowed'] });
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const handle = async () => {
+      if (url.pathname === '/.well-known/jwks.json') {
+        jwksFetches += 1;
+        send(res, 200, { keys: [publicJwk] });
+      } else if (url.pathname.startsWith('/__stand-in/')) await control(req, res, url);
+      else await api(req, res, url);
+    };
+    handle().catch((error) => send(res, 500, { errorMessages: [String(error)] }));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    privateJwk: JSON.stringify(privateJwk),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,32 @@
+import type { HostAdapter } from '../host-adapter.js';
+import { connectJira } from './connect-jira.js';
+import { describeJiraFailure } from './describe-jira-failure.js';
+import { type JiraConfig, readJiraConfig } from './jira-config.js';
+import { type JiraState, readJiraState } from './jira-facts.js';
+import { type JiraSettings, jiraSettingsForScope, mergeJiraSettings, parseJiraSettings } from './jira-settings.js';
+import { toJiraTicket } from './jira-ticket.js';
+import { parseJiraDelivery } from './parse-jira-delivery.js';
+import { type JiraChange, planJiraChanges, simulateJiraChanges } from './plan-jira-changes.js';
+import { sourceOfDeliveryId, verifyJiraDelivery } from './verify-jira-delivery.js';
+
+/**
+ * Jira Cloud, through the Forge app (events over Forge Remote, the app's system token) or admin webhooks (an API token): the
+ * priority, two labels, the due date, the plazo-sla issue property and one comment kept up to date.
+ */
+export const jiraAdapter: HostAdapter<JiraConfig, JiraSettings, JiraState, JiraChange> = {
+  host: 'jira',
+  readConfig: readJiraConfig,
+  verify: verifyJiraDelivery,
+  // verify found whose delivery it is (the token's installation, or the site whose secret signed it); the id carries it.
+  parse: (meta, payload) => parseJiraDelivery(sourceOfDeliveryId(meta.id), payload),
+  configuredSelfActors: () => [],
+  connect: connectJira,
+  parseSettings: parseJiraSettings,
+  mergeSettings: mergeJiraSettings,
+  settingsForScope: jiraSettingsForScope,
+  toTicket: toJiraTicket,
+  plan: planJiraChanges,
+  simulate: simulateJiraChanges,
+  readStoredState: readJiraState,
+  describeFailure: describeJiraFailure,
+};

@@ -1,0 +1,67 @@
+import type { HostSession, ScopeConfigRead, StoredTicket } from '../host-adapter.js';
+import type { JiraClient, JiraFieldEdit } from './jira-client.js';
+import { type JiraState, jiraRefSchema, readJiraState } from './jira-facts.js';
+import { comparableProperty } from './jira-sla-property.js';
+import type { JiraChange } from './plan-jira-changes.js';
+
+export function jiraSession(client: JiraClient): HostSession<JiraState, JiraChange> {
+  let self: Promise<string | null> | undefined;
+  const idOf = (ticket: StoredTicket) => jiraRefSchema.parse(ticket.ref).issueId;
+  return {
+    selfActor: () => (self ??= client.me()),
+
+    // A project's settings live in the installation's (settings.projects), applied before shared code asks for scopes.
+    readScopeConfig: async (): Promise<ScopeConfigRead> => ({ revision: null, raw: null, problems: [] }),
+
+    async readState(ticket): Promise<JiraState> {
+      const known = readJiraState(ticket.hostState);
+      const read = await client.readIssue(idOf(ticket));
+      // Plazo's comment is known only from its own state: the id it created, and the text it wrote.
+      return { ...known, priority: read.priority, labels: read.labels, duedate: read.duedate, property: comparableProperty(read.property) };
+    },
+
+    async apply(ticket, state, changes): Promise<JiraState> {
+      const id = idOf(ticket);
+      const next: JiraState = { ...state, labels: [...state.labels] };
+      const fields: Omit<JiraFieldEdit, 'labels'> = {};
+      const labels: NonNullable<JiraFieldEdit['labels']> = [];
+      for (const c of changes) {
+        if (c.kind === 'set-priority') fields.priority = { name: c.name };
+        if (c.kind === 'set-duedate') fields.duedate = c.duedate;
+        // Labels as a delta (update.labels add/remove): a person's labels added meanwhile stay.
+        if (c.kind === 'set-labels') labels.push(...c.add.map((add) => ({ add })), ...c.remove.map((remove) => ({ remove })));
+      }
+      if (Object.keys(fields).length > 0 || labels.length > 0) {
+        await client.editFields(id, fields, labels);
+        if (fields.priority) next.priority = fields.priority.name;
+        if (fields.duedate) next.duedate = fields.duedate;
+        for (const l of labels)
+          next.labels = l.add ? [...next.labels.filter((x) => x !== l.add), l.add] : next.labels.filter((x) => x !== l.remove);
+      }
+      for (const c of changes) {
+        if (c.kind === 'set-property') {
+          await client.setProperty(id, c.value);
+          next.property = comparableProperty(c.value);
+        }
+        if (c.kind === 'put-comment') {
+          // One comment, edited in place; created when Plazo has none (or a person deleted it: then a 404 and a new one).
+          next.commentId = next.commentId
+            ? await updateOrRecreate(client, id, next.commentId, c.body)
+            : await client.addComment(id, c.body);
+          next.commentText = c.text;
+        }
+      }
+      return next;
+    },
+  };
+}
+
+async function updateOrRecreate(client: JiraClient, issueId: string, commentId: string, body: Parameters<JiraClient['addComment']>[1]) {
+  try {
+    await client.updateComment(issueId, commentId, body);
+    return commentId;
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return client.addComment(issueId, body);
+    throw error;
+  }
+}

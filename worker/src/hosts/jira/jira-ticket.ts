@@ -1,0 +1,58 @@
+import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
+import type { StoredTicket, TicketFact } from '../host-adapter.js';
+import { type JiraFact, jiraFactSchema } from './jira-facts.js';
+import { jiraPriorityMap, policyPriorityOf } from './jira-priority-map.js';
+import type { JiraSettings } from './jira-settings.js';
+
+/** The policy status a pausing Jira status enters: the policy's first paused status, which its clock stops in. */
+const pausedStatusOf = (policy: Policy) => policy.sla.pauseStatuses[0] ?? 'pending';
+
+/**
+ * Facts to core ticket: comments by anyone but the reporter answer the first response (internal notes count as private
+ * replies); a status in the Done category stops, leaving it reopens; the installation's pause statuses pause; a person's last
+ * priority is the override, read back through the priority map.
+ */
+export function toJiraTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: JiraSettings, policy: Policy): TicketInput {
+  const map = jiraPriorityMap(policy, settings);
+  const pauses = new Set((settings.pauseStatuses ?? []).map((s) => s.toLowerCase()));
+  const decided = ticket.evaluation?.priority ?? null;
+  const timeline: TimelineEvent[] = [];
+  let override: string | undefined;
+  let stopped = false;
+
+  const ordered = facts
+    .map((f) => ({ at: f.at, fact: jiraFactSchema.safeParse(f.data) }))
+    .filter((f): f is { at: string; fact: { success: true; data: JiraFact } } => f.fact.success)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+  for (const { at, fact } of ordered) {
+    const f = fact.data;
+    if (f.kind === 'comment') {
+      const byRequester = f.author !== null && f.author === ticket.requester;
+      timeline.push({ type: 'reply', at, public: f.public, byAgent: f.author !== null && !byRequester, byRequester });
+    } else if (f.kind === 'status') {
+      if (f.category === 'done') {
+        if (!stopped) timeline.push({ type: 'solved', at });
+        stopped = true;
+        continue;
+      }
+      if (stopped) timeline.push({ type: 'reopened', at });
+      stopped = false;
+      timeline.push({ type: 'status', at, status: pauses.has(f.name.toLowerCase()) ? pausedStatusOf(policy) : 'open' });
+    } else if (f.kind === 'priority') {
+      if (!f.byPerson) continue;
+      override = f.name === null ? undefined : (policyPriorityOf(map, f.name, override ?? decided) ?? undefined);
+    }
+  }
+
+  return {
+    id: ticket.key,
+    createdAt: ticket.createdAt,
+    subject: ticket.subject,
+    body: ticket.body,
+    ...(override ? { priority: override } : {}),
+    ...(ticket.requester ? { requester: ticket.requester } : {}),
+    channel: 'jira',
+    timeline,
+  };
+}
