@@ -107,7 +107,7 @@ export function composeMessages(
     const when = hint.when;
     const byWhen =
       when !== undefined &&
-      (when.priorities.length === 0 || (facts.priority !== null && when.priorities.includes(facts.priority))) &&
+      (when.priorities.length === 0 || (facts.priority !== null && (when.priorities as readonly string[]).includes(facts.priority))) &&
       (when.flags.length === 0 || when.flags.some((f) => facts.flags.includes(f))) &&
       (when.subjectWordsBelow === undefined || wordCount(ticket.subject) < when.subjectWordsBelow);
     if (!byRule && !byWhen) continue;
