@@ -16,12 +16,12 @@ export type RemoteAnswer = { status: number; body?: unknown } | { rejects: strin
  */
 export class ForgeHost {
   context: Partial<FullContext> = {};
-  remote: (call: RemoteCall) => RemoteAnswer = () => ({ rejects: 'no Worker stand-in' });
+  remote: (call: RemoteCall) => RemoteAnswer | Promise<RemoteAnswer> = () => ({ rejects: 'no Worker stand-in' });
   readonly calls: RemoteCall[] = [];
   readonly errors: unknown[] = [];
   doc: ForgeDoc | null = null;
 
-  reset(context: Partial<FullContext>, remote: (call: RemoteCall) => RemoteAnswer): void {
+  reset(context: Partial<FullContext>, remote: (call: RemoteCall) => RemoteAnswer | Promise<RemoteAnswer>): void {
     this.context = context;
     this.remote = remote;
     this.calls.length = 0;
@@ -47,7 +47,7 @@ export class ForgeHost {
         ...(data.body === undefined ? {} : { body: JSON.parse(JSON.stringify(data.body)) }),
       };
       this.calls.push(call);
-      const answer = this.remote(call);
+      const answer = await this.remote(call);
       if ('rejects' in answer) throw new Error(answer.rejects);
       return { success: true, payload: { status: answer.status, headers: { 'content-type': ['application/json'] }, body: answer.body } };
     }
