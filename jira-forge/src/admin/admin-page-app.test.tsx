@@ -1,5 +1,5 @@
 import type { FullContext } from '@forge/bridge';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forgeHost, type RemoteAnswer, type RemoteCall } from '../../test-support/forge-host.js';
 import { byTestId, fire, hasTestId, ofType, renderForge, textOf, waitForDoc } from '../../test-support/render-forge.js';
 import type { ConfigView, JiraSettings } from '../worker/worker-contract.js';
@@ -70,6 +70,8 @@ const field = (testId: string) => byTestId(forgeHost.doc!, testId);
 const puts = () => forgeHost.calls.filter((c) => c.method === 'PUT').map((c) => c.body);
 
 beforeEach(() => forgeHost.reset({}, () => ({ rejects: 'unset' })));
+// The reconciler reports render errors to Forge through the bridge: none may reach it.
+afterEach(() => expect(forgeHost.errors).toEqual([]));
 
 describe('the admin page', () => {
   it('shows the stored settings in their fields, with the site’s own lists to choose from', async () => {

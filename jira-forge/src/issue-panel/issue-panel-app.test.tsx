@@ -1,5 +1,5 @@
 import type { FullContext } from '@forge/bridge';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluation, issueView, websaasEvaluation } from '../../test-support/evaluations.js';
 import { forgeHost, type RemoteAnswer, type RemoteCall } from '../../test-support/forge-host.js';
 import { byTestId, hasTestId, ofType, renderForge, textOf, waitForDoc } from '../../test-support/render-forge.js';
@@ -29,6 +29,8 @@ async function show(locale: string, answer: RemoteAnswer) {
 }
 
 beforeEach(() => forgeHost.reset({}, () => ({ rejects: 'unset' })));
+// The reconciler reports render errors to Forge through the bridge: none may reach it.
+afterEach(() => expect(forgeHost.errors).toEqual([]));
 
 describe('the issue panel', () => {
   it('shows a spinner until the Worker answers, then the panel, having asked for this issue only', async () => {
@@ -41,7 +43,6 @@ describe('the issue panel', () => {
     const doc = await waitForDoc((d) => hasTestId(d, 'plazo-panel'));
     expect(forgeHost.calls).toEqual([{ method: 'GET', path: '/forge/jira/issues/10042' }]);
     expect(textOf(byTestId(doc, 'plazo-priority'))).toBe('urgente');
-    expect(forgeHost.errors).toEqual([]);
   });
 
   it('shows the decided priority, its Jira priority and why, in the viewer’s language', async () => {
@@ -171,6 +172,17 @@ describe('the issue panel', () => {
     const notice = byTestId(broken, 'plazo-error');
     expect(notice.props.appearance).toBe('error');
     expect(textOf(notice)).toBe('internal: boom');
+  });
+
+  it('asks the Worker nothing when Jira does not say which issue the panel is on', async () => {
+    forgeHost.reset(
+      { locale: 'en-US', timezone: 'UTC', extension: { type: 'jira:issueContext' } },
+      worker(ok('2026-03-09T10:20:00-05:00')),
+    );
+    await renderForge(<IssuePanelApp />);
+    const doc = await waitForDoc((d) => hasTestId(d, 'plazo-error'));
+    expect(textOf(byTestId(doc, 'plazo-error'))).toContain('no-issue');
+    expect(forgeHost.calls).toEqual([]);
   });
 
   it('refuses an answer that is not the contract’s shape instead of rendering half of it', async () => {
