@@ -11,6 +11,7 @@ import type { Ticket } from '../ticket/ticket-schema.js';
 import { triage } from '../triage/triage.js';
 import { agentEscalation } from './agent-escalation.js';
 import { findPriority } from './find-priority.js';
+import { milestoneReasons } from './milestone-reasons.js';
 import { ticketTargets } from './ticket-targets.js';
 
 export type EvaluateCode = 'unknown-priority' | 'invalid-policy' | 'outside-calendar';
@@ -157,6 +158,7 @@ export function evaluateTicket(
       options.atRiskRemainingRatio === undefined ? policy.sla : { ...policy.sla, atRiskRemainingRatio: options.atRiskRemainingRatio },
   });
   if (!sla.ok) return fail('outside-calendar', `ticket ${ticket.id}: ${sla.issue.detail}`);
+  reasons.push(...milestoneReasons(policy, sla.value));
 
   return ok({
     id: ticket.id,

@@ -21,6 +21,8 @@ describe("Peewah's action plan meets the resolution target without closing the t
     const e = evaluate('peewah', { ...ticket, timeline: [plan('2026-03-03T10:00:00-05:00')] }, '2026-03-10T09:00:00-05:00');
     expect(e.priority).toBe('media');
     expect(e.sla.resolution).toMatchObject({ state: 'met', metAt: '2026-03-03T10:00:00-05:00', metBy: 'plan-delivered' });
+    expect(e.reasons).toContainEqual(expect.objectContaining({ rule: 'milestone:plan-delivered', kind: 'calendar' }));
+    expect(e.reasons.find((r) => r.rule === 'milestone:plan-delivered')?.detail).toMatch(/^Plan de acción entregado/);
   });
 
   it('is breached when the plan came after the three business days', () => {
@@ -71,7 +73,7 @@ describe("Skedu's escalation to level 2 and 3, and level 3's estimate", () => {
     // 16:00 + 4 business hours with 09:00–18:00: two hours on Monday, two on Tuesday.
     expect(e.sla.resolution).toMatchObject({ state: 'running', dueAt: '2026-03-03T11:00:00-04:00', clock: 'business' });
     expect(e.deadlines.resolution).toBe('2026-03-03T11:00:00-04:00');
-    expect(e.reasons).toContainEqual(expect.objectContaining({ rule: 'estimate', kind: 'tier' }));
+    expect(e.reasons).toContainEqual(expect.objectContaining({ rule: 'estimate', kind: 'calendar' }));
   });
 
   it('takes the latest estimate, and ignores an estimate while the tier does not take one', () => {
@@ -113,7 +115,7 @@ describe("WebSaaS's congratulations, suggestions and complaints", () => {
     expect(e.category).toBe('felicitacion');
     expect(e.sla.firstResponse).not.toBeNull();
     expect(e.sla.resolution).toBeNull();
-    expect(e.reasons).toContainEqual(expect.objectContaining({ rule: 'category-targets:felicitacion', kind: 'category' }));
+    expect(e.reasons).toContainEqual(expect.objectContaining({ rule: 'category-targets:felicitacion', kind: 'calendar' }));
   });
 
   it('routes a suggestion to its own category with no solution time', () => {

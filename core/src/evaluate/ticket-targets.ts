@@ -38,7 +38,7 @@ export function ticketTargets(input: {
     if (replaced.length > 0)
       reasons.push({
         rule: `category-targets:${category.id}`,
-        kind: 'category',
+        kind: 'calendar',
         detail: `${category.label[policy.locale] ?? category.label.es} has its own targets: ${said.join(', ')}.`,
         evidence: [],
         confidence: 1,
@@ -49,13 +49,19 @@ export function ticketTargets(input: {
   if (input.tier?.takesEstimate) {
     const estimate = agentEstimate(input.timeline, input.calendar, input.nowMs);
     if (!estimate.ok) {
-      reasons.push({ rule: 'estimate', kind: 'tier', detail: `Estimate not applied: ${estimate.detail}.`, evidence: [], confidence: 1 });
+      reasons.push({
+        rule: 'estimate',
+        kind: 'calendar',
+        detail: `Estimate not applied: ${estimate.detail}.`,
+        evidence: [],
+        confidence: 1,
+      });
     } else if (estimate.value) {
       targets = { ...targets, resolution: estimate.value.target };
       starts.resolution = estimate.value.startMs;
       reasons.push({
         rule: 'estimate',
-        kind: 'tier',
+        kind: 'calendar',
         detail: `Resolution estimated by an agent at ${input.iso(estimate.value.startMs)}: ${describe(estimate.value.target)} from then.`,
         evidence: [],
         confidence: 1,
