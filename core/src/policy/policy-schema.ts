@@ -172,7 +172,6 @@ export const intakeSchema = z.strictObject({
     .positive()
     .optional()
     .describe('Minimum minutes before a customer may chase a ticket by chat, callback or phone.'),
-  sessionLimitMinutes: z.number().int().positive().optional().describe('Longest phone or chat session, in minutes.'),
   monthlyTicketQuota: z
     .union([z.number().int().positive(), z.literal('perPlan')])
     .optional()
