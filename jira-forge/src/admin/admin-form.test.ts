@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jiraPriorityMap } from '../../../worker/src/hosts/jira/jira-priority-map.js';
 import type { JiraSettings } from '../worker/worker-contract.js';
-import { formFromSettings, problemField, problemsByField, rankDefault, settingsFromForm } from './admin-form.js';
+import { formFromSettings, settingsFromForm } from './admin-form.js';
 
 describe('the admin form', () => {
   it('gives back the stored settings unchanged when the admin changes nothing', () => {
@@ -36,41 +35,5 @@ describe('the admin form', () => {
   it('keeps a project key that plain objects treat specially as data', () => {
     const form = formFromSettings(JSON.parse('{"projects":{"__proto__":{"policy":"x"}}}') as JiraSettings);
     expect([...form.projectPolicies]).toEqual([['__proto__', 'x']]);
-  });
-
-  it('files each problem under the field its path names', () => {
-    expect(['projects.SUP.policy', 'priorityMap.alta', 'pauseStatuses[2]', 'agents.group', 'policy', '(root)'].map(problemField)).toEqual([
-      'projects.SUP',
-      'priorityMap.alta',
-      'pauseStatuses',
-      'agents.group',
-      'policy',
-      '(root)',
-    ]);
-    expect(
-      problemsByField([
-        { path: 'pauseStatuses[0]', message: 'a' },
-        { path: 'pauseStatuses[1]', message: 'b' },
-      ]).get('pauseStatuses'),
-    ).toEqual(['a', 'b']);
-  });
-
-  it('shows the same default Jira priority the Worker writes, for every policy and site size', () => {
-    const names = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'];
-    for (let policySize = 1; policySize <= 6; policySize++) {
-      for (let siteSize = 0; siteSize <= names.length; siteSize++) {
-        const policy = { priorities: Array.from({ length: policySize }, (_, i) => ({ id: `p${i}` })) };
-        const site = names.slice(0, siteSize);
-        const worker = jiraPriorityMap(policy as never, {}, site);
-        const shown = policy.priorities.map((_, rank) =>
-          rankDefault(
-            rank,
-            policySize,
-            site.map((name) => ({ name })),
-          ),
-        );
-        expect(shown).toEqual([...worker.values()]);
-      }
-    }
   });
 });

@@ -1,4 +1,4 @@
-import type { ConfigView, JiraSettings, Problem } from '../worker/worker-contract.js';
+import type { JiraSettings, Problem } from '../worker/worker-contract.js';
 
 /** The admin page's editable state: what the admin chose, as the page's fields hold it (text for the percent). */
 export type AdminForm = {
@@ -57,42 +57,4 @@ export function settingsFromForm(form: AdminForm, percentInvalid: string): Setti
     if (form.group) settings.agents.group = form.group;
   }
   return { ok: true, settings };
-}
-
-/** The policy priorities the admin can map: those of every policy in use (the general one and each project's), once each. */
-export function prioritiesInUse(form: AdminForm, config: ConfigView): { id: string; name: string; rank: number; of: number }[] {
-  const used = new Set([form.policy ?? config.policies[0]?.id, ...form.projectPolicies.values()].filter(Boolean));
-  const seen = new Map<string, { id: string; name: string; rank: number; of: number }>();
-  for (const policy of config.policies) {
-    if (!used.has(policy.id)) continue;
-    policy.priorities.forEach((p, rank) => {
-      if (!seen.has(p.id)) seen.set(p.id, { id: p.id, name: p.name, rank, of: policy.priorities.length });
-    });
-  }
-  return [...seen.values()];
-}
-
-/** Jira Cloud's own priorities, most urgent first: what the Worker maps onto when it could not read the site's. */
-const jiraDefaultPriorities = ['Highest', 'High', 'Medium', 'Low', 'Lowest'];
-
-/**
- * The Jira priority a policy priority gets when the admin names none, as the Worker decides it (jiraPriorityMap in
- * worker/src/hosts/jira/jira-priority-map.ts): its rank spread over the site's list. Shown so the admin sees what "none" means.
- */
-export function rankDefault(rank: number, of: number, sitePriorities: readonly { name: string }[]): string {
-  const list = sitePriorities.length > 0 ? sitePriorities.map((p) => p.name) : jiraDefaultPriorities;
-  return list[Math.min(list.length - 1, Math.floor((rank * list.length) / Math.max(1, of)))]!;
-}
-
-/** Which field a problem belongs to: its path's first one or two segments ("projects.SUP", "priorityMap.alta", "pauseStatuses"). */
-export function problemField(path: string): string {
-  const [head = '', second] = path.split(/[.[]/);
-  return (head === 'projects' || head === 'priorityMap' || head === 'agents') && second ? `${head}.${second}` : head;
-}
-
-/** Each field's problems, for the messages under it; every problem is also listed at the top of the page. */
-export function problemsByField(problems: readonly Problem[]): Map<string, string[]> {
-  const byField = new Map<string, string[]>();
-  for (const p of problems) byField.set(problemField(p.path), [...(byField.get(problemField(p.path)) ?? []), p.message]);
-  return byField;
 }

@@ -15,7 +15,10 @@ import {
 } from '@forge/react';
 import type { JiraMessages } from '../jira-messages.js';
 import type { ConfigView, Problem } from '../worker/worker-contract.js';
-import { type AdminForm, prioritiesInUse, problemsByField, rankDefault } from './admin-form.js';
+import type { AdminForm } from './admin-form.js';
+import { prioritiesInUse } from './priorities-in-use.js';
+import { problemsByField } from './problems-by-field.js';
+import { rankDefault } from './rank-default.js';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved';
 
