@@ -75,7 +75,7 @@ export async function startJiraStandIn(port = 0) {
   });
 
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const body = req.method === 'GET' ? null : ((await readBody(req)) as Record<string, any>);
+    const body = (req.method === 'GET' ? {} : await readBody(req)) as Record<string, any>;
     if (url.pathname === '/__stand-in/site') {
       sites.set(body.prefix, { auth: body.auth, accountId: body.accountId, issues: new Map() });
       send(res, 204, undefined);

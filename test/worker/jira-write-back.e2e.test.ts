@@ -166,7 +166,7 @@ describe('Jira through Forge Remote, end to end through D1, the queue and the RE
     await settled(key);
     const rows = await writeBacks(key);
     expect(rows.map((r) => r.status)).toEqual(['retrying', 'applied']);
-    expect(rows[0].error).toMatch(/429/);
+    expect(rows[0]!.error).toMatch(/429/);
     expect((await standInState(forge.prefix, id)).properties['plazo-sla']).toBeDefined();
   });
 });

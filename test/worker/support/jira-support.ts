@@ -2,6 +2,13 @@ import { exports } from 'cloudflare:workers';
 import { importJWK, SignJWT } from 'jose';
 import { inject } from 'vitest';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    jiraStandInUrl: string;
+    jiraForgePrivateJwk: string;
+  }
+}
+
 export const APP_ID = 'ari:cloud:ecosystem::app/0b6e1d6a-5b1e-4c57-9a8f-7d3c2e1f4a5b';
 export const DEV_SECRET = 'test-jira-dev-secret';
 const standIn = () => inject('jiraStandInUrl');
