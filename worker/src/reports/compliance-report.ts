@@ -2,7 +2,7 @@ import type { BusinessCalendar, TargetStatus } from '@plazo/core';
 import { listReportTickets } from '../store/report-tickets.js';
 import { UNKNOWN_CUSTOMER } from './hours-report.js';
 import type { ReportMonths } from './month-range.js';
-import { monthOf, policyCalendars } from './policy-months.js';
+import { monthOf, reportPolicies } from './policy-months.js';
 import type { ComplianceReport, ComplianceRow, FlagRow, TargetSummary } from './report-types.js';
 
 /** Tickets with no priority (excluded ones, or a policy that found none) are reported under this name. */
@@ -35,17 +35,19 @@ function median(values: number[]): number | null {
  */
 export async function complianceReport(db: D1Database, installationKey: string, range: ReportMonths): Promise<ComplianceReport> {
   const tickets = await listReportTickets(db, installationKey, range.fromMs, range.toMs);
-  const calendarOf = policyCalendars(db, installationKey);
+  const policyOf = reportPolicies(db, installationKey);
+  const ranks = new Map<string, number>();
   const inRange = new Set(range.months);
   const rows = new Map<string, { row: Omit<ComplianceRow, 'firstResponse' | 'resolution'>; firstResponse: Tally; resolution: Tally }>();
   const flags = new Map<string, FlagRow>();
   for (const t of tickets) {
-    const calendar = await calendarOf(t.policyId);
+    const { calendar, priorities } = await policyOf(t.policyId);
     const createdMs = Date.parse(t.createdAt);
     const month = monthOf(calendar, createdMs);
     if (!inRange.has(month)) continue;
     const e = t.evaluation;
     const priority = e.priority ?? NO_PRIORITY;
+    ranks.set(JSON.stringify([t.policyId, priority]), priorities.includes(priority) ? priorities.indexOf(priority) : priorities.length);
     const id = JSON.stringify([t.policyId, priority, month]);
     const entry = rows.get(id) ?? {
       row: { policy: t.policyId, priority, month, tickets: 0, excluded: 0 },
@@ -66,6 +68,8 @@ export async function complianceReport(db: D1Database, installationKey: string, 
     }
   }
   const summary = (t: Tally): TargetSummary => ({ ...t.summary, medianBusinessMs: median(t.waits) });
+  // Most severe first, as the policy lists its priorities; none last.
+  const rank = (r: { policy: string; priority: string }) => ranks.get(JSON.stringify([r.policy, r.priority]))!;
   return {
     installation: installationKey,
     from: range.from,
@@ -73,7 +77,7 @@ export async function complianceReport(db: D1Database, installationKey: string, 
     months: range.months,
     rows: [...rows.values()]
       .map((r) => ({ ...r.row, firstResponse: summary(r.firstResponse), resolution: summary(r.resolution) }))
-      .sort((a, b) => a.policy.localeCompare(b.policy) || a.month.localeCompare(b.month) || a.priority.localeCompare(b.priority)),
+      .sort((a, b) => a.policy.localeCompare(b.policy) || a.month.localeCompare(b.month) || rank(a) - rank(b)),
     flags: [...flags.values()].sort(
       (a, b) => a.customer.localeCompare(b.customer) || a.month.localeCompare(b.month) || a.flag.localeCompare(b.flag),
     ),

@@ -1,6 +1,6 @@
 import { listTimeEntries } from '../store/time-entries.js';
 import type { ReportMonths } from './month-range.js';
-import { monthOf, policyCalendars } from './policy-months.js';
+import { monthOf, reportPolicies } from './policy-months.js';
 import type { HoursReport, HoursRow } from './report-types.js';
 
 /** A ticket whose host names no requester still counts, under this name. */
@@ -9,11 +9,11 @@ export const UNKNOWN_CUSTOMER = '(unknown)';
 /** Hours recorded per customer and month (the month of each entry in its ticket's policy zone), customers by name, months in order. */
 export async function hoursReport(db: D1Database, installationKey: string, range: ReportMonths): Promise<HoursReport> {
   const entries = await listTimeEntries(db, installationKey, range.fromMs, range.toMs);
-  const calendarOf = policyCalendars(db, installationKey);
+  const policyOf = reportPolicies(db, installationKey);
   const inRange = new Set(range.months);
   const rows = new Map<string, HoursRow & { ticketKeys: Set<string> }>();
   for (const e of entries) {
-    const month = monthOf(await calendarOf(e.policyId), Date.parse(e.at));
+    const month = monthOf((await policyOf(e.policyId)).calendar, Date.parse(e.at));
     if (!inRange.has(month)) continue;
     const customer = e.customer ?? UNKNOWN_CUSTOMER;
     const id = JSON.stringify([customer, month]);

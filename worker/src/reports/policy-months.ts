@@ -1,20 +1,26 @@
 import { type BusinessCalendar, policyCalendar } from '@plazo/core';
 import { findInstallationPolicy } from '../policies/find-installation-policy.js';
 
-/** Each policy's business calendar, looked up once per report; null for a policy without open hours or one no longer known. */
-export function policyCalendars(db: D1Database, installationKey: string) {
-  const found = new Map<string, Promise<BusinessCalendar | null>>();
-  return (policyId: string | null): Promise<BusinessCalendar | null> => {
-    if (policyId === null) return Promise.resolve(null);
-    let calendar = found.get(policyId);
-    if (!calendar) {
-      calendar = findInstallationPolicy(db, installationKey, policyId).then((p) => {
-        const compiled = p.ok ? policyCalendar(p.value) : null;
-        return compiled?.ok ? compiled.value : null;
+/** What a report needs of a policy: its business calendar (null: none, or the policy is no longer known) and its priorities' order. */
+export type ReportPolicy = { calendar: BusinessCalendar | null; priorities: readonly string[] };
+
+const UNKNOWN: ReportPolicy = { calendar: null, priorities: [] };
+
+/** Each policy a report meets, looked up once per report. */
+export function reportPolicies(db: D1Database, installationKey: string) {
+  const found = new Map<string, Promise<ReportPolicy>>();
+  return (policyId: string | null): Promise<ReportPolicy> => {
+    if (policyId === null) return Promise.resolve(UNKNOWN);
+    let policy = found.get(policyId);
+    if (!policy) {
+      policy = findInstallationPolicy(db, installationKey, policyId).then((p) => {
+        if (!p.ok) return UNKNOWN;
+        const compiled = policyCalendar(p.value);
+        return { calendar: compiled.ok ? compiled.value : null, priorities: p.value.priorities.map((x) => x.id) };
       });
-      found.set(policyId, calendar);
+      found.set(policyId, policy);
     }
-    return calendar;
+    return policy;
   };
 }
 
