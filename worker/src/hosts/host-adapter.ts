@@ -1,4 +1,4 @@
-import type { Evaluation, Policy, Problem, Result, TicketInput } from '@plazo/core';
+import type { Evaluation, Policy, Problem, Result, TicketInput, TicketMessage } from '@plazo/core';
 import type { Env } from '../env.js';
 import type { SharedHostSettings } from './shared-host-settings.js';
 
@@ -116,6 +116,8 @@ export type PlanInput<S, St> = {
   /** Problems of the scope's configuration, reported on the ticket instead of silently ignored. */
   configProblems: Problem[];
   state: St;
+  /** Customer messages to say now in one public reply: shared code drops the ones already said and those the settings keep quiet. */
+  say?: readonly TicketMessage[];
 };
 
 /** An authenticated connection to one installation's host account. */
@@ -157,6 +159,8 @@ export interface HostAdapter<Cfg = unknown, S extends SharedHostSettings = Share
   simulate(state: St, changes: readonly C[]): St;
   readStoredState(stored: unknown): St;
   describeFailure(error: unknown): WriteBackFailure;
+  /** The customer message codes `changes` say (a public reply), recorded once applied or simulated; absent: the host says none. */
+  toldCustomer?(changes: readonly C[]): string[];
   /** Whether reported time counts under the installation's settings (Zendesk: the Time Tracking field they name); absent: all counts. */
   countsTime?(time: TimeSpent, settings: S): boolean;
 }

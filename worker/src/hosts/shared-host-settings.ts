@@ -12,6 +12,10 @@ export const sharedHostSettingsShape = {
     .lt(1)
     .optional()
     .describe("A running target is at risk when this share of it (or less) is left; the policy's sla.atRiskRemainingRatio when absent."),
+  customerMessages: z
+    .boolean()
+    .optional()
+    .describe("Reply to the customer on the ticket with the policy's customer messages, once each; off when absent."),
   dryRun: z
     .boolean()
     .optional()

@@ -1,4 +1,14 @@
-import { builtInPolicies, evaluateTicket, ok, type Policy, type Problem, parseTicket, type Result } from '@plazo/core';
+import {
+  builtInPolicies,
+  type Evaluation,
+  evaluateTicket,
+  ok,
+  type Policy,
+  type Problem,
+  parseTicket,
+  type Result,
+  type TicketMessage,
+} from '@plazo/core';
 import type { Env, Settings } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';
 import { decideWriteMode } from '../hosts/decide-write-mode.js';
@@ -9,6 +19,7 @@ import { findInstallationPolicy } from '../policies/find-installation-policy.js'
 import { recordFailedJob } from '../store/failed-jobs.js';
 import { getInstallation, setSelfActor } from '../store/installations.js';
 import { getScopeConfig, putScopeConfig, SCOPE_CONFIG_TTL_MS } from '../store/scope-configs.js';
+import { recordSaid, saidCodes } from '../store/ticket-messages.js';
 import { acquireLease, finishTicket, getFacts, getTicket, releaseFailedTicket, releaseLease } from '../store/tickets.js';
 import { finishWriteBack, insertWriteBack } from '../store/write-backs.js';
 import { retryDelaySeconds } from './retry-delay.js';
@@ -80,7 +91,8 @@ async function writeEvaluation(
   const evaluation = evaluated.value;
 
   const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
-  const changes = adapter.plan({ evaluation, policy, settings, configProblems: problems, state });
+  const say = settings.customerMessages ? await unsaid(db, ticket.key, evaluation, session ? 'live' : 'dry-run') : [];
+  const changes = adapter.plan({ evaluation, policy, settings, configProblems: problems, state, say });
   let hostState: unknown = state;
   let status: 'applied' | 'dry-run' | 'no-change' = 'no-change';
   if (changes.length > 0) {
@@ -104,6 +116,7 @@ async function writeEvaluation(
       hostState = adapter.simulate(state, changes);
       status = 'dry-run';
     }
+    await recordSaid(db, ticket.key, adapter.toldCustomer?.(changes) ?? [], session ? 'live' : 'dry-run', Date.now());
   }
   await finishTicket(db, ticket.key, {
     evaluation,
@@ -195,6 +208,14 @@ async function resolvePolicy(
   // Core always ships built-in policies, so finding none is a programmer error.
   if (!policy) throw new Error('no built-in policy is available');
   return policy;
+}
+
+/** The evaluation's customer messages not yet said on the ticket (in this write mode): each is said once. */
+async function unsaid(db: D1Database, ticketKey: string, evaluation: Evaluation, mode: 'live' | 'dry-run'): Promise<TicketMessage[]> {
+  const customer = (evaluation.messages ?? []).filter((m) => m.audience === 'customer');
+  if (customer.length === 0) return [];
+  const said = await saidCodes(db, ticketKey, mode);
+  return customer.filter((m) => !said.has(m.code));
 }
 
 /** Plazo's own later changes arrive as deliveries from this actor and are ignored. */

@@ -6,7 +6,7 @@ import { connectGitHub } from './github-session.js';
 import { type GitHubSettings, mergeGitHubSettings, parseGitHubSettings } from './github-settings.js';
 import { toGitHubTicket } from './github-ticket.js';
 import { parseGitHubDelivery } from './parse-github-delivery.js';
-import { type GitHubChange, planGitHubChanges } from './plan-github-changes.js';
+import { type GitHubChange, planGitHubChanges, toldOnGitHub } from './plan-github-changes.js';
 import { simulateGitHubDryRun } from './simulate-github-changes.js';
 import { verifyGitHubDelivery } from './verify-github-delivery.js';
 
@@ -25,4 +25,5 @@ export const githubAdapter: HostAdapter<GitHubConfig, GitHubSettings, GitHubStat
   simulate: simulateGitHubDryRun,
   readStoredState: readGitHubState,
   describeFailure: (error) => describeGitHubFailure(error),
+  toldCustomer: toldOnGitHub,
 };

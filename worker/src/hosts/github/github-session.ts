@@ -145,6 +145,9 @@ function githubSession(octokit: GitHubClient, whoAmI: (c: GitHubClient) => Promi
               commentId = await createComment(change.body);
             }
             break;
+          case 'reply':
+            await createComment(change.body);
+            break;
         }
       }
       const next = simulateGitHubChanges(state, changes);

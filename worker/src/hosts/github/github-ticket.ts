@@ -1,6 +1,6 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
-import { type GitHubFact, githubFactSchema } from './github-facts.js';
+import { type GitHubFact, githubFactSchema, githubRefSchema } from './github-facts.js';
 import { defaultAgentAssociations, type GitHubSettings, priorityLabel, sameLabel } from './github-settings.js';
 
 /** A comment answers the first response when a repository person (not the opener, not a bot) writes it. */
@@ -43,8 +43,11 @@ export function toGitHubTicket(ticket: StoredTicket, facts: readonly TicketFact[
     }
   }
 
+  // The issue number is the case number a customer reads.
+  const ref = githubRefSchema.safeParse(ticket.ref);
   return {
     id: ticket.key,
+    ...(ref.success ? { reference: `#${ref.data.number}` } : {}),
     createdAt: ticket.createdAt,
     subject: ticket.subject,
     body: ticket.body,

@@ -2,7 +2,7 @@ import { overallSlaState } from '@plazo/core';
 import type { PlanInput } from '../host-adapter.js';
 import { type GitHubState, shownLabels } from './github-facts.js';
 import { type GitHubSettings, hasLabel, priorityLabel, type ResolvedLabel, sameLabel, slaLabels } from './github-settings.js';
-import { renderSlaComment } from './render-sla-comment.js';
+import { renderCustomerReply, renderSlaComment } from './render-sla-comment.js';
 
 /** One change on GitHub; applied in order, each is safe to repeat. */
 export type GitHubChange =
@@ -10,7 +10,9 @@ export type GitHubChange =
   | { kind: 'add-labels'; names: string[] }
   | { kind: 'remove-label'; name: string }
   | { kind: 'create-comment'; body: string }
-  | { kind: 'update-comment'; commentId: number; body: string };
+  | { kind: 'update-comment'; commentId: number; body: string }
+  /** A public comment telling the issue's author the policy's customer messages (`codes`), each once. */
+  | { kind: 'reply'; codes: string[]; body: string };
 
 /** The SLA label an issue should carry: breached wins over at risk. */
 /** The diff between what the issue shows and what it should show; excluded issues get only the comment, a matching issue nothing. */
@@ -20,6 +22,7 @@ export function planGitHubChanges({
   settings,
   configProblems,
   state,
+  say = [],
 }: PlanInput<GitHubSettings, GitHubState>): GitHubChange[] {
   const sla = slaLabels(settings);
   const wanted: ResolvedLabel[] = [];
@@ -46,5 +49,10 @@ export function planGitHubChanges({
   const body = renderSlaComment(evaluation, policy, configProblems);
   if (!state.comment) changes.push({ kind: 'create-comment', body });
   else if (state.comment.body !== body) changes.push({ kind: 'update-comment', commentId: state.comment.id, body });
+  // Last, so a failure before it retries without having spoken to the customer.
+  if (say.length > 0) changes.push({ kind: 'reply', codes: say.map((m) => m.code), body: renderCustomerReply(say) });
   return changes;
 }
+
+/** The customer message codes a plan's public reply says. */
+export const toldOnGitHub = (changes: readonly GitHubChange[]): string[] => changes.flatMap((c) => (c.kind === 'reply' ? c.codes : []));

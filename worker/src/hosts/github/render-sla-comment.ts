@@ -1,4 +1,12 @@
-import type { Evaluation, Policy, Problem, TargetStatus } from '@plazo/core';
+import type { Evaluation, Policy, Problem, TargetStatus, TicketMessage } from '@plazo/core';
+
+/** Hidden first line of Plazo's replies to the customer, naming the messages said (never taken for the SLA comment). */
+export const REPLY_MARKER = '<!-- plazo:customer-messages';
+
+/** One public reply with the customer messages to say now, in the policy's locale as the core wrote them. */
+export function renderCustomerReply(say: readonly TicketMessage[]): string {
+  return [`${REPLY_MARKER} ${say.map((m) => m.code).join(' ')} -->`, ...say.map((m) => m.text)].join('\n\n');
+}
 
 /** Hidden first line by which Plazo finds its own comment to edit it in place. */
 export const COMMENT_MARKER = '<!-- plazo:sla-comment -->';
@@ -53,6 +61,9 @@ export function renderSlaComment(evaluation: Evaluation, policy: Policy, configP
     }
   }
   if (evaluation.flags.length > 0) lines.push('', `Flags: ${evaluation.flags.map((f) => `\`${f}\``).join(', ')}`);
+  // What the policy asks the agent to see (routing channel, tier, hints), in the policy's language.
+  const forAgent = (evaluation.messages ?? []).filter((m) => m.audience === 'agent');
+  if (forAgent.length > 0) lines.push('', ...forAgent.map((m) => `- ${m.text}`));
   if (configProblems.length > 0) {
     lines.push('', '> [!WARNING]', "> `.github/plazo.yml` could not be used, so the installation's defaults apply:");
     for (const p of configProblems.slice(0, 10)) lines.push(`> - \`${p.path}\`: ${p.message}`);

@@ -26,6 +26,9 @@ export function simulateGitHubChanges(state: GitHubState, changes: readonly GitH
       case 'update-comment':
         next.comment = { id: change.commentId, body: change.body };
         break;
+      case 'reply':
+        // A reply is said once (shared code records it), not a state the issue keeps showing.
+        break;
     }
   }
   return next;

@@ -12,7 +12,9 @@ export type ZendeskChange =
   | { kind: 'add-tags'; tags: string[] }
   | { kind: 'remove-tags'; tags: string[] }
   | { kind: 'set-field'; fieldId: number; value: string | null }
-  | { kind: 'add-note'; body: string; priority: string };
+  | { kind: 'add-note'; body: string; priority: string | null; agent?: string | null }
+  /** A public comment telling the requester the policy's customer messages (`codes`), each once. */
+  | { kind: 'public-reply'; codes: string[]; body: string };
 
 export const TAG_PREFIX = 'plazo_';
 export const AT_RISK_TAG = 'plazo_at_risk';
@@ -50,6 +52,7 @@ export function planZendeskChanges({
   policy,
   settings,
   state: stored,
+  say = [],
 }: PlanInput<ZendeskSettings, ZendeskState>): ZendeskChange[] {
   // Dry runs diff against the ticket as their earlier changes would have left it.
   const state = shownZendeskState(stored);
@@ -74,10 +77,29 @@ export function planZendeskChanges({
     if (value !== undefined && (current ?? null) !== value) changes.push({ kind: 'set-field', fieldId, value });
   }
 
-  if (!evaluation.excluded && evaluation.priority && state.notedPriority !== evaluation.priority)
-    changes.push({ kind: 'add-note', body: renderZendeskNote(evaluation, policy), priority: evaluation.priority });
+  const agent = agentNoteKey(evaluation);
+  const newPriority = !evaluation.excluded && evaluation.priority !== null && state.notedPriority !== evaluation.priority;
+  if (newPriority || (agent !== null && state.notedAgent !== agent))
+    changes.push({
+      kind: 'add-note',
+      body: renderZendeskNote(evaluation, policy),
+      priority: evaluation.priority,
+      ...(agent ? { agent } : {}),
+    });
+  // Last, so a failure before it retries without having spoken to the requester.
+  if (say.length > 0) changes.push({ kind: 'public-reply', codes: say.map((m) => m.code), body: say.map((m) => m.text).join('\n\n') });
   return changes;
 }
+
+/** What the agent messages say, as one comparable key; null when there are none. */
+function agentNoteKey(evaluation: Evaluation): string | null {
+  const agent = (evaluation.messages ?? []).filter((m) => m.audience === 'agent');
+  return agent.length === 0 ? null : JSON.stringify(agent.map((m) => [m.code, m.params]));
+}
+
+/** The customer message codes a plan's public reply says. */
+export const toldOnZendesk = (changes: readonly ZendeskChange[]): string[] =>
+  changes.flatMap((c) => (c.kind === 'public-reply' ? c.codes : []));
 
 /** Tags after a delta: the ticket's tags as Zendesk holds them now, less the removed, plus the added. */
 export function applyTagDelta(tags: readonly string[], changes: readonly ZendeskChange[]): string[] {
@@ -95,7 +117,10 @@ export function simulateZendeskChanges(state: ZendeskState, changes: readonly Ze
   for (const c of changes) {
     if (c.kind === 'set-priority') next.priority = c.priority;
     if (c.kind === 'set-field') next.fields[String(c.fieldId)] = c.value;
-    if (c.kind === 'add-note') next.notedPriority = c.priority;
+    if (c.kind === 'add-note') {
+      next.notedPriority = c.priority ?? next.notedPriority;
+      next.notedAgent = c.agent ?? next.notedAgent;
+    }
   }
   return next;
 }

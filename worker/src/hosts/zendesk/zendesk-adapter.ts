@@ -3,7 +3,7 @@ import type { HostAdapter } from '../host-adapter.js';
 import { connectZendesk } from './connect-zendesk.js';
 import { describeZendeskFailure } from './describe-zendesk-failure.js';
 import { parseZendeskDelivery } from './parse-zendesk-delivery.js';
-import { planZendeskChanges, simulateZendeskDryRun, type ZendeskChange } from './plan-zendesk-changes.js';
+import { planZendeskChanges, simulateZendeskDryRun, toldOnZendesk, type ZendeskChange } from './plan-zendesk-changes.js';
 import { subdomainOfDeliveryId, verifyZendeskDelivery } from './verify-zendesk-delivery.js';
 import { readZendeskConfig, type ZendeskConfig } from './zendesk-config.js';
 import { readZendeskState, type ZendeskState } from './zendesk-facts.js';
@@ -29,5 +29,6 @@ export const zendeskAdapter: HostAdapter<ZendeskConfig, ZendeskSettings, Zendesk
   simulate: simulateZendeskDryRun,
   readStoredState: readZendeskState,
   describeFailure: describeZendeskFailure,
+  toldCustomer: toldOnZendesk,
   countsTime: (time, settings) => time.source === `zendesk-field:${settings.timeTracking?.totalTimeFieldId}`,
 };

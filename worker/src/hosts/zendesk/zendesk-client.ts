@@ -34,7 +34,7 @@ export type ZendeskTicketUpdate = {
   priority?: string;
   tags?: string[];
   custom_fields?: { id: number; value: string | null }[];
-  comment?: { body: string; public: false };
+  comment?: { body: string; public: boolean };
 };
 
 function utf8Base64(text: string): string {

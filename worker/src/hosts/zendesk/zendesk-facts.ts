@@ -24,6 +24,8 @@ export const zendeskStateSchema = z.object({
   fields: z.record(z.string(), z.string().nullable()).default({}),
   /** The policy priority Plazo's last internal note announced: one note per decision, never one per evaluation. */
   notedPriority: z.string().nullable().default(null),
+  /** What the last note showed the agent (its agent messages' codes and data): a new routing, tier or hint gets a new note. */
+  notedAgent: z.string().nullable().default(null),
   /** Zendesk's `updated_at` as last read, the `updated_stamp` of a safe update. */
   updatedStamp: z.string().nullable().default(null),
   /**

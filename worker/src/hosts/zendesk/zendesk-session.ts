@@ -10,7 +10,14 @@ export const MAX_CONFLICT_TRIES = 3;
 export function stateOf(ticket: ZendeskRestTicket, known: ZendeskState): ZendeskState {
   const fields: Record<string, string | null> = {};
   for (const f of ticket.custom_fields) fields[String(f.id)] = typeof f.value === 'string' ? f.value : null;
-  return { priority: ticket.priority, tags: ticket.tags, fields, notedPriority: known.notedPriority, updatedStamp: ticket.updated_at };
+  return {
+    priority: ticket.priority,
+    tags: ticket.tags,
+    fields,
+    notedPriority: known.notedPriority,
+    notedAgent: known.notedAgent,
+    updatedStamp: ticket.updated_at,
+  };
 }
 
 /**
@@ -34,6 +41,26 @@ export function updateFor(changes: readonly ZendeskChange[], planned: ZendeskSta
   return update;
 }
 
+/** One safe update built over the ticket as read now, read again and rebuilt after a conflict (a few tries). */
+async function updateSafely(
+  client: ZendeskClient,
+  id: string,
+  state: ZendeskState,
+  build: (now: ZendeskState) => ZendeskTicketUpdate,
+): Promise<ZendeskState> {
+  let now = state;
+  for (let attempt = 1; ; attempt += 1) {
+    const update = build(now);
+    try {
+      const written = Object.keys(update).length === 0 ? null : await client.updateTicket(id, update, now.updatedStamp ?? '');
+      return written ? stateOf(written, now) : now;
+    } catch (error) {
+      if (!(error instanceof ZendeskApiError && error.status === 409) || attempt >= MAX_CONFLICT_TRIES) throw error;
+      now = stateOf(await client.getTicket(id), state);
+    }
+  }
+}
+
 export function zendeskSession(client: ZendeskClient): HostSession<ZendeskState, ZendeskChange> {
   let self: Promise<string | null> | undefined;
   const idOf = (ticket: StoredTicket) => zendeskRefSchema.parse(ticket.ref).ticketId;
@@ -50,18 +77,13 @@ export function zendeskSession(client: ZendeskClient): HostSession<ZendeskState,
     async apply(ticket, state, changes): Promise<ZendeskState> {
       const id = idOf(ticket);
       const noted = changes.findLast((c) => c.kind === 'add-note');
-      let now = state;
-      for (let attempt = 1; ; attempt += 1) {
-        const update = updateFor(changes, state, now);
-        try {
-          const written = Object.keys(update).length === 0 ? null : await client.updateTicket(id, update, now.updatedStamp ?? '');
-          const after = written ? stateOf(written, now) : now;
-          return noted ? { ...after, notedPriority: noted.priority } : after;
-        } catch (error) {
-          if (!(error instanceof ZendeskApiError && error.status === 409) || attempt >= MAX_CONFLICT_TRIES) throw error;
-          now = stateOf(await client.getTicket(id), state);
-        }
-      }
+      const after = await updateSafely(client, id, state, (now) => updateFor(changes, state, now));
+      const shown = noted
+        ? { ...after, notedPriority: noted.priority ?? after.notedPriority, notedAgent: noted.agent ?? after.notedAgent }
+        : after;
+      // Zendesk takes one comment per update, so the public reply is its own update, after the note.
+      const reply = changes.find((c) => c.kind === 'public-reply');
+      return reply ? updateSafely(client, id, shown, () => ({ comment: { body: reply.body, public: true } })) : shown;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
-import { type ZendeskFact, zendeskFactSchema } from './zendesk-facts.js';
+import { type ZendeskFact, zendeskFactSchema, zendeskRefSchema } from './zendesk-facts.js';
 import { policyPriorityOf, zendeskPriorityMap } from './zendesk-priority-map.js';
 import { policyStatusOf, type ZendeskSettings } from './zendesk-settings.js';
 
@@ -46,8 +46,11 @@ export function toZendeskTicket(
     }
   }
 
+  // The ticket number is the case number a customer reads.
+  const ref = zendeskRefSchema.safeParse(ticket.ref);
   return {
     id: ticket.key,
+    ...(ref.success ? { reference: `#${ref.data.ticketId}` } : {}),
     createdAt: ticket.createdAt,
     subject: ticket.subject,
     body: ticket.body,
