@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { plazoCommandSchema } from '../plazo-commands.js';
 import { hasLabel } from './github-settings.js';
 
 /** What Plazo keeps about a GitHub issue between deliveries: facts as GitHub reported them. */
@@ -10,6 +11,8 @@ export const githubFactSchema = z.discriminatedUnion('kind', [
     association: z.string(),
     bot: z.boolean(),
     byIssueAuthor: z.boolean(),
+    /** `/plazo …` lines of the comment (absent in older facts): they count only from agents. */
+    commands: z.array(plazoCommandSchema).optional(),
   }),
   z.object({ kind: z.literal('closed') }),
   z.object({ kind: z.literal('reopened') }),

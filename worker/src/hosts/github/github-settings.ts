@@ -35,8 +35,11 @@ export const githubSettingsSchema = z.strictObject({
       logins: z.array(z.string().min(1)).optional(),
     })
     .optional(),
-  /** Labels that put the issue in a status of the policy (e.g. a pause status such as "pending"). */
-  statusLabels: z.record(z.string().min(1), z.string().min(1)).optional(),
+  /**
+   * Labels that put the issue in a status of the policy (e.g. a pause status such as "pending"), over the defaults
+   * (`status: <status>` and the common waiting labels, github-marks.ts); null: the label means nothing.
+   */
+  statusLabels: z.record(z.string().min(1), z.string().min(1).nullable()).optional(),
 });
 export type GitHubSettings = z.infer<typeof githubSettingsSchema>;
 

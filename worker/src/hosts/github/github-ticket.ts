@@ -1,6 +1,9 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
+import { AgentMarks } from '../agent-marks.js';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
+import { commandEvents } from '../plazo-commands.js';
 import { type GitHubFact, githubFactSchema, githubRefSchema } from './github-facts.js';
+import { githubMarks } from './github-marks.js';
 import { defaultAgentAssociations, type GitHubSettings, priorityLabel, sameLabel } from './github-settings.js';
 
 /** A comment answers the first response when a repository person (not the opener, not a bot) writes it. */
@@ -15,8 +18,9 @@ export function isAgentComment(fact: Extract<GitHubFact, { kind: 'comment' }>, s
 /** Facts to core ticket: comments are replies, close/reopen stop and resume clocks, status labels are statuses, a person's last priority label is the override. */
 export function toGitHubTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: GitHubSettings, policy: Policy): TicketInput {
   const byLabel = new Map(policy.priorities.map((p) => [priorityLabel(settings, policy, p.id).name.toLowerCase(), p.id]));
-  const statusOf = (label: string) => Object.entries(settings.statusLabels ?? {}).find(([name]) => sameLabel(name, label))?.[1];
+  const markOf = githubMarks(settings, policy);
   const timeline: TimelineEvent[] = [];
+  const marks = new AgentMarks(timeline);
   let override: { priority: string; label: string } | undefined;
 
   const ordered = facts
@@ -27,14 +31,18 @@ export function toGitHubTicket(ticket: StoredTicket, facts: readonly TicketFact[
   for (const { at, fact } of ordered) {
     const f = fact.data;
     if (f.kind === 'comment') {
-      if (!f.bot) timeline.push({ type: 'reply', at, public: true, byAgent: isAgentComment(f, settings) });
+      if (f.bot) continue;
+      const byAgent = isAgentComment(f, settings);
+      timeline.push({ type: 'reply', at, public: true, byAgent });
+      // Only agents move clocks by command: a customer cannot mark their own plan delivered.
+      if (byAgent) timeline.push(...commandEvents(f.commands ?? [], at));
     } else if (f.kind === 'closed') {
       timeline.push({ type: 'solved', at });
     } else if (f.kind === 'reopened') {
       timeline.push({ type: 'reopened', at });
     } else {
-      const status = statusOf(f.label);
-      if (status) timeline.push({ type: 'status', at, status: f.kind === 'labeled' ? status : 'open' });
+      const mark = markOf(f.label);
+      if (mark) marks.mark(at, mark, f.kind === 'labeled');
       const priority = byLabel.get(f.label.toLowerCase());
       if (priority && f.byPerson) {
         if (f.kind === 'labeled') override = { priority, label: f.label };

@@ -1,6 +1,7 @@
 import { fail, ok, type Result, toProblems } from '@plazo/core';
 import type * as z from 'zod';
 import type { DeliveryEffect, DeliveryMeta, InstallationUpsert, TicketFact, TicketUpsert } from '../host-adapter.js';
+import { commandsOf } from '../plazo-commands.js';
 import type { GitHubFact, GitHubRef } from './github-facts.js';
 import {
   type GitHubIssue,
@@ -144,6 +145,7 @@ function parseComment(payload: object): Result<DeliveryEffect, 'invalid-payload'
     association: comment.author_association,
     bot: comment.user.type === 'Bot',
     byIssueAuthor: comment.user.id === issue.user.id,
+    ...commandsOf(comment.body),
   };
   return ok({
     kind: 'ticket',

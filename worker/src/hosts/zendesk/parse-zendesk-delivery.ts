@@ -1,7 +1,9 @@
 import { fail, ok, type Result, toProblems } from '@plazo/core';
 import type * as z from 'zod';
 import type { DeliveryEffect, InstallationUpsert, TicketFact, TicketUpsert, TimeSpent } from '../host-adapter.js';
+import { commandsOf } from '../plazo-commands.js';
 import type { ZendeskFact, ZendeskRef } from './zendesk-facts.js';
+import { isMarkTag } from './zendesk-marks.js';
 import {
   commentAddedEventSchema,
   customFieldChangedEventSchema,
@@ -125,6 +127,9 @@ function factsOf(event: HandledTicketEvent, e: ZendeskEnvelope, d: ZendeskTicket
         facts.push({ eventKey: 'created-status', at: d.created_at, data: { kind: 'status', status: d.status } });
       if (d.priority && byAgent(d))
         facts.push({ eventKey: 'created-priority', at: d.created_at, data: { kind: 'priority', priority: d.priority, byAgent: true } });
+      // Marks a macro or an agent set on a new ticket (status_manufacturer, tier_nivel_2) hold from its creation.
+      const marks = (d.tags ?? []).filter(isMarkTag);
+      if (marks.length > 0) facts.push({ eventKey: 'created-tags', at: d.created_at, data: { kind: 'tags', added: marks, removed: [] } });
       return ok(facts);
     }
     case 'comment_added': {
@@ -134,7 +139,11 @@ function factsOf(event: HandledTicketEvent, e: ZendeskEnvelope, d: ZendeskTicket
       const agent = c.author.is_staff && c.author.id !== d.requester_id;
       // Keyed by the comment's id: the same comment reported by two events is one fact.
       return ok([
-        { eventKey: `comment:${c.id}`, at: e.time, data: { kind: 'comment', commentId: c.id, public: c.is_public, byAgent: agent } },
+        {
+          eventKey: `comment:${c.id}`,
+          at: e.time,
+          data: { kind: 'comment', commentId: c.id, public: c.is_public, byAgent: agent, ...commandsOf(c.body) },
+        },
       ]);
     }
     case 'status_changed': {

@@ -1,10 +1,18 @@
 import * as z from 'zod';
+import { plazoCommandSchema } from '../plazo-commands.js';
 import { zendeskPrioritySchema } from './zendesk-payloads.js';
 
 /** What Plazo keeps about a Zendesk ticket between deliveries: facts as Zendesk reported them. */
 export const zendeskFactSchema = z.discriminatedUnion('kind', [
   /** `byAgent`: a staff member other than the requester wrote it. */
-  z.object({ kind: z.literal('comment'), commentId: z.string(), public: z.boolean(), byAgent: z.boolean() }),
+  z.object({
+    kind: z.literal('comment'),
+    commentId: z.string(),
+    public: z.boolean(),
+    byAgent: z.boolean(),
+    /** `/plazo …` lines of the comment (absent in older facts): they count only from agents. */
+    commands: z.array(plazoCommandSchema).optional(),
+  }),
   z.object({ kind: z.literal('status'), status: z.enum(['new', 'open', 'pending', 'hold', 'solved', 'closed']) }),
   /** `byAgent`: set by someone other than the requester and Zendesk itself (an agent's override). */
   z.object({ kind: z.literal('priority'), priority: zendeskPrioritySchema.nullable(), byAgent: z.boolean() }),

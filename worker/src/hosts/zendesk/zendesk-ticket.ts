@@ -1,6 +1,9 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
+import { AgentMarks } from '../agent-marks.js';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
+import { commandEvents } from '../plazo-commands.js';
 import { type ZendeskFact, zendeskFactSchema, zendeskRefSchema } from './zendesk-facts.js';
+import { zendeskMarks } from './zendesk-marks.js';
 import { policyPriorityOf, zendeskPriorityMap } from './zendesk-priority-map.js';
 import { policyStatusOf, type ZendeskSettings } from './zendesk-settings.js';
 
@@ -18,6 +21,8 @@ export function toZendeskTicket(
   const map = zendeskPriorityMap(policy, settings);
   const decided = ticket.evaluation?.priority ?? null;
   const timeline: TimelineEvent[] = [];
+  const marks = new AgentMarks(timeline);
+  const markOf = zendeskMarks(policy);
   let override: string | undefined;
   let stopped = false;
 
@@ -30,6 +35,8 @@ export function toZendeskTicket(
     const f = fact.data;
     if (f.kind === 'comment') {
       timeline.push({ type: 'reply', at, public: f.public, byAgent: f.byAgent });
+      // Agents move clocks by command, usually in an internal note; a customer's "/plazo" line is text.
+      if (f.byAgent) timeline.push(...commandEvents(f.commands ?? [], at));
     } else if (f.kind === 'status') {
       if (f.status === 'solved' || f.status === 'closed') {
         if (!stopped) timeline.push({ type: 'solved', at });
@@ -39,7 +46,17 @@ export function toZendeskTicket(
       if (stopped) timeline.push({ type: 'reopened', at });
       stopped = false;
       const entered = f.status === 'pending' || f.status === 'hold' ? policyStatusOf(settings, f.status) : null;
-      timeline.push({ type: 'status', at, status: entered ?? 'open' });
+      marks.hostStatus(at, entered ?? 'open');
+    } else if (f.kind === 'tags') {
+      for (const [tags, on] of [
+        [f.removed, false],
+        [f.added, true],
+      ] as const) {
+        for (const tag of tags) {
+          const mark = markOf(tag);
+          if (mark) marks.mark(at, mark, on);
+        }
+      }
     } else if (f.kind === 'priority') {
       if (!f.byAgent) continue;
       override = f.priority === null ? undefined : (policyPriorityOf(map, f.priority, override ?? decided) ?? undefined);
