@@ -13,6 +13,7 @@ import { agentEscalation } from './agent-escalation.js';
 import { findPriority } from './find-priority.js';
 import { milestoneReasons } from './milestone-reasons.js';
 import { ticketTargets } from './ticket-targets.js';
+import { unknownMarks } from './unknown-marks.js';
 
 export type EvaluateCode = 'unknown-priority' | 'invalid-policy' | 'outside-calendar';
 
@@ -158,7 +159,7 @@ export function evaluateTicket(
       options.atRiskRemainingRatio === undefined ? policy.sla : { ...policy.sla, atRiskRemainingRatio: options.atRiskRemainingRatio },
   });
   if (!sla.ok) return fail('outside-calendar', `ticket ${ticket.id}: ${sla.issue.detail}`);
-  reasons.push(...milestoneReasons(policy, sla.value));
+  reasons.push(...milestoneReasons(policy, sla.value), ...unknownMarks(policy, ticket.timeline));
 
   return ok({
     id: ticket.id,

@@ -37,6 +37,17 @@ describe("Peewah's action plan meets the resolution target without closing the t
     expect(e.sla.resolution?.metBy).toBeUndefined();
   });
 
+  it('says when an agent marks a milestone the policy does not have, and changes nothing', () => {
+    const e = evaluate(
+      'peewah',
+      { ...ticket, timeline: [{ ...plan('2026-03-03T10:00:00-05:00'), milestone: 'plan-delivred' }] },
+      '2026-03-04T09:00:00-05:00',
+    );
+    expect(e.sla.resolution?.state).not.toBe('met');
+    expect(e.reasons).toContainEqual(expect.objectContaining({ rule: 'unknown-milestone:plan-delivred', kind: 'calendar' }));
+    expect(e.reasons.find((r) => r.rule === 'unknown-milestone:plan-delivred')?.detail).toMatch(/known: plan-delivered/);
+  });
+
   it('means nothing under a policy without that milestone', () => {
     const e = evaluate(
       'websaas',
