@@ -286,12 +286,12 @@ describe('the built Zendesk sidebar in Chromium', () => {
     await page.close();
   });
 
-  it('names the flags in Portuguese for a Portuguese agent, with the policy’s text where it has no Portuguese', async () => {
+  it('names the flags in Portuguese for a Portuguese agent, with the policy’s own Portuguese', async () => {
     const { page } = await openSidebar(browser, { ticketId: '201', policy: 'websaas', locale: 'pt-BR', zendeskPriority: 'high' });
     await page.getByTestId('plazo-flags').waitFor();
     expect(await page.locator('[data-flag]').allTextContents()).toEqual(['Fora do horário', 'Falta informação']);
-    // WebSaaS writes its required information in Spanish and English only: a Portuguese agent reads its Spanish.
-    expect(await page.getByTestId('plazo-missing').textContent()).toMatch(/^Falta: Nombre de la empresa, /);
+    // WebSaaS names its required information in Portuguese too.
+    expect(await page.getByTestId('plazo-missing').textContent()).toMatch(/^Falta: Nome da empresa, Nome da pessoa que reporta, /);
     expect(await page.getByTestId('plazo-after-hours').textContent()).toMatch(/^Recebido fora do horário: .*A política diz: «/);
     await page.getByTestId('plazo-why').click();
     const reasons = await page.getByTestId('plazo-reasons').textContent();
@@ -299,5 +299,27 @@ describe('the built Zendesk sidebar in Chromium', () => {
     expect(reasons).not.toMatch(/The request|Ask the customer|Received out of hours|→/);
     await shot(page, 'flags-pt');
     await page.close();
+  });
+
+  it("shows the agent Peewah's routing category with its channel and the self-help guides, in the agent's language", async () => {
+    const { page } = await openSidebar(browser, { ticketId: '301', policy: 'peewah', locale: 'es-419', zendeskPriority: 'normal' });
+    const notes = page.getByTestId('plazo-for-agent');
+    await notes.waitFor();
+    expect(await notes.locator('[data-code]').allTextContents()).toEqual([
+      'Categoría: Soporte técnico — canal: soporte@peewah.co',
+      'La mayoría de estos casos se resuelven con Peewah Academy (https://peewah.co/minicurso-eventos-online/) y el Centro de Ayuda (https://support.peewah.co/).',
+    ]);
+    expect(await notes.textContent()).toMatch(/^Para el agente/);
+    await shot(page, 'for-agent-es');
+    await page.close();
+
+    const pt = await openSidebar(browser, { ticketId: '301', policy: 'peewah', locale: 'pt-BR', zendeskPriority: 'normal' });
+    const notas = pt.page.getByTestId('plazo-for-agent');
+    await notas.waitFor();
+    expect(await notas.locator('[data-code]').allTextContents()).toEqual([
+      'Categoria: Suporte técnico — canal: soporte@peewah.co',
+      'A maioria destes casos resolve-se com a Peewah Academy (https://peewah.co/minicurso-eventos-online/) e o Centro de Ajuda (https://support.peewah.co/).',
+    ]);
+    await pt.page.close();
   });
 });

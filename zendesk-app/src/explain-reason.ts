@@ -1,4 +1,4 @@
-import type { Evaluation, LocalizedText, Policy, Reason } from '@plazo/core';
+import type { Evaluation, LocalizedText, Policy, Reason, TicketMessage } from '@plazo/core';
 import type { Locale, Messages } from './messages.js';
 
 // Core's reason `detail` is English; the agent reads each reason rebuilt from its structured parts and the policy's own text.
@@ -97,4 +97,22 @@ export function reasonForFlag(flag: string, evaluation: Evaluation, policy: Poli
   if (policy?.triage?.tiers.some((r) => r.tier === evaluation.tier && r.flags.includes(flag)))
     return reasons.find((r) => r.kind === 'tier');
   return undefined;
+}
+
+/** An agent message in the agent's language from its code, its data and the policy; the core's text (the policy's language) otherwise. */
+export function agentNote(message: TicketMessage, policy: Policy | null, locale: Locale, t: Messages): string {
+  const param = (name: string) => (typeof message.params[name] === 'string' ? (message.params[name] as string) : null);
+  if (message.code === 'category') {
+    const category = policy?.categories.find((c) => c.id === param('category'));
+    if (category) return t.forAgent.category(localized(category.label, locale) ?? category.id, category.contact ?? null);
+  }
+  if (message.code === 'tier') {
+    const tier = policy?.tiers.find((x) => x.id === param('tier'));
+    if (tier) return t.forAgent.tier(localized(tier.label, locale) ?? tier.id);
+  }
+  if (message.code.startsWith('hint:')) {
+    const hint = policy?.intake.hints.find((h) => h.id === param('hint'));
+    if (hint) return localized(hint.text, locale) ?? message.text;
+  }
+  return message.text;
 }

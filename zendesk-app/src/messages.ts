@@ -32,6 +32,8 @@ export type Messages = {
   noDeadlines: string;
   flags: string;
   missing: string;
+  /** What the policy asks the agent to see: routing category and its channel, support tier (the hints are the policy's own text). */
+  forAgent: { title: string; category: (label: string, contact: string | null) => string; tier: (label: string) => string };
   preview: string;
   previewDetail: string;
   loading: string;
@@ -109,6 +111,11 @@ const es: Messages = {
   noDeadlines: 'Sin plazos: la política excluye este ticket.',
   flags: 'Avisos',
   missing: 'Falta',
+  forAgent: {
+    title: 'Para el agente',
+    category: (l, c) => `Categoría: ${l}${c ? ` — canal: ${c}` : ''}`,
+    tier: (l) => `Nivel de soporte: ${l}`,
+  },
   preview: 'Vista previa',
   previewDetail: 'Plazo aún no ha visto este ticket: así lo evaluaría con sus campos actuales.',
   loading: 'Cargando…',
@@ -194,6 +201,11 @@ const pt: Messages = {
   noDeadlines: 'Sem prazos: a política exclui este ticket.',
   flags: 'Avisos',
   missing: 'Falta',
+  forAgent: {
+    title: 'Para o agente',
+    category: (l, c) => `Categoria: ${l}${c ? ` — canal: ${c}` : ''}`,
+    tier: (l) => `Nível de suporte: ${l}`,
+  },
   preview: 'Pré-visualização',
   previewDetail: 'O Plazo ainda não viu este ticket: é assim que o avaliaria com os campos atuais.',
   loading: 'Carregando…',
@@ -279,6 +291,11 @@ const en: Messages = {
   noDeadlines: 'No deadlines: the policy excludes this ticket.',
   flags: 'Flags',
   missing: 'Missing',
+  forAgent: {
+    title: 'For the agent',
+    category: (l, c) => `Category: ${l}${c ? ` — channel: ${c}` : ''}`,
+    tier: (l) => `Support tier: ${l}`,
+  },
   preview: 'Preview',
   previewDetail: 'Plazo has not seen this ticket yet: this is how it would evaluate its current fields.',
   loading: 'Loading…',

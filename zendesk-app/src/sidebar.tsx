@@ -7,7 +7,7 @@ import { Tag } from '@zendeskgarden/react-tags';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { MD, SM } from '@zendeskgarden/react-typography';
 import { useEffect, useMemo, useState } from 'react';
-import { explainReason, flagName, localized, missingLabels, reasonForFlag } from './explain-reason.js';
+import { agentNote, explainReason, flagName, localized, missingLabels, reasonForFlag } from './explain-reason.js';
 import { formatDuration, formatInstant, type Locale, type Messages } from './messages.js';
 import type { ZendeskPriority } from './plazo-api.js';
 import type { SidebarData, SidebarLoad } from './sidebar-data.js';
@@ -78,6 +78,7 @@ export function Sidebar({ load, locale, t, agentZone, currentPriority, onApply, 
       <Decision data={load.data} t={t} locale={locale} currentPriority={currentPriority} onApply={onApply} />
       <Badges data={load.data} t={t} locale={locale} agentZone={agentZone} now={now} />
       <Flags data={load.data} t={t} locale={locale} />
+      <ForAgent data={load.data} t={t} locale={locale} />
       {setup}
     </Frame>
   );
@@ -275,6 +276,23 @@ function Flags({ data, t, locale }: { data: SidebarData; t: Messages; locale: Lo
             {explainReason(r, evaluation, policy, locale, t)}
           </SM>
         ))}
+    </section>
+  );
+}
+
+/** The policy's agent messages (routing channel, tier, hints), rebuilt in the agent's language from their codes and the policy. */
+function ForAgent({ data, t, locale }: { data: SidebarData; t: Messages; locale: Locale }) {
+  const policy = data.engine?.policy ?? null;
+  const notes = (data.evaluation.messages ?? []).filter((m) => m.audience === 'agent');
+  if (notes.length === 0) return null;
+  return (
+    <section data-testid="plazo-for-agent">
+      <SM isBold>{t.forAgent.title}</SM>
+      {notes.map((m) => (
+        <SM key={m.code} data-code={m.code}>
+          {agentNote(m, policy, locale, t)}
+        </SM>
+      ))}
     </section>
   );
 }

@@ -47,6 +47,12 @@ export const seenTickets: Record<string, Omit<TicketInput, 'id'>> = {
   },
   // Under WebSaaS: arrived before opening and gives none of the contact details the policy asks for.
   '201': { createdAt: '2026-03-31T06:00:00-05:00', subject: 'Error al guardar', body: 'No guarda' },
+  // Under Peewah: a low-priority landing-page question, routed to technical support (its channel) with the self-help guides.
+  '301': {
+    createdAt: minutes(30),
+    subject: 'Prioridad Baja - Cambiar el banner de la landing',
+    body: '¿Cómo cambio el banner de la landing page de nuestro evento?',
+  },
   // A Technical Service request: excluded from the targets.
   '106': { createdAt: minutes(45), subject: 'Necesito recuperar elementos eliminados de la base de datos', body: '' },
 };
