@@ -1,7 +1,7 @@
 import { builtInPolicies, type Evaluation, evaluateTicket, parseTicket } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
 import type { GitHubState } from './github-facts.js';
-import { planGitHubChanges } from './plan-github-changes.js';
+import { planGitHubChanges, toldOnGitHub } from './plan-github-changes.js';
 import { simulateGitHubChanges } from './simulate-github-changes.js';
 
 const policy = builtInPolicies.get('peewah')!;
@@ -56,5 +56,21 @@ describe('planGitHubChanges', () => {
     expect(e.excluded).toBe(true);
     const changes = plan(e, { ...empty, labels: ['bug', 'sla: breached'] });
     expect(changes.map((c) => c.kind)).toEqual(['remove-label', 'create-comment']);
+  });
+
+  it('says the customer messages in one reply after everything else, and nothing when there is nothing to say', () => {
+    const e = evaluate('Consulta', 'Cómo cambio el logo del evento', '2026-03-02T10:30:00-05:00', 'media');
+    const say = [
+      { audience: 'customer' as const, code: 'case-opened', locale: 'es' as const, text: 'Caso #4 registrado.', params: {} },
+      { audience: 'customer' as const, code: 'missing-information', locale: 'es' as const, text: 'Indíquenos la URL.', params: {} },
+    ];
+    const changes = planGitHubChanges({ evaluation: e, policy, settings: {}, configProblems: [], state: empty, say });
+    expect(changes.at(-1)).toEqual({
+      kind: 'reply',
+      codes: ['case-opened', 'missing-information'],
+      body: '<!-- plazo:customer-messages case-opened missing-information -->\n\nCaso #4 registrado.\n\nIndíquenos la URL.',
+    });
+    expect(toldOnGitHub(changes)).toEqual(['case-opened', 'missing-information']);
+    expect(toldOnGitHub(plan(e, empty))).toEqual([]);
   });
 });

@@ -107,4 +107,25 @@ describe('applyTagDelta', () => {
       ),
     ).toEqual(['vip', 'added_meanwhile', 'plazo_breached']);
   });
+
+  it('says the customer messages in one public reply, last, and notes again only when what the agent sees changes', () => {
+    const peewah = builtInPolicies.get('peewah')!;
+    const ticket = parseTicket({ id: 'zendesk:acme:2', createdAt, subject: 'Agenda', body: 'La agenda sale desordenada' });
+    if (!ticket.ok) throw new Error(ticket.issue.detail);
+    const evaluated = evaluateTicket(peewah, ticket.value, Date.parse(createdAt) + 60_000);
+    if (!evaluated.ok) throw new Error(evaluated.issue.detail);
+    const evaluation = evaluated.value;
+    const say = (evaluation.messages ?? []).filter((m) => m.audience === 'customer');
+    const changes = planZendeskChanges({ evaluation, policy: peewah, settings: {}, configProblems: [], state: readZendeskState({}), say });
+    expect(changes.at(-1)).toEqual({ kind: 'public-reply', codes: ['missing-information'], body: say[0]!.text });
+    const note = changes.find((c) => c.kind === 'add-note');
+    expect(note?.body).toContain('Para el agente:\n- Categoría: Soporte técnico — canal: soporte@peewah.co');
+    const after = simulateZendeskChanges(readZendeskState({}), changes);
+    expect(planZendeskChanges({ evaluation, policy: peewah, settings: {}, configProblems: [], state: after })).toEqual([]);
+    // Same priority, another routing: a new note for the agent.
+    const moved = { ...after, notedAgent: JSON.stringify([['category', { category: 'comercial' }]]) };
+    expect(planZendeskChanges({ evaluation, policy: peewah, settings: {}, configProblems: [], state: moved }).map((c) => c.kind)).toEqual([
+      'add-note',
+    ]);
+  });
 });
