@@ -49,7 +49,8 @@ function walk(schema: unknown, path: string, out: Visit): void {
       return;
     }
     case 'array':
-      return walk(def.element, `${path}[]`, out);
+      walk(def.element, `${path}[]`, out);
+      return;
     case 'optional':
     case 'nullable':
     case 'default':
@@ -57,14 +58,17 @@ function walk(schema: unknown, path: string, out: Visit): void {
     case 'readonly':
     case 'catch':
     case 'nonoptional':
-      return walk(def.innerType, path, out);
+      walk(def.innerType, path, out);
+      return;
     case 'pipe':
-      return walk(defOf(def.in).type === 'transform' ? def.out : def.in, path, out);
+      walk(defOf(def.in).type === 'transform' ? def.out : def.in, path, out);
+      return;
     case 'union':
       for (const option of def.options as unknown[]) walk(option, path, out);
       return;
     case 'lazy':
-      return walk((def.getter as () => unknown)(), path, out);
+      walk((def.getter as () => unknown)(), path, out);
+      return;
     default:
       return;
   }
