@@ -46,6 +46,18 @@ describe('scanWords', () => {
     const w = scanWords('FACTURAAA no sale, pero la factura sí; e-mail, mas Mas MAS. Facturación');
     for (let i = 0; i < w.n; i++) for (let j = 0; j < w.n; j++) expect(w.id[i] === w.id[j]).toBe(w.norm[i] === w.norm[j]);
   });
+  it('refills the arrays of an earlier result it is handed back with the words a new scan gives', () => {
+    const view = (w: Words) => ({
+      n: w.n,
+      clauses: w.clauses,
+      norm: norms(w),
+      at: [...w.start.subarray(0, w.n)].map((s, i) => [s, w.end[i], w.clause[i], w.id[i]]),
+      contrast: [...w.afterContrast.subarray(0, w.clauses)],
+    });
+    const long = scanWords(Array.from({ length: 300 }, (_, i) => `Palabra${i}, pero otra; mas`).join(' '));
+    const short = 'La factura no sale, pero la caja abre';
+    expect(view(scanWords(short, long))).toEqual(view(scanWords(short)));
+  });
   it('keeps every scan valid while later texts are scanned', () => {
     const first = scanWords('La factura no sale, pero la caja abre');
     const copy = { norm: norms(first), clause: [...first.clause.subarray(0, first.n)], start: [...first.start.subarray(0, first.n)] };

@@ -101,6 +101,8 @@ const NEGATION_CODE = { any: NEGATION_ANY, skip: NEGATION_SKIP, only: NEGATION_O
 type Prep = {
   /** The policy's patterns compiled for matching. */
   matcher: PhraseMatcher;
+  /** The words of the policy's last ticket, whose arrays the next ticket's scan refills (nothing of a triage outlives it). */
+  words: Words | undefined;
   /** Stamp of the current ticket (never 0, the tables' initial value). */
   stamp: number;
   /** Per group index WITH..DETECTOR: stamp of the ticket in which (group, rule) matched. */
@@ -196,6 +198,7 @@ function prepOf(c: CompiledTriage): Prep {
   const requirements = policy.intake.requiredInformation;
   const prep: Prep = {
     matcher: new PhraseMatcher(c),
+    words: undefined,
     stamp: 0,
     seen,
     bestStamp: lists.map((l) => new Int32Array(l.length)),
@@ -272,8 +275,8 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // One string for the scan and the detectors. join builds it flat; a template would build a cons string, which the scan
   // reads char by char more slowly.
   const fullText = [subject, body].join('\n');
-  const tokenized = scanWords(fullText);
   const prep = prepOf(c);
+  const tokenized = (prep.words = scanWords(fullText, prep.words));
   const matches = prep.matcher.find(tokenized);
   const locale = policy.locale;
   const reasons: Reason[] = [];
