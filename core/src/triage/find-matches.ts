@@ -248,8 +248,8 @@ class Search {
       for (let t = termsAt + 1; t <= termsAt + termCount; t++) {
         const term = wordRecords[t]!;
         this.matchedLength = 0;
-        for (let ri = rootStart[term]!, re = rootStart[term + 1]!; ri < re; ri++) {
-          const root = rootList[ri]!;
+        for (let i = rootStart[term]!, rootsEnd = rootStart[term + 1]!; i < rootsEnd; i++) {
+          const root = rootList[i]!;
           const rootAt = root << 2;
           // A trie shared with an earlier term of this word: its entries were reported then.
           if (rootRecords[rootAt + SEARCHED] === start) continue;
@@ -257,7 +257,7 @@ class Search {
           this.addTerminals(root);
           if (rootRecords[rootAt + PREPARED] !== call) this.preparePresentChildren(root, call);
           const present = this.presentChildren;
-          for (let c = rootRecords[rootAt + PRESENT_AT]!, ce = c + rootRecords[rootAt + PRESENT_LEN]!; c < ce; c += 3) {
+          for (let c = rootRecords[rootAt + PRESENT_AT]!, presentEnd = c + rootRecords[rootAt + PRESENT_LEN]!; c < presentEnd; c += 3) {
             // Most first later slots fail here: their first position after p is too far, in another clause or past a
             // negation (what `reachable` would find first).
             const cursorAt = (present[c + 1]! << 2) + CURSOR;
@@ -280,14 +280,14 @@ class Search {
           const key = entryKey[e]!;
           if (lastStartOfRule[key] === p) continue;
           lastStartOfRule[key] = p;
-          const rs = restStart[e]!;
-          const re = restStart[e + 1]!;
-          if (re > rs) {
-            if (this.positions.length < re - rs + 1) this.positions = new Int32Array((re - rs + 1) * 2);
+          const restFrom = restStart[e]!;
+          const restTo = restStart[e + 1]!;
+          if (restTo > restFrom) {
+            if (this.positions.length < restTo - restFrom + 1) this.positions = new Int32Array((restTo - restFrom + 1) * 2);
             // The depth-first search gives the earliest positions that work.
-            this.extend(rs, re, p, clause, 1);
+            this.extend(restFrom, restTo, p, clause, 1);
           }
-          const positions = new Array<number>(re - rs + 1);
+          const positions = new Array<number>(restTo - restFrom + 1);
           positions[0] = p;
           for (let j = 1; j < positions.length; j++) positions[j] = this.positions[j]!;
           const from = Math.max(0, p - NEGATION_WINDOW, this.clauseStart[clause]!);
@@ -354,17 +354,17 @@ class Search {
     const rootAt = root << 2;
     const slotRecords = this.slotRecords;
     this.rootRecords[rootAt + PREPARED] = call;
-    const cs = node[rootAt + CHILDREN]!;
-    const ce = node[rootAt + 4 + CHILDREN]!;
+    const firstChild = node[rootAt + CHILDREN]!;
+    const childrenEnd = node[rootAt + 4 + CHILDREN]!;
     let top = this.presentTop;
-    if (this.presentChildren.length < top + (ce - cs) * 3) {
-      const grown = new Int32Array((top + (ce - cs) * 3) * 2);
+    if (this.presentChildren.length < top + (childrenEnd - firstChild) * 3) {
+      const grown = new Int32Array((top + (childrenEnd - firstChild) * 3) * 2);
       grown.set(this.presentChildren.subarray(0, top));
       this.presentChildren = grown;
     }
     const present = this.presentChildren;
     this.rootRecords[rootAt + PRESENT_AT] = top;
-    for (let c = cs; c < ce; c++) {
+    for (let c = firstChild; c < childrenEnd; c++) {
       const sid = node[(c << 2) + SLOT]!;
       // Touched in this call: the slot has positions in this ticket.
       if (slotRecords[(sid << 2) + SEEN] !== call) continue;
@@ -395,20 +395,23 @@ class Search {
     return k;
   }
 
-  /** Depth-first: the next slot stands after the previous one, within its gap, in the same clause, with no negation skipped. */
-  private extend(j: number, end: number, previous: number, clause: number, depth: number): boolean {
-    if (j === end) return true;
+  /**
+   * Depth-first over the later slots slotFlat[slot .. slotsEnd) of one entry: the next slot stands after the previous
+   * one, within its gap, in the same clause, with no negation skipped; the positions found go to `positions` from `depth`.
+   */
+  private extend(slot: number, slotsEnd: number, previous: number, clause: number, depth: number): boolean {
+    if (slot === slotsEnd) return true;
     const { slotFlat, gapFlat } = this.tables;
     const pairs = this.pairs;
-    let k = this.firstPairAfter(slotFlat[j]!, previous);
-    const last = previous + 1 + gapFlat[j]!;
+    let k = this.firstPairAfter(slotFlat[slot]!, previous);
+    const last = previous + 1 + gapFlat[slot]!;
     const negationsAt = this.negationsBefore[previous + 1]!;
     for (; k >= 0; k = pairs[k + 1]!) {
       const q = pairs[k]!;
       if (q > last || this.clauseOf[q] !== clause) break;
       if (this.negationsBefore[q]! - negationsAt > 0) break;
       this.positions[depth] = q;
-      if (this.extend(j + 1, end, q, clause, depth + 1)) return true;
+      if (this.extend(slot + 1, slotsEnd, q, clause, depth + 1)) return true;
     }
     return false;
   }
@@ -460,7 +463,7 @@ class Search {
     this.addTerminals(node);
     const slotRecords = this.slotRecords;
     const call = this.callStamp;
-    for (let child = nodes[nodeAt + CHILDREN]!, ce = nodes[nodeAt + 4 + CHILDREN]!; child < ce; child++) {
+    for (let child = nodes[nodeAt + CHILDREN]!, childrenEnd = nodes[nodeAt + 4 + CHILDREN]!; child < childrenEnd; child++) {
       if (slotRecords[(nodes[(child << 2) + SLOT]! << 2) + SEEN] === call) this.visit(child, at, len, clause);
     }
     // This node's positions serve only its own subtree.
