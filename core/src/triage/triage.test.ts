@@ -986,3 +986,16 @@ describe('triage: several problems in one message', () => {
     expect(r.reasons.some((x) => x.rule === 'priority/stressed')).toBe(false);
   });
 });
+
+describe("triage: a reply's subject is the thread's earlier matter", () => {
+  it('decides on the new message in the body, not on the question the subject names', () => {
+    const body = 'Gracias, ya lo exporté. Otra cosa: la impresora de la caja 2 imprime las facturas cortadas, les falta el pie.';
+    expect(run('websaas', 'RE: ¿Cómo exporto el inventario? Pregunta', body).priority).toBe('importante');
+    expect(run('websaas', '¿Cómo exporto el inventario? Pregunta', body).priority).toBe('normal');
+  });
+  it("still reads a reply's subject when the body says nothing of its own", () => {
+    expect(run('websaas', 'RE: ninguna caja puede facturar', '').priority).toBe('urgente');
+    const quotedOnly = 'El lun, 3 nov 2025 a las 9:00, Soporte WebSaaS <soporte@websaas.net> escribió:\n> Su caso fue registrado.';
+    expect(run('websaas', 'RE: ninguna caja puede facturar', quotedOnly).priority).toBe('urgente');
+  });
+});

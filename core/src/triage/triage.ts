@@ -284,7 +284,9 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const unread = textLimitReason(ticket, subject, body);
   if (unread) reasons.push(unread);
   const aside = findAsideText(subject, body);
-  const asideOf = aside.length > 0 ? wordsAside(tokenized, aside, subject.length + 1) : null;
+  let asideOf = aside.length > 0 ? wordsAside(tokenized, aside, subject.length + 1) : null;
+  // A reply's subject names the thread's earlier matter ("RE: slow till"): the new message in the body decides.
+  if (REPLY_SUBJECT.test(subject)) asideOf = withReplySubjectAside(tokenized, asideOf, subject.length + 1);
   if (aside.length > 0) reasons.push(asideReason(body, aside));
 
   // One walk over the matches: which (with-group, rule), unless and detector matched, which words are masked,
@@ -586,6 +588,22 @@ function wordsAside(t: Words, spans: AsideSpan[], offset: number): Int8Array {
     if (k === spans.length) break;
     if (at >= spans[k]!.start) of[i] = spans[k]!.kind === 'quote' ? QUOTED : CONTACT;
   }
+  return of;
+}
+
+/** "RE:", "RV:", "Res:", "AW:" (replies, not forwards: a forward's subject is the matter forwarded). */
+const REPLY_SUBJECT = /^\s*(?:\[[^\]]*\]\s*)?(?:re|rv|res|aw|sv)\s*:/i;
+
+/**
+ * The aside table with a reply's subject words marked as quoted history, when the body has words of its own to decide on;
+ * `from`: where the body starts in the scan.
+ */
+function withReplySubjectAside(t: Words, asideOf: Int8Array | null, from: number): Int8Array | null {
+  let own = false;
+  for (let i = t.n - wordsFrom(t, from); i < t.n && !own; i++) if (asideOf === null || asideOf[i] === OWN) own = true;
+  if (!own) return asideOf;
+  const of = asideOf ?? new Int8Array(t.n);
+  for (let i = 0; i < t.n && t.start[i]! < from; i++) of[i] = QUOTED;
   return of;
 }
 
