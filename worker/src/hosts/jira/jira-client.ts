@@ -1,4 +1,4 @@
-// jira.js 6 per operation, not createCloudClient: that object imports every API group and model (see jira-zod-bundle.ts).
+// jira.js 6 per operation, not createCloudClient: that object imports every API group and model into the bundle.
 import {
   addComment,
   editIssue,
