@@ -9,6 +9,7 @@ import { jiraForgeRoutes } from './routes/jira-forge.js';
 import { jiraSetupRoutes } from './routes/jira-setup.js';
 import { policyRoutes } from './routes/policies.js';
 import { reportRoutes } from './routes/reports.js';
+import { requesterRoutes } from './routes/requesters.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { zendeskRoutes } from './routes/zendesk.js';
 
@@ -18,6 +19,7 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/api/v1/policies', policyRoutes)
   .route('/api/v1/evaluate', evaluateRoutes)
   .route('/api/v1/installations', installationRoutes)
+  .route('/api/v1/installations', requesterRoutes)
   .route('/api/v1/zendesk', zendeskRoutes)
   .route('/api/v1/jira', jiraSetupRoutes)
   .route('/api/v1/reports', reportRoutes)

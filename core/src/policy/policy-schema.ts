@@ -171,12 +171,23 @@ export const intakeSchema = z.strictObject({
     .int()
     .positive()
     .optional()
-    .describe('Minimum minutes before a customer may chase a ticket by chat, callback or phone.'),
+    .describe(
+      "Minutes a requester should wait after an agent's public reply before writing again; an earlier message is flagged early-follow-up.",
+    ),
   monthlyTicketQuota: z
     .union([z.number().int().positive(), z.literal('perPlan')])
     .optional()
-    .describe('Tickets a customer may open per month; `perPlan` when the contract sets the number.'),
-  rejectDuplicates: z.boolean().default(false).describe('Whether a second ticket on the same matter is refused as a duplicate.'),
+    .describe(
+      "Tickets a customer (organisation, else requester) may open per calendar month in the policy's zone; past it a ticket is " +
+        'flagged over-quota. `perPlan`: the installation sets the number (settings monthlyTicketQuota, organizationQuotas).',
+    ),
+  rejectDuplicates: z
+    .boolean()
+    .default(false)
+    .describe(
+      'One ticket per matter: a new ticket like an open one of the same customer (similar subject, same category) is flagged ' +
+        'possible-duplicate, naming it; people decide what follows.',
+    ),
   hints: z
     .array(z.strictObject({ id: slug, text: localizedTextSchema, when: hintWhenSchema.optional() }))
     .default([])

@@ -31,6 +31,11 @@ type TicketFields = {
   subject: string;
   body: string;
   requester: string | null;
+  /**
+   * The requester's organisation as the host reports it; null or absent when the host has none (history rules then
+   * count the requester's tickets alone).
+   */
+  organization?: string | null;
 };
 
 /** A ticket as the host reports it, stored as is; deciding anything waits for the write-back. */
@@ -159,6 +164,10 @@ export interface HostAdapter<Cfg = unknown, S extends SharedHostSettings = Share
   simulate(state: St, changes: readonly C[]): St;
   readStoredState(stored: unknown): St;
   describeFailure(error: unknown): WriteBackFailure;
+  /** How people name a ticket on this host ("acme/web#12", "#4521"), for flags that point at another ticket; absent: its key. */
+  ticketLabel?(ticket: Pick<StoredTicket, 'key' | 'ref'>): string;
+  /** Set when the host has no organisations, saying so: history rules then use the requester, and their reasons say why. */
+  readonly noOrganizations?: string;
   /** The customer message codes `changes` say (a public reply), recorded once applied or simulated; absent: the host says none. */
   toldCustomer?(changes: readonly C[]): string[];
   /** Whether reported time counts under the installation's settings (Zendesk: the Time Tracking field they name); absent: all counts. */

@@ -20,6 +20,16 @@ export const sharedHostSettingsShape = {
     .boolean()
     .optional()
     .describe("Plan write-backs without sending them, even with credentials (read from the installation's settings)."),
+  monthlyTicketQuota: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("Tickets a customer may open per calendar month (the policy's zone); replaces the policy's intake.monthlyTicketQuota."),
+  organizationQuotas: z
+    .array(z.strictObject({ organization: z.string().min(1), monthlyTicketQuota: z.number().int().positive() }))
+    .optional()
+    .describe("Monthly ticket limits of single organisations (their plans), by the host's organisation id, over monthlyTicketQuota."),
 };
 export const sharedHostSettingsSchema = z.object(sharedHostSettingsShape);
 export type SharedHostSettings = z.infer<typeof sharedHostSettingsSchema>;

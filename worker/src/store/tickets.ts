@@ -15,6 +15,7 @@ type TicketRow = {
   subject: string;
   body: string;
   requester: string | null;
+  organization: string | null;
   status: string;
   host_state: string;
   policy_id: string | null;
@@ -35,6 +36,7 @@ function toTicket(row: TicketRow): StoredTicket {
     subject: row.subject,
     body: row.body,
     requester: row.requester,
+    organization: row.organization ?? null,
     status: row.status as StoredTicket['status'],
     hostState: readJson(row.host_state) ?? {},
     policyId: row.policy_id,
@@ -49,10 +51,10 @@ function toTicket(row: TicketRow): StoredTicket {
 export function upsertTicket(db: D1Database, host: HostName, t: TicketUpsert, nowMs: number): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO tickets (key, host, installation_key, scope, ref, created_at, subject, body, requester, status, host_updated_at, host_state, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+      `INSERT INTO tickets (key, host, installation_key, scope, ref, created_at, subject, body, requester, status, host_updated_at, host_state, updated_at, organization)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
        ON CONFLICT (key) DO UPDATE SET installation_key = excluded.installation_key, scope = excluded.scope, ref = excluded.ref,
-         subject = excluded.subject, body = excluded.body, requester = excluded.requester,
+         subject = excluded.subject, body = excluded.body, requester = excluded.requester, organization = excluded.organization,
          status = CASE WHEN tickets.status = 'retired' THEN 'retired' ELSE excluded.status END,
          host_updated_at = excluded.host_updated_at, host_state = json_patch(tickets.host_state, excluded.host_state),
          updated_at = excluded.updated_at
@@ -72,6 +74,7 @@ export function upsertTicket(db: D1Database, host: HostName, t: TicketUpsert, no
       t.hostUpdatedAt,
       JSON.stringify(t.hostState ?? {}),
       nowMs,
+      t.organization ?? null,
     );
 }
 

@@ -10,6 +10,7 @@ import {
   type TicketMessage,
 } from '@plazo/core';
 import type { Env, Settings } from '../env.js';
+import { historyOptions } from '../history/history-options.js';
 import { adapterFor } from '../hosts/adapters.js';
 import { decideWriteMode } from '../hosts/decide-write-mode.js';
 import type { AnyHostAdapter, HostSession, StoredInstallation, StoredTicket, WriteBackFailure } from '../hosts/host-adapter.js';
@@ -18,6 +19,7 @@ import type { SharedHostSettings } from '../hosts/shared-host-settings.js';
 import { findInstallationPolicy } from '../policies/find-installation-policy.js';
 import { recordFailedJob } from '../store/failed-jobs.js';
 import { getInstallation, setSelfActor } from '../store/installations.js';
+import { recordRequesterFlags } from '../store/requester-flags.js';
 import { getScopeConfig, putScopeConfig, SCOPE_CONFIG_TTL_MS } from '../store/scope-configs.js';
 import { recordSaid, saidCodes } from '../store/ticket-messages.js';
 import { acquireLease, finishTicket, getFacts, getTicket, releaseFailedTicket, releaseLease } from '../store/tickets.js';
@@ -85,7 +87,9 @@ async function writeEvaluation(
   const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
   const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
   // The installation's threshold rides beside the shared policy object, whose compiled calendar and rules stay cached.
-  const options = { atRiskRemainingRatio: settings.atRiskRemainingRatio };
+  // The customer's other tickets and this month's count, from D1: core reads no store.
+  const history = input.ok ? await historyOptions(db, adapter, ticket, policy, settings) : {};
+  const options = { atRiskRemainingRatio: settings.atRiskRemainingRatio, ...history };
   const evaluated = input.ok ? evaluateTicket(policy, input.value, evaluateAt, options) : input;
   if (!evaluated.ok) return evaluated;
   const evaluation = evaluated.value;
@@ -126,6 +130,7 @@ async function writeEvaluation(
     hostState,
     nowMs: Date.now(),
   });
+  await recordRequesterFlags(db, ticket, evaluation, Date.now());
   return ok(status);
 }
 

@@ -1,7 +1,7 @@
 import type { HostAdapter } from '../host-adapter.js';
 import { describeGitHubFailure } from './describe-github-failure.js';
 import { type GitHubConfig, readGitHubConfig } from './github-config.js';
-import { type GitHubState, readGitHubState } from './github-facts.js';
+import { type GitHubState, githubRefSchema, readGitHubState } from './github-facts.js';
 import { connectGitHub } from './github-session.js';
 import { type GitHubSettings, mergeGitHubSettings, parseGitHubSettings } from './github-settings.js';
 import { toGitHubTicket } from './github-ticket.js';
@@ -25,5 +25,10 @@ export const githubAdapter: HostAdapter<GitHubConfig, GitHubSettings, GitHubStat
   simulate: simulateGitHubDryRun,
   readStoredState: readGitHubState,
   describeFailure: (error) => describeGitHubFailure(error),
+  ticketLabel: (ticket) => {
+    const ref = githubRefSchema.safeParse(ticket.ref);
+    return ref.success ? `${ref.data.owner}/${ref.data.repo}#${ref.data.number}` : ticket.key;
+  },
+  noOrganizations: 'GitHub issues name no customer organisation',
   toldCustomer: toldOnGitHub,
 };

@@ -31,7 +31,7 @@ describe('toGitHubTicket', () => {
       policy,
     );
     expect(t.timeline).toEqual([
-      { type: 'reply', at: '2026-03-02T15:01:00Z', public: true, byAgent: false },
+      { type: 'reply', at: '2026-03-02T15:01:00Z', public: true, byAgent: false, byRequester: true },
       { type: 'reply', at: '2026-03-02T15:02:00Z', public: true, byAgent: false },
       { type: 'reply', at: '2026-03-02T15:04:00Z', public: true, byAgent: true },
     ]);

@@ -33,7 +33,7 @@ export function toGitHubTicket(ticket: StoredTicket, facts: readonly TicketFact[
     if (f.kind === 'comment') {
       if (f.bot) continue;
       const byAgent = isAgentComment(f, settings);
-      timeline.push({ type: 'reply', at, public: true, byAgent });
+      timeline.push({ type: 'reply', at, public: true, byAgent, ...(f.byIssueAuthor ? { byRequester: true } : {}) });
       // Only agents move clocks by command: a customer cannot mark their own plan delivered.
       if (byAgent) timeline.push(...commandEvents(f.commands ?? [], at));
     } else if (f.kind === 'closed') {

@@ -42,6 +42,7 @@ function ticketOf(issue: GitHubIssue, repository: GitHubRepository, installation
     subject: issue.title,
     body: issue.body ?? '',
     requester: issue.user.login,
+    organization: null,
     status: issue.state,
     hostUpdatedAt: issue.updated_at,
     hostState: { labels: issue.labels.map((l) => l.name) },

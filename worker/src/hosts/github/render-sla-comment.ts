@@ -61,6 +61,9 @@ export function renderSlaComment(evaluation: Evaluation, policy: Policy, configP
     }
   }
   if (evaluation.flags.length > 0) lines.push('', `Flags: ${evaluation.flags.map((f) => `\`${f}\``).join(', ')}`);
+  // A history flag points at another issue or a count, which the flag's name alone cannot say.
+  for (const r of evaluation.reasons)
+    if (r.kind === 'history' && evaluation.flags.includes(r.rule.slice('history:'.length))) lines.push(`- ${r.detail}`);
   // What the policy asks the agent to see (routing channel, tier, hints), in the policy's language.
   const forAgent = (evaluation.messages ?? []).filter((m) => m.audience === 'agent');
   if (forAgent.length > 0) lines.push('', ...forAgent.map((m) => `- ${m.text}`));

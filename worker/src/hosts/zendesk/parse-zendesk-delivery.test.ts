@@ -57,7 +57,7 @@ describe('parseZendeskDelivery', () => {
       {
         eventKey: 'comment:9876543210',
         at: '2099-07-04T05:33:18Z',
-        data: { kind: 'comment', commentId: '9876543210', public: true, byAgent: true },
+        data: { kind: 'comment', commentId: '9876543210', public: true, byAgent: true, byRequester: false },
       },
     ]);
   });
@@ -66,7 +66,10 @@ describe('parseZendeskDelivery', () => {
     const p = copy(commentAdded);
     p.event.comment.author.id = p.detail.requester_id;
     const result = parseZendeskDelivery(account, p);
-    expect(result.ok && result.value.effect.kind === 'ticket' && result.value.effect.facts[0]?.data).toMatchObject({ byAgent: false });
+    expect(result.ok && result.value.effect.kind === 'ticket' && result.value.effect.facts[0]?.data).toMatchObject({
+      byAgent: false,
+      byRequester: true,
+    });
   });
 
   it('reads statuses and priorities in capitals as Zendesk sends them', () => {

@@ -57,6 +57,8 @@ function ticketOf(detail: ZendeskTicketDetail, account: ZendeskAccount, installa
     subject: detail.subject ?? '',
     body: detail.description ?? '',
     requester: detail.requester_id ?? null,
+    // Zendesk writes "0" for a user in no organisation.
+    organization: detail.organization_id && detail.organization_id !== '0' ? detail.organization_id : null,
     status: detail.status === 'solved' || detail.status === 'closed' || detail.status === 'deleted' ? 'closed' : 'open',
     hostUpdatedAt: detail.updated_at,
     hostState: { priority: detail.priority ?? null, tags: detail.tags ?? [] },
@@ -142,7 +144,14 @@ function factsOf(event: HandledTicketEvent, e: ZendeskEnvelope, d: ZendeskTicket
         {
           eventKey: `comment:${c.id}`,
           at: e.time,
-          data: { kind: 'comment', commentId: c.id, public: c.is_public, byAgent: agent, ...commandsOf(c.body) },
+          data: {
+            kind: 'comment',
+            commentId: c.id,
+            public: c.is_public,
+            byAgent: agent,
+            byRequester: c.author.id === d.requester_id,
+            ...commandsOf(c.body),
+          },
         },
       ]);
     }

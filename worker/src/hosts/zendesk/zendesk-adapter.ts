@@ -6,7 +6,7 @@ import { parseZendeskDelivery } from './parse-zendesk-delivery.js';
 import { planZendeskChanges, simulateZendeskDryRun, toldOnZendesk, type ZendeskChange } from './plan-zendesk-changes.js';
 import { subdomainOfDeliveryId, verifyZendeskDelivery } from './verify-zendesk-delivery.js';
 import { readZendeskConfig, type ZendeskConfig } from './zendesk-config.js';
-import { readZendeskState, type ZendeskState } from './zendesk-facts.js';
+import { readZendeskState, type ZendeskState, zendeskRefSchema } from './zendesk-facts.js';
 import { mergeZendeskSettings, parseZendeskSettings, type ZendeskSettings } from './zendesk-settings.js';
 import { toZendeskTicket } from './zendesk-ticket.js';
 
@@ -29,6 +29,10 @@ export const zendeskAdapter: HostAdapter<ZendeskConfig, ZendeskSettings, Zendesk
   simulate: simulateZendeskDryRun,
   readStoredState: readZendeskState,
   describeFailure: describeZendeskFailure,
+  ticketLabel: (ticket) => {
+    const ref = zendeskRefSchema.safeParse(ticket.ref);
+    return ref.success ? `#${ref.data.ticketId}` : ticket.key;
+  },
   toldCustomer: toldOnZendesk,
   countsTime: (time, settings) => time.source === `zendesk-field:${settings.timeTracking?.totalTimeFieldId}`,
 };

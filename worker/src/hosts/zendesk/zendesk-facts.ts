@@ -4,12 +4,13 @@ import { zendeskPrioritySchema } from './zendesk-payloads.js';
 
 /** What Plazo keeps about a Zendesk ticket between deliveries: facts as Zendesk reported them. */
 export const zendeskFactSchema = z.discriminatedUnion('kind', [
-  /** `byAgent`: a staff member other than the requester wrote it. */
+  /** `byAgent`: a staff member other than the requester wrote it; `byRequester`: the requester did (absent in older facts). */
   z.object({
     kind: z.literal('comment'),
     commentId: z.string(),
     public: z.boolean(),
     byAgent: z.boolean(),
+    byRequester: z.boolean().optional(),
     /** `/plazo …` lines of the comment (absent in older facts): they count only from agents. */
     commands: z.array(plazoCommandSchema).optional(),
   }),

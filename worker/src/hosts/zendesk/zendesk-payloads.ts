@@ -31,6 +31,7 @@ export const zendeskTicketDetailSchema = z.object({
   id: zendeskIdSchema,
   actor_id: zendeskIdSchema.nullish(),
   requester_id: zendeskIdSchema.nullish(),
+  organization_id: zendeskIdSchema.nullish(),
   created_at: instant,
   updated_at: instant,
   subject: z.string().max(100_000).nullish(),

@@ -34,7 +34,7 @@ export function toZendeskTicket(
   for (const { at, fact } of ordered) {
     const f = fact.data;
     if (f.kind === 'comment') {
-      timeline.push({ type: 'reply', at, public: f.public, byAgent: f.byAgent });
+      timeline.push({ type: 'reply', at, public: f.public, byAgent: f.byAgent, ...(f.byRequester ? { byRequester: true } : {}) });
       // Agents move clocks by command, usually in an internal note; a customer's "/plazo" line is text.
       if (f.byAgent) timeline.push(...commandEvents(f.commands ?? [], at));
     } else if (f.kind === 'status') {
