@@ -1,4 +1,4 @@
-import type { Locale } from './shared-view-text.js';
+import type { Locale } from './shared-view-text';
 
 /** What only the Jira app says, in the user's language; the words both apps share come from shared-view-text.ts. */
 export type JiraMessages = {

@@ -1,5 +1,5 @@
 import { type Evaluation, evaluateTicket, findPolicy, parseTicket, type TicketInput } from '@plazo/core';
-import type { IssueView } from '../src/worker/worker-contract.js';
+import type { IssueView } from '../src/worker/worker-contract';
 
 /** A ticket evaluated by the real core with a built-in policy at `nowIso`, as the Worker stores it. */
 export function evaluation(policyId: string, input: TicketInput, nowIso: string): Evaluation {

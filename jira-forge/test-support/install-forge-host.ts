@@ -1,4 +1,4 @@
-import { forgeHost } from './forge-host.js';
+import { forgeHost } from './forge-host';
 
 // Before any test module loads @forge/bridge or @forge/react: both read the bridge when they load, as in Forge's page.
 const g = globalThis as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import ForgeReconciler from '@forge/react';
 import * as React from 'react';
-import { type ForgeDoc, forgeHost } from './forge-host.js';
+import { type ForgeDoc, forgeHost } from './forge-host';
 
 // React 18's act (development build), as @forge/react's own reconciler tests use it.
 const act = (React as unknown as { unstable_act: (fn: () => Promise<void>) => Promise<void> }).unstable_act;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JiraSettings } from '../worker/worker-contract.js';
-import { formFromSettings, settingsFromForm } from './admin-form.js';
+import type { JiraSettings } from '../worker/worker-contract';
+import { formFromSettings, settingsFromForm } from './admin-form';
 
 describe('the admin form', () => {
   it('gives back the stored settings unchanged when the admin changes nothing', () => {

@@ -1,4 +1,4 @@
-import type { JiraSettings, Problem } from '../worker/worker-contract.js';
+import type { JiraSettings, Problem } from '../worker/worker-contract';
 
 /** The admin page's editable state: what the admin chose, as the page's fields hold it (text for the percent). */
 export type AdminForm = {

@@ -1,9 +1,9 @@
 import type { FullContext } from '@forge/bridge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forgeHost, type RemoteAnswer, type RemoteCall } from '../../test-support/forge-host.js';
-import { byTestId, fire, hasTestId, ofType, renderForge, textOf, waitForDoc } from '../../test-support/render-forge.js';
-import type { ConfigView, JiraSettings } from '../worker/worker-contract.js';
-import { AdminPageApp } from './admin-page-app.js';
+import { forgeHost, type RemoteAnswer, type RemoteCall } from '../../test-support/forge-host';
+import { byTestId, fire, hasTestId, ofType, renderForge, textOf, waitForDoc } from '../../test-support/render-forge';
+import type { ConfigView, JiraSettings } from '../worker/worker-contract';
+import { AdminPageApp } from './admin-page-app';
 
 const context = (locale: string): Partial<FullContext> => ({
   locale: locale as FullContext['locale'],

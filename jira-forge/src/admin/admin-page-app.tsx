@@ -1,13 +1,13 @@
 import { view } from '@forge/bridge';
 import { SectionMessage, Spinner, Text } from '@forge/react';
 import { useEffect, useState } from 'react';
-import { jiraMessages } from '../jira-messages.js';
-import { toLocale } from '../shared-view-text.js';
-import type { WorkerFailure } from '../worker/worker-answer.js';
-import { workerClient } from '../worker/worker-client.js';
-import type { ConfigView, Problem } from '../worker/worker-contract.js';
-import { type AdminForm, formFromSettings, settingsFromForm } from './admin-form.js';
-import { AdminPage, type SaveStatus } from './admin-page.js';
+import { jiraMessages } from '../jira-messages';
+import { toLocale } from '../shared-view-text';
+import type { WorkerFailure } from '../worker/worker-answer';
+import { workerClient } from '../worker/worker-client';
+import type { ConfigView, Problem } from '../worker/worker-contract';
+import { type AdminForm, formFromSettings, settingsFromForm } from './admin-form';
+import { AdminPage, type SaveStatus } from './admin-page';
 
 type Loaded = { config: ConfigView; form: AdminForm };
 

@@ -13,12 +13,12 @@ import {
   Text,
   Textfield,
 } from '@forge/react';
-import type { JiraMessages } from '../jira-messages.js';
-import type { ConfigView, Problem } from '../worker/worker-contract.js';
-import type { AdminForm } from './admin-form.js';
-import { prioritiesInUse } from './priorities-in-use.js';
-import { problemsByField } from './problems-by-field.js';
-import { rankDefault } from './rank-default.js';
+import type { JiraMessages } from '../jira-messages';
+import type { ConfigView, Problem } from '../worker/worker-contract';
+import type { AdminForm } from './admin-form';
+import { prioritiesInUse } from './priorities-in-use';
+import { problemsByField } from './problems-by-field';
+import { rankDefault } from './rank-default';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved';
 

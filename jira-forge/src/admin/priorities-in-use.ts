@@ -1,5 +1,5 @@
-import type { ConfigView } from '../worker/worker-contract.js';
-import type { AdminForm } from './admin-form.js';
+import type { ConfigView } from '../worker/worker-contract';
+import type { AdminForm } from './admin-form';
 
 /** The policy priorities the admin can map: those of every policy in use (the general one and each project's), once each. */
 export function prioritiesInUse(form: AdminForm, config: ConfigView): { id: string; name: string; rank: number; of: number }[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemField, problemsByField } from './problems-by-field.js';
+import { problemField, problemsByField } from './problems-by-field';
 
 describe('problemsByField', () => {
   it('files each problem under the field its path names', () => {

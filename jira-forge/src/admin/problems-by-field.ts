@@ -1,4 +1,4 @@
-import type { Problem } from '../worker/worker-contract.js';
+import type { Problem } from '../worker/worker-contract';
 
 /** Which field a problem belongs to: its path's first one or two segments ("projects.SUP", "priorityMap.alta", "pauseStatuses"). */
 export function problemField(path: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jiraPriorityMap } from '../../../worker/src/hosts/jira/jira-priority-map.js';
-import { rankDefault } from './rank-default.js';
+import { jiraPriorityMap } from '../../../worker/src/hosts/jira/jira-priority-map';
+import { rankDefault } from './rank-default';
 
 describe('rankDefault', () => {
   it('shows the same default Jira priority the Worker writes, for every policy and site size', () => {

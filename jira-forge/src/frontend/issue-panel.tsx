@@ -1,6 +1,6 @@
 import ForgeReconciler from '@forge/react';
 import { StrictMode } from 'react';
-import { IssuePanelApp } from '../issue-panel/issue-panel-app.js';
+import { IssuePanelApp } from '../issue-panel/issue-panel-app';
 
 // The jira:issueContext module's resource (manifest.yml): Forge bundles this file and renders it natively.
 ForgeReconciler.render(

@@ -1,9 +1,9 @@
 import type { FullContext } from '@forge/bridge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { evaluation, issueView, websaasEvaluation } from '../../test-support/evaluations.js';
-import { forgeHost, type RemoteAnswer, type RemoteCall } from '../../test-support/forge-host.js';
-import { byTestId, hasTestId, ofType, renderForge, textOf, waitForDoc } from '../../test-support/render-forge.js';
-import { IssuePanelApp } from './issue-panel-app.js';
+import { evaluation, issueView, websaasEvaluation } from '../../test-support/evaluations';
+import { forgeHost, type RemoteAnswer, type RemoteCall } from '../../test-support/forge-host';
+import { byTestId, hasTestId, ofType, renderForge, textOf, waitForDoc } from '../../test-support/render-forge';
+import { IssuePanelApp } from './issue-panel-app';
 
 const context = (locale: string, timezone = 'America/Bogota'): Partial<FullContext> => ({
   locale: locale as FullContext['locale'],

@@ -1,12 +1,12 @@
 import { view } from '@forge/bridge';
 import { useEffect, useState } from 'react';
-import { jiraMessages } from '../jira-messages.js';
-import { messages, toLocale } from '../shared-view-text.js';
-import type { WorkerAnswer } from '../worker/worker-answer.js';
-import { workerClient } from '../worker/worker-client.js';
-import type { IssueView } from '../worker/worker-contract.js';
-import { IssuePanel } from './issue-panel.js';
-import { panelModel } from './panel-model.js';
+import { jiraMessages } from '../jira-messages';
+import { messages, toLocale } from '../shared-view-text';
+import type { WorkerAnswer } from '../worker/worker-answer';
+import { workerClient } from '../worker/worker-client';
+import type { IssueView } from '../worker/worker-contract';
+import { IssuePanel } from './issue-panel';
+import { panelModel } from './panel-model';
 
 type Viewer = { issueId: string | null; locale: string; zone: string };
 

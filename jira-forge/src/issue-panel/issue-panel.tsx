@@ -1,5 +1,5 @@
 import { Heading, Inline, Lozenge, SectionMessage, Spinner, Stack, Tag, TagGroup, Text, Tooltip } from '@forge/react';
-import type { FlagModel, PanelModel, ReasonModel, TargetModel } from './panel-model.js';
+import type { FlagModel, PanelModel, ReasonModel, TargetModel } from './panel-model';
 
 /** The issue panel for one model: the decided priority and why, one lozenge per target, the flags; or why there is none. */
 export function IssuePanel({ model }: { model: PanelModel }) {

@@ -1,5 +1,5 @@
 import type { SlaState, TargetName, TargetStatus } from '@plazo/core';
-import type { JiraMessages } from '../jira-messages.js';
+import type { JiraMessages } from '../jira-messages';
 import {
   explainReason,
   flagName,
@@ -9,10 +9,10 @@ import {
   type Messages,
   missingLabels,
   reasonForFlag,
-} from '../shared-view-text.js';
-import type { WorkerAnswer } from '../worker/worker-answer.js';
-import type { IssueView } from '../worker/worker-contract.js';
-import { type LozengeAppearance, stateAppearance } from './state-appearance.js';
+} from '../shared-view-text';
+import type { WorkerAnswer } from '../worker/worker-answer';
+import type { IssueView } from '../worker/worker-contract';
+import { type LozengeAppearance, stateAppearance } from './state-appearance';
 
 export type TargetModel = {
   target: TargetName;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAnswer, unreachable } from './worker-answer.js';
+import { classifyAnswer, unreachable } from './worker-answer';
 
 const isThing = (body: unknown): body is { thing: number } => typeof (body as { thing?: unknown })?.thing === 'number';
 

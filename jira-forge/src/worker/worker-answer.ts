@@ -1,4 +1,4 @@
-import type { Problem } from './worker-contract.js';
+import type { Problem } from './worker-contract';
 
 /** Why the panel or the admin page has no answer to show, as the user must read it. */
 export type WorkerFailure =

@@ -1,6 +1,6 @@
 import { invokeRemote } from '@forge/bridge';
-import { classifyAnswer, unreachable, type WorkerAnswer } from './worker-answer.js';
-import type { ConfigView, IssueView, JiraSettings } from './worker-contract.js';
+import { classifyAnswer, unreachable, type WorkerAnswer } from './worker-answer';
+import type { ConfigView, IssueView, JiraSettings } from './worker-contract';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
