@@ -236,6 +236,9 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'we have no workaround|alternative|other way',
     'no tenemos otra|ninguna forma|opcion',
     'no|sin|sem|nao have|hay|tienen|tenemos|temos|tem? other|otro|otra|outro|outra|ningun|nenhum channel|canal|via|medio|meio|means',
+    // "they have no (other) way to…": the people affected, not the customer, are left without an alternative.
+    'no|nao|not|dont|doesnt tiene|tienen|tem|have|has otra|otro|outra|outro|other|another? forma|manera|maneira|modo|way|opcion|opcao|option|alternativa|alternative|como',
+    'es|e|is la|a|the? unica|only forma|manera|maneira|way|via|medio|meio|opcion|opcao|option de|para|to|that',
   ],
   losses: [
     'perdid*|perdemos|perdiendo|perder|perdendo|perda*|prejuizo|losing|losses|lost',
