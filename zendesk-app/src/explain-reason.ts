@@ -81,6 +81,16 @@ export function explainReason(reason: Reason, evaluation: Evaluation, policy: Po
       break;
     }
   }
+  if (reason.kind === 'history') {
+    const h = reason.history;
+    if (reason.rule === 'history:possible-duplicate' && h?.ticketLabel)
+      return say.duplicate(h.ticketLabel, (h.sharedWords ?? []).join(', '));
+    if (reason.rule === 'history:early-follow-up' && h?.minutes !== undefined && h.cooldownMinutes !== undefined)
+      return say.earlyFollowUp(h.minutes, h.cooldownMinutes);
+    if (reason.rule === 'history:over-quota' && h?.count !== undefined && h.limit !== undefined && h.month)
+      return say.overQuota(h.count, h.limit, h.month);
+    if (reason.rule === 'history:quota-not-configured') return say.quotaNotConfigured;
+  }
   // A reason this app does not know yet: core's own sentence beats saying nothing.
   return reason.detail;
 }
@@ -88,7 +98,7 @@ export function explainReason(reason: Reason, evaluation: Evaluation, policy: Po
 /** The reason that explains a flag, if the evaluation has one. */
 export function reasonForFlag(flag: string, evaluation: Evaluation, policy: Policy | null): Reason | undefined {
   const { reasons } = evaluation;
-  const own = reasons.find((r) => r.rule === `intake:${flag}` || r.rule.startsWith(`intake:${flag}/`));
+  const own = reasons.find((r) => r.rule === `intake:${flag}` || r.rule.startsWith(`intake:${flag}/`) || r.rule === `history:${flag}`);
   if (own) return own;
   if (policy?.intake.afterHours?.flag === flag) return reasons.find((r) => r.rule === 'intake:after-hours');
   if (flag === 'priority-mismatch') return reasons.find((r) => r.rule === 'declared-priority/mismatch');

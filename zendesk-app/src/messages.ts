@@ -72,6 +72,10 @@ export type Messages = {
     textLimit: string;
     setAside: string;
     language: string;
+    duplicate: (ticket: string, sharedWords: string) => string;
+    earlyFollowUp: (minutes: number, cooldownMinutes: number) => string;
+    overQuota: (count: number, limit: number, month: string) => string;
+    quotaNotConfigured: string;
   };
   setup: {
     title: string;
@@ -138,6 +142,9 @@ const es: Messages = {
     'offensive-language': 'Lenguaje ofensivo',
     'language-not-understood': 'Idioma no reconocido',
     'check-external-causes': 'Revisar causas externas',
+    'possible-duplicate': 'Posible duplicado',
+    'early-follow-up': 'Seguimiento antes de tiempo',
+    'over-quota': 'Cupo mensual superado',
   },
   reason: {
     priority: (l, d) => `Indica ${l}${d ? `: ${d}` : '.'}`,
@@ -161,6 +168,10 @@ const es: Messages = {
     textLimit: 'No se leyó todo el texto (asunto o cuerpo demasiado largos): lo importante debe ir al principio, o dividir el ticket.',
     setAside: 'No se leyó como palabras del cliente: mensajes citados, un reenvío o la firma (los datos de contacto allí sí cuentan).',
     language: 'Idioma que las reglas no leen (leen español, portugués e inglés): la prioridad es una suposición; que lo lea una persona.',
+    duplicate: (tk, w) => `Posible duplicado de ${tk}, aún abierto, del mismo cliente: los asuntos comparten ${w}.`,
+    earlyFollowUp: (m, c) => `El cliente escribió ${m} min después de la respuesta del agente; la política pide esperar ${c} min.`,
+    overQuota: (n, l, mo) => `Ticket ${n} de ${mo} de este cliente; el cupo mensual es ${l}.`,
+    quotaNotConfigured: 'La política limita los tickets por mes según el plan, y esta instalación no fija el cupo de este cliente.',
   },
   setup: {
     title: 'Termina de configurar Plazo',
@@ -228,6 +239,9 @@ const pt: Messages = {
     'offensive-language': 'Linguagem ofensiva',
     'language-not-understood': 'Idioma não reconhecido',
     'check-external-causes': 'Verificar causas externas',
+    'possible-duplicate': 'Possível duplicado',
+    'early-follow-up': 'Seguimento antes do tempo',
+    'over-quota': 'Quota mensal excedida',
   },
   reason: {
     priority: (l, d) => `Indica ${l}${d ? `: ${d}` : '.'}`,
@@ -251,6 +265,10 @@ const pt: Messages = {
     textLimit: 'Nem todo o texto foi lido (assunto ou corpo longos demais): o importante deve vir primeiro, ou dividir o ticket.',
     setAside: 'Não lido como palavras do cliente: mensagens citadas, um encaminhamento ou a assinatura (os contatos ali contam).',
     language: 'Idioma que as regras não leem (leem espanhol, português e inglês): a prioridade é uma suposição; uma pessoa deve lê-lo.',
+    duplicate: (tk, w) => `Possível duplicado de ${tk}, ainda aberto, do mesmo cliente: os assuntos partilham ${w}.`,
+    earlyFollowUp: (m, c) => `O cliente escreveu ${m} min depois da resposta do agente; a política pede esperar ${c} min.`,
+    overQuota: (n, l, mo) => `Ticket ${n} de ${mo} deste cliente; a quota mensal é ${l}.`,
+    quotaNotConfigured: 'A política limita os tickets por mês conforme o plano, e esta instalação não define a quota deste cliente.',
   },
   setup: {
     title: 'Termine de configurar o Plazo',
@@ -317,6 +335,9 @@ const en: Messages = {
     'offensive-language': 'Offensive language',
     'language-not-understood': 'Language not understood',
     'check-external-causes': 'Check external causes',
+    'possible-duplicate': 'Possible duplicate',
+    'early-follow-up': 'Follow-up too soon',
+    'over-quota': 'Over the monthly quota',
   },
   reason: {
     priority: (l, d) => `Points to ${l}${d ? `: ${d}` : '.'}`,
@@ -341,6 +362,10 @@ const en: Messages = {
     setAside: "Not read as the customer's words: quoted messages, a forward or the signature (contact details there still count).",
     language:
       'A language the rules do not read (they read Spanish, Portuguese and English): the priority is a guess; a person should read it.',
+    duplicate: (tk, w) => `Possible duplicate of ${tk}, still open, from the same customer: the subjects share ${w}.`,
+    earlyFollowUp: (m, c) => `The customer wrote ${m} min after the agent's reply; the policy asks to wait ${c} min.`,
+    overQuota: (n, l, mo) => `Ticket ${n} of ${mo} from this customer; the monthly quota is ${l}.`,
+    quotaNotConfigured: 'The policy limits tickets per month by plan, and this installation sets no quota for this customer.',
   },
   setup: {
     title: 'Finish setting up Plazo',
