@@ -197,6 +197,10 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'agradecemos|agradeceremos|agradeceriamos|agradeceria|agradezco|agradeco|agradecemos_de_antemano|we_would_appreciate|would_appreciate|appreciate|thank_you_in_advance|thanks_in_advance|desde_ya_gracias|obrigado_desde_ja',
     'lo_antes_posible|cuanto_antes|a_la_mayor_brevedad|con_urgencia|com_urgencia|o_quanto_antes|o_mais_rapido_possivel|as_soon_as_possible|asap|urgently|urgentemente',
   ],
+  /** Asks to be told the steps or settings for something ("¿podrían indicarnos los pasos?"): a how-to question put as a request. */
+  askforsteps: [
+    'indicar*|indiquen|indicarnos|indica|indican|indicam|indiquem|explicar*|expliquen|explicarnos|enviar*|envien|enviarnos|compartir*|compartan|detallar*|pasar*|pasen|tell|send|share|explain|informar*|informem ... pasos|passos|steps|instrucciones|instrucoes|instructions|procedimiento|procedimento|procedure|datos_de_configuracion|dados_de_configuracao|configuracion|configuracao|settings',
+  ],
   request: [
     'favor|please|solicit*|request*|necesit*|requer*|requier*|gostari*|quisiera*|queremos|quiero|precisamos|preciso',
     'por favor',

@@ -959,6 +959,15 @@ describe('triage: politeness and requests for steps are not the severity', () =>
     );
     expect(r.priority).toBe('urgente');
   });
+  it('reads a polite request for steps as the request it is when no problem is stated', () => {
+    const r = run(
+      'soporte-justo',
+      'URGENTE - Correo',
+      'Solicitamos su apoyo: agradecemos indicarnos los pasos para configurar el correo en Outlook.',
+    );
+    expect(r.priority).toBe('baja');
+    expect(r.flags).toContain('priority-mismatch');
+  });
   it('still reads a plain how-to question as one', () => {
     expect(run('infraspeak', 'Duda', '¿Cómo puedo exportar las órdenes de trabajo a Excel?').priority).toBe('baja');
     expect(run('websaas', 'Duda', 'Por favor, ¿cómo genero el reporte de ventas del mes?').priority).toBe('normal');
@@ -975,6 +984,12 @@ describe('triage: several problems in one message', () => {
     expect(r.priority).toBe('alta');
     const stressed = r.reasons.find((x) => x.rule === 'priority/stressed')!;
     expect(stressed.evidence.join(' ')).toMatch(/lo peor/);
+  });
+  it('reads the marked item to the end of its line, past parentheses and commas', () => {
+    const body =
+      'Varias cosas:\n1. ¿Cuánto cuesta más espacio?\n2. El webmail tarda en entrar.\n3. Lo más grave: desde anoche la web (tienda-sol.mx) sale en blanco, pantalla blanca, para los clientes.\nGracias';
+    expect(run('soporte-justo', 'Varias cosas', body).priority).toBe('alta');
+    expect(run('soporte-justo', 'Varias cosas', body.replace('Lo más grave: ', '')).priority).toBe('media');
   });
   it('does not raise a list of questions when the marked one is itself a question', () => {
     const r = run(

@@ -149,6 +149,11 @@ type Prep = {
 const preps = new WeakMap<CompiledTriage, Prep>();
 /** Rule and clause of each `unless:priority` match of the current ticket, as pairs (reused: triage is synchronous). */
 const priorityUnless: number[] = [];
+/**
+ * Priority hits of the current ticket set aside by their rule's `unless` (a formula of politeness or procedure): they count
+ * only when nothing else in the text speaks to the priority (reused: triage is synchronous).
+ */
+const politeHits: Hit[] = [];
 /** Emphasis matches of the current ticket (reused: triage is synchronous). */
 const emphasisMatches: Match[] = [];
 /** Group index of each match of the current ticket (reused: triage is synchronous). */
@@ -299,6 +304,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   /** Positions of words a non-echo rule matched (offensive words): never shown in any reason. */
   let masked: Set<number> | null = null;
   priorityUnless.length = 0;
+  politeHits.length = 0;
   emphasisMatches.length = 0;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
@@ -325,10 +331,13 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
     const m = matches[i]!;
     const rule = m.rule;
     if (needsWith[g]![rule] === 1 && seen[g + WITH]![rule] !== stamp) continue;
-    if (g === PRIORITY && seen[PRIORITY_UNLESS]![rule] === stamp && unlessInClause(rule, m.clause)) continue;
     const neg = negation[g]![rule];
     if (neg === NEGATION_ONLY ? !m.negated : neg === NEGATION_SKIP && m.negated) continue;
     const s = weight[g]![rule]! * (tokenized.afterContrast[m.clause] === 1 ? afterContrast : 1);
+    if (g === PRIORITY && seen[PRIORITY_UNLESS]![rule] === stamp && unlessInClause(rule, m.clause)) {
+      politeHits.push({ rule, match: m, strength: s });
+      continue;
+    }
     const list = hitLists[g]!;
     if (bestStamp[g]![rule] !== stamp) {
       bestStamp[g]![rule] = stamp;
@@ -525,6 +534,22 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags, reasons, missingInformation };
 }
 
+/** Whether a hit is evidence for a priority above the lowest (a problem rather than a question or request). */
+function statesProblem(hits: Hit[], priorityRank: Int32Array, lowest: number): boolean {
+  for (const h of hits) if (priorityRank[h.rule]! < lowest) return true;
+  return false;
+}
+
+/** Moves the polite hits into `hits`, the strongest per rule. */
+function revivePoliteHits(hits: Hit[]): void {
+  for (const h of politeHits) {
+    let k = 0;
+    while (k < hits.length && hits[k]!.rule !== h.rule) k++;
+    if (k === hits.length) hits.push(h);
+    else if (h.strength > hits[k]!.strength) hits[k] = h;
+  }
+}
+
 /** Whether priority rule `rule` has an `unless` match in clause `clause` of the current ticket. */
 function unlessInClause(rule: number, clause: number): boolean {
   for (let k = 0; k < priorityUnless.length; k += 2) if (priorityUnless[k] === rule && priorityUnless[k + 1] === clause) return true;
@@ -679,6 +704,8 @@ function decidePriority(
   if (policy.priorities.length === 0) return null;
   const hits = p.hitLists[PRIORITY]!;
   const { priorityIds: order, priorityRank, ceilingRank, priorityScore: scores, countedCeilings: counted } = p;
+  // "Solicitamos los pasos para…" is not the severity beside a stated problem; when no problem is stated it is the request.
+  if (politeHits.length > 0 && !statesProblem(hits, priorityRank, order.length - 1)) revivePoliteHits(hits);
   const priorityWeight = p.weight[PRIORITY]!;
   scores.fill(0);
   for (const h of hits) {
@@ -717,7 +744,7 @@ function decidePriority(
   for (let r = 0; r < scores.length; r++) if (scores[r]! > 0 && (top < 0 || scores[r]! > scores[top]!)) top = r;
   // Several problems, one marked as the most severe ("lo más grave: …"): the most severe evidence in the marked clause or the
   // next decides, so milder questions and requests around it do not dilute it.
-  const stressed = top > 0 ? stressedRank(hits, priorityRank, ceiling ? ceilingMax : 0) : -1;
+  const stressed = top > 0 ? stressedRank(tokenized, hits, priorityRank, ceiling ? ceilingMax : 0) : -1;
   if (stressed >= 0 && stressed < top) {
     top = stressed;
     reasons.push({
@@ -799,15 +826,37 @@ function decidePriority(
   return fallback;
 }
 
-/** The most severe rank (not above `minRank`) of a priority hit in a clause marked by an emphasis match or right after one; -1 if none. */
-function stressedRank(hits: Hit[], priorityRank: Int32Array, minRank: number): number {
+/** Per emphasis match of the current ticket, where its line ends in the text (reused: triage is synchronous). */
+const emphasisLineEnd: number[] = [];
+
+/**
+ * The most severe rank (not above `minRank`) of a priority hit that an emphasis match marks: after it in its clause, in the
+ * next clause, or further on its line (a list item: "3. Y lo más grave: la web (…) sale en blanco, para todos"); -1 if none.
+ */
+function stressedRank(t: Words, hits: Hit[], priorityRank: Int32Array, minRank: number): number {
   if (emphasisMatches.length === 0) return -1;
+  // Matches come in text order, so each line end is searched from the previous one: linear in the text.
+  emphasisLineEnd.length = 0;
+  let lineEnd = -1;
+  for (const e of emphasisMatches) {
+    const from = t.end[e.positions[e.positions.length - 1]!]!;
+    if (from > lineEnd) {
+      lineEnd = t.text.indexOf('\n', from);
+      if (lineEnd < 0) lineEnd = t.text.length;
+    }
+    emphasisLineEnd.push(lineEnd);
+  }
   let best = -1;
   for (const h of hits) {
     const r = priorityRank[h.rule]!;
     if (r < minRank || (best >= 0 && r >= best)) continue;
-    for (const e of emphasisMatches) {
-      const after = h.match.clause === e.clause ? h.match.positions[0]! > e.positions[0]! : h.match.clause === e.clause + 1;
+    const at = h.match.positions[0]!;
+    for (let k = 0; k < emphasisMatches.length; k++) {
+      const e = emphasisMatches[k]!;
+      const after =
+        h.match.clause === e.clause
+          ? at > e.positions[0]!
+          : h.match.clause === e.clause + 1 || (at > e.positions[0]! && t.start[at]! < emphasisLineEnd[k]!);
       if (after) best = r;
     }
   }
