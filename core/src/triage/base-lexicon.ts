@@ -184,7 +184,7 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
   ],
   // Words that mark one of several problems as the most severe: that problem decides (what follows, in its clause or the next).
   emphasis: [
-    'lo_mas_grave|lo_mas_importante|lo_mas_urgente|lo_urgente|lo_grave|lo_peor|o_mais_grave|o_mais_importante|o_mais_urgente|o_urgente|o_pior|most_importantly|the_most_urgent|the_urgent_one|the_worst|above_all|sobre_todo|acima_de_tudo',
+    'lo_mas_grave|lo_mas_importante|lo_mas_urgente|lo_urgente|lo_grave|lo_peor|la_mas_grave|la_mas_importante|la_mas_urgente|el_mas_grave|el_mas_urgente|a_mais_grave|a_mais_importante|a_mais_urgente|o_mais_grave|o_mais_importante|o_mais_urgente|o_urgente|o_pior|most_importantly|the_most_urgent|the_urgent_one|the_worst|above_all|sobre_todo|acima_de_tudo',
     'esto|this|isso|isto|eso es|is|e urgente|urgent|grave|critico|critical|serious',
   ],
   // Formulas of politeness and procedure around a fault: asking how to proceed, for steps to restore, for help, with thanks.
@@ -224,7 +224,8 @@ export const baseLexicon: Readonly<Record<string, readonly string[]>> = {
     'otra|outra|another|other forma|manera|way|opcion',
     'toca|toco hacer|corregir|pasar|digitar|anotar|descargar|descargarlas|mandar|mandarlas|enviar|reenviar|subir',
     'lo|la|los|las estamos|vamos solucionando|resolviendo|supliendo|sorteando|compensando|cubriendo',
-    'contornar|contornando|contornamos|contornado|working_around|work_around|get_around|getting_around',
+    // Exact: "controlar" is one letter-swap away from "contornar".
+    '=contornar|=contornando|=contornamos|=contornado|working_around|work_around|get_around|getting_around',
   ],
   noworkaround: [
     'no hay|tenemos|existe alternativa*|solucion*|workaround|manera|forma|modo',
