@@ -1,6 +1,7 @@
 import { calendarMonth, type EvaluateOptions, type HistoryTicket, type Policy } from '@plazo/core';
 import type { AnyHostAdapter, StoredTicket } from '../hosts/host-adapter.js';
 import type { SharedHostSettings } from '../hosts/shared-host-settings.js';
+import { readJson } from '../store/json-column.js';
 
 /** At most this many of a customer's other open tickets are compared with a new one (the most recent). */
 export const HISTORY_OPEN_TICKETS = 50;
@@ -44,7 +45,7 @@ export async function historyOptions(
   ]);
   const openTickets: HistoryTicket[] = ((open?.results ?? []) as HistoryRow[]).map((r) => ({
     id: r.key,
-    label: adapter.ticketLabel?.({ key: r.key, ref: JSON.parse(r.ref) }) ?? r.key,
+    label: adapter.ticketLabel?.({ key: r.key, ref: readJson(r.ref) }) ?? r.key,
     subject: r.subject,
     category: r.category,
     createdAt: r.created_at,
