@@ -145,6 +145,21 @@ describe('rules over a customer history through Zendesk (the organisation, else 
     const record = await requesterRecord(`zendesk:${account.subdomain}`, '5002');
     expect(record.organization).toBe(ORGANIZATION);
     expect(record.totals.map((t) => t.flag)).toEqual(['over-quota', 'possible-duplicate']);
+    // The first requester broke no rule: the list names only the second, with its flagged tickets.
+    const list = await exports.default.fetch(admin(`/api/v1/installations/zendesk:${account.subdomain}/requesters`));
+    expect(await list.json()).toMatchObject({
+      requesters: [{ requester: '5002', organization: ORGANIZATION, tickets: 1, flags: 2 }],
+    });
+    expect((await requesterRecord(`zendesk:${account.subdomain}`, '5001')).flags).toEqual([]);
+  });
+
+  it("serves the record to the admin token only (not the installation's own), and names an unknown installation", async () => {
+    const { account, token } = await ready({});
+    const ownToken = await api(`/api/v1/installations/zendesk:${account.subdomain}/requesters/5002`, token);
+    expect(ownToken.status).toBe(401);
+    const unknown = await exports.default.fetch(admin('/api/v1/installations/zendesk:nobody-here/requesters/5002'));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'not-found' } });
   });
 
   it("uses the requester when the ticket has no organisation, under the installation's quota", async () => {
