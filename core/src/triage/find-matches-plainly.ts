@@ -15,9 +15,9 @@ export const NEGATION_WINDOW = 3;
  *
  * For every word p of the text (the start word), for every term the word satisfies, for every compiled entry (one
  * expanded pattern of one rule) whose first slot accepts that term, in the order the rules were written:
- * - each later slot of the entry must be filled by a word after the previous slot's word, at most `gap` words after
- *   it, in the same clause, with no negation word skipped in between (a negation may fill the slot itself);
- *   the earliest such words are taken (depth first);
+ * - each later slot of the entry must be filled by a word after the previous slot's word, with at most the slot's `gap`
+ *   words between them, in the same clause, and no negation word among those skipped (a negation may fill the slot
+ *   itself); the earliest such words are taken (depth first);
  * - a rule reports at most one match per start word: its first entry that matches;
  * - the match is `negated` when a negation word stands up to NEGATION_WINDOW words before p, in p's clause.
  */
