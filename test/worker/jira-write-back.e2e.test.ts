@@ -159,6 +159,30 @@ describe('Jira through Forge Remote, end to end through D1, the queue and the RE
     expect(config.policies.map((p: any) => p.id)).toContain('websaas');
   });
 
+  it('runs dry until a system token arrives, then writes everything, the comment included', async () => {
+    const { forge, id, key, token } = await forgeReady();
+    expect(await (await deliverForge(forgeEvent('created', id), token)).json()).toMatchObject({ status: 'accepted' });
+    await settled(key);
+    expect((await writeBacks(key))[0]).toMatchObject({ mode: 'dry-run' });
+    expect(await standInLog(forge.prefix)).toEqual([]);
+    const comment = {
+      id: '4242',
+      author: { accountId: '4ad9aa0c52dc1b420a791d12' },
+      body: '¿Novedades?',
+      created: jiraTime(),
+      updated: jiraTime(),
+    };
+    await deliverForge(forgeEvent('commented', id, { comment }), await signFit(forge), forge.systemToken);
+    await eventually(async () => {
+      const r = await settled(key);
+      return r.version >= 2 && r;
+    });
+    const issue = await standInState(forge.prefix, id);
+    expect(issue.comments).toHaveLength(1);
+    expect(issue.properties['plazo-sla']).toBeDefined();
+    expect((await writeBacks(key)).at(-1)).toMatchObject({ mode: 'live', status: 'applied' });
+  });
+
   it('waits for Retry-After on a 429 and then writes back', async () => {
     const { forge, id, key, token } = await forgeReady();
     await standInFault(forge.prefix, { method: 'PUT', path: `^/issue/${id}$`, status: 429, headers: { 'retry-after': '1' } });

@@ -16,8 +16,11 @@ export function jiraSession(client: JiraClient): HostSession<JiraState, JiraChan
     async readState(ticket): Promise<JiraState> {
       const known = readJiraState(ticket.hostState);
       const read = await client.readIssue(idOf(ticket));
-      // Plazo's comment is known only from its own state: the id it created, and the text it wrote.
-      return { ...known, priority: read.priority, labels: read.labels, duedate: read.duedate, property: comparableProperty(read.property) };
+      // Plazo's comment is known only from its own state: the id it created and the text it wrote (a dry run's text without an
+      // id was never written, so the first live write-back creates the comment).
+      const commentText = known.commentId ? known.commentText : null;
+      const property = comparableProperty(read.property);
+      return { ...known, priority: read.priority, labels: read.labels, duedate: read.duedate, property, commentText };
     },
 
     async apply(ticket, state, changes): Promise<JiraState> {
