@@ -4,7 +4,7 @@ import type { Words } from './normalize-text.js';
  * Whether a ticket is written in a language the rules do not read (they read Spanish, Portuguese and English), by the
  * share of common function words. Why not a detector package: franc-min, tinyld and eld carry trigram tables for dozens
  * of languages (tens of KB gzipped) where the Worker bundle has a few KB to spare, and the question is only "one of ours,
- * or not": function words answer it for German and French (the foreign tickets seen), in one pass over the scanned words.
+ * or not": function words answer it for German, French and Italian, in one pass over the scanned words.
  * Words shared with es/pt/en ("le", "les", "mes", "tres", "was", "in", "um", "da") are in no foreign list.
  */
 const GERMAN = new Set(
@@ -19,6 +19,13 @@ const FRENCH = new Set(
     'et est nous vous pas je une avec pour dans qui tout tous sont avons depuis merci bonjour aujourdhui votre notre cette ' +
     'ce il elle ils au aux du etre fait peut pouvons toujours encore mon sans quand comme donc ne plus cest ' +
     'pouvez fonctionne probleme'
+  ).split(' '),
+);
+const ITALIAN = new Set(
+  (
+    'di che non per sono siamo abbiamo nostro nostra nostri nostre vostro vostra gli della delle dello degli nel nella nei ' +
+    'questo questa ancora oggi grazie buongiorno salve riesce riusciamo possiamo funziona piu anche sempre molto mai nessuno ' +
+    'ogni perche ci ho hanno essere fare stamattina ieri aiuto potete'
   ).split(' '),
 );
 const KNOWN = new Set(
@@ -38,15 +45,16 @@ const OTHER = 1;
 const OURS = 2;
 const DE = 3;
 const FR = 4;
+const IT = 5;
 /** Per normalised word id of the scan's current numbering (`wordEpoch`): its class, looked up in the sets once. */
 let classOf = new Int8Array(1024);
 let classEpoch = -1;
 
 function classify(w: string): number {
-  return KNOWN.has(w) ? OURS : GERMAN.has(w) ? DE : FRENCH.has(w) ? FR : OTHER;
+  return KNOWN.has(w) ? OURS : GERMAN.has(w) ? DE : FRENCH.has(w) ? FR : ITALIAN.has(w) ? IT : OTHER;
 }
 
-export type UnreadLanguage = { language: 'German' | 'French'; foreign: number; known: number };
+export type UnreadLanguage = { language: 'German' | 'French' | 'Italian'; foreign: number; known: number };
 
 /** The foreign language the scanned words are written in (words where `skip` is not 0 not counted), or null. */
 export function detectUnreadLanguage(t: Words, skip: Int8Array | null): UnreadLanguage | null {
@@ -54,7 +62,7 @@ export function detectUnreadLanguage(t: Words, skip: Int8Array | null): UnreadLa
     classOf.fill(NOT_YET);
     classEpoch = t.epoch;
   }
-  const counts = new Int32Array(5);
+  const counts = new Int32Array(6);
   for (let i = 0; i < t.n; i++) {
     if (skip !== null && skip[i] !== 0) continue;
     const id = t.id[i]!;
@@ -67,8 +75,9 @@ export function detectUnreadLanguage(t: Words, skip: Int8Array | null): UnreadLa
     if (c === NOT_YET) c = classOf[id] = classify(t.norm[i]!);
     counts[c] = counts[c]! + 1;
   }
-  const foreign = Math.max(counts[DE]!, counts[FR]!);
+  const foreign = Math.max(counts[DE]!, counts[FR]!, counts[IT]!);
   const known = counts[OURS]!;
   if (foreign < MIN_FOREIGN || foreign < FOREIGN_RATIO * known) return null;
-  return { language: counts[DE]! >= counts[FR]! ? 'German' : 'French', foreign, known };
+  const language = foreign === counts[DE] ? 'German' : foreign === counts[FR] ? 'French' : 'Italian';
+  return { language, foreign, known };
 }
