@@ -98,9 +98,13 @@ describe('clocks agents move, on Zendesk', () => {
 
   it('pauses a WebSaaS ticket while the status_manufacturer tag is on it', async () => {
     const { account, ticketId, send, key } = await ticket('websaas', 'Error en reporte', 'El reporte de ventas muestra totales distintos.');
-    await send(zendeskEvent('tagsChanged', account, ticketId, { event: { tags_added: ['status_manufacturer'], tags_removed: [] } }));
+    const added = zendeskEvent('tagsChanged', account, ticketId, { event: { tags_added: ['status_manufacturer'], tags_removed: [] } });
+    await send(added);
     await evaluationWhen(key, (e) => e.sla.resolution?.state === 'paused');
-    await send(zendeskEvent('tagsChanged', account, ticketId, { event: { tags_added: [], tags_removed: ['status_manufacturer'] } }));
+    // Zendesk stamps events in whole seconds: a removal in the same second still comes after the addition it follows.
+    const removed = zendeskEvent('tagsChanged', account, ticketId, { event: { tags_added: [], tags_removed: ['status_manufacturer'] } });
+    removed.time = added.time;
+    await send(removed);
     const resumed = await evaluationWhen(key, (e) => e.sla.resolution?.state !== 'paused');
     expect(resumed.sla.resolution.state).not.toBe('paused');
   });

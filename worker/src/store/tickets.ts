@@ -95,7 +95,7 @@ export function insertFacts(db: D1Database, ticketKey: string, facts: readonly T
 export function copyFacts(db: D1Database, fromKey: string, toKey: string): D1PreparedStatement {
   return db
     .prepare(
-      'INSERT OR IGNORE INTO ticket_events (ticket_key, event_key, at, data) SELECT ?2, event_key, at, data FROM ticket_events WHERE ticket_key = ?1',
+      'INSERT OR IGNORE INTO ticket_events (ticket_key, event_key, at, data) SELECT ?2, event_key, at, data FROM ticket_events WHERE ticket_key = ?1 ORDER BY rowid',
     )
     .bind(fromKey, toKey);
 }
@@ -141,9 +141,10 @@ export async function getTicket(db: D1Database, key: string): Promise<StoredTick
   return row ? toTicket(row) : null;
 }
 
+/** In time order; facts of one instant in the order they arrived (a tag added then removed within a second stays removed). */
 export async function getFacts(db: D1Database, key: string): Promise<TicketFact[]> {
   const { results } = await db
-    .prepare('SELECT event_key, at, data FROM ticket_events WHERE ticket_key = ?1 ORDER BY at, event_key')
+    .prepare('SELECT event_key, at, data FROM ticket_events WHERE ticket_key = ?1 ORDER BY at, rowid')
     .bind(key)
     .all<{ event_key: string; at: string; data: string }>();
   return results.map((r) => ({ eventKey: r.event_key, at: r.at, data: readJson(r.data) }));
