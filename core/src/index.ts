@@ -1,28 +1,59 @@
-// The public API of @plazo/core: everything the worker, the Zendesk app and the Forge app may use.
+// The public API of @plazo/core: what the Worker's host adapters, the Zendesk and Forge apps and a library user need.
+// The CLI, benches, evaluation and scripts import core's modules by path; everything not listed here is internal.
 
 export type { BusinessCalendar } from './calendar/business-calendar.js';
-export { compileCalendar } from './calendar/compile-calendar.js';
-export { toZonedIso } from './calendar/to-zoned-iso.js';
-export { dueAt } from './deadline/due-at.js';
-export { targetDurationMs } from './deadline/target-duration-ms.js';
+/** Applies a policy to a ticket at an instant: priority, exclusion, tier, category, flags, SLA clocks, messages, reasons. */
 export { type EvaluateCode, type EvaluateOptions, evaluateTicket } from './evaluate/evaluate-ticket.js';
-export { findPriority } from './evaluate/find-priority.js';
-export * from './evaluation/evaluation-schema.js';
+export type { Evaluation, Reason, SlaState, TargetName, TargetStatus } from './evaluation/evaluation-schema.js';
+// A customer's history and what the ticket should say (issue 12).
+/** The calendar month holding an instant in the policy's zone: monthly quotas count the tickets created in it. */
 export { type CalendarMonth, calendarMonth } from './history/calendar-month.js';
+/** Two subjects name one matter from this share of shared words (Jaccard similarity). */
 export { DUPLICATE_SIMILARITY } from './history/check-history.js';
 export type { HistoryTicket, TicketHistory } from './history/ticket-history.js';
-export { builtInPolicies } from './policies/built-in-policies.js';
-export { findPolicy } from './policies/find-policy.js';
+/** An instant as a customer reads it, in the policy zone's offset and the policy's locale. */
 export { formatLocalInstant } from './messages/format-local-instant.js';
+/** What the ticket should say (customer and agent messages), and the placeholders each customer message may use. */
 export * from './messages/ticket-message-schema.js';
-export { formatPath, parsePolicy, toProblems } from './policy/parse-policy.js';
+// Policies.
+/** The policies Plazo ships, by id (websaas, peewah, skedu, soporte-justo, infraspeak). */
+export { builtInPolicies } from './policies/built-in-policies.js';
+/** A built-in policy by id, or `unknown-policy` naming the known ids. */
+export { findPolicy } from './policies/find-policy.js';
+/** Validates a policy document whole (an installation's own policy): every problem by path, nothing accepted in part. */
+export { parsePolicy, toProblems } from './policy/parse-policy.js';
+/** A policy's business calendar, compiled once per policy object (null when it has no open hours). */
 export { policyCalendar } from './policy/policy-calendar.js';
-export { toPolicyJsonSchema } from './policy/policy-json-schema.js';
-export * from './policy/policy-schema.js';
-export * from './result.js';
-export { computeSla } from './sla/compute-sla.js';
+export type {
+  CalendarSpec,
+  Category,
+  Exclusion,
+  Intake,
+  LocalizedText,
+  Milestone,
+  OpenInterval,
+  Policy,
+  PolicyId,
+  PolicyInput,
+  Priority,
+  PriorityId,
+  Target,
+  Targets,
+  Tier,
+} from './policy/policy-schema.js';
+/** The policy's schema (zod), for a host that checks a pasted policy before sending it. */
+export { policySchema } from './policy/policy-schema.js';
+export type { Failure, Issue, Problem, Result, Success } from './result.js';
+// Results: expected failures are values.
+/** `ok(value)` and `fail(code, detail)`: the Result every fallible call returns. */
+export { fail, ok } from './result.js';
+/** One state for a whole ticket (its worst target's, `excluded`, or `none`): what a badge, label or filter shows. */
 export { type OverallSlaState, overallSlaState } from './sla/overall-sla-state.js';
+/** A target's status at a later instant with nothing new on the ticket: what a countdown shows between evaluations. */
 export { targetStatusAt } from './sla/target-status-at.js';
+// Tickets and their evaluation.
+/** Validates a ticket from outside (an API body, a CLI line): every problem by path. */
 export { parseTicket } from './ticket/parse-ticket.js';
-export * from './ticket/ticket-schema.js';
-export { TRIAGE_BODY_CHARS, TRIAGE_SUBJECT_CHARS, triage } from './triage/triage.js';
+export type { Ticket, TicketId, TicketInput, TimelineEvent } from './ticket/ticket-schema.js';
+/** Triage alone: what the subject and body say (priority, exclusion, tier, category, flags), with reasons. */
+export { triage } from './triage/triage.js';
