@@ -83,11 +83,12 @@ function wrangler(args: string[], cwd: string): void {
 }
 
 /**
- * The repository's wrangler.toml in a folder of its own (no developer's .dev.vars is read), serving the Worker as wrangler
+ * The repository's wrangler.toml (its paths made absolute) in a folder of its own (no developer's .dev.vars is read), serving the Worker as wrangler
  * bundles it for deploying, built once: `wrangler dev` then watches a copy no one edits, so it never restarts mid-test.
  */
 function isolatedConfig(dir: string): string {
   const toml = readFileSync(join(repo, 'wrangler.toml'), 'utf8')
+    .replace(/^("[^"]+" = )"\.\/(.+)"$/gm, (_, key, p) => `${key}"${join(repo, p)}"`)
     .replace(/^directory = "(.+)"$/m, (_, p) => `directory = "${join(repo, p)}"`)
     .replace(/^migrations_dir = "(.+)"$/m, (_, p) => `migrations_dir = "${join(repo, p)}"`)
     .replace(/^\[build\]\n(?:[^[\n].*\n)*/m, '');
@@ -283,8 +284,8 @@ describe('the admin reports page in Chromium, against the Worker under wrangler 
     const csv = readFileSync((await download.path())!, 'utf8')
       .trimEnd()
       .split('\r\n');
-    expect(csv[0]).toBe('customer,month,hours,seconds,tickets,entries');
-    expect(csv.slice(1).map((l) => l.split(',').slice(0, 3))).toEqual(expectedHours.map(([c, m, h]) => [c, m, String(h)]));
+    expect(csv[0]).toBe('customer,customer_kind,month,hours,seconds,tickets,entries');
+    expect(csv.slice(1).map((l) => l.split(',').slice(0, 4))).toEqual(expectedHours.map(([c, m, h]) => [c, 'requester', m, String(h)]));
 
     const [flags] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-compliance').click()]);
     const complianceCsv = readFileSync((await flags.path())!, 'utf8')

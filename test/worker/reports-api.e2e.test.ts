@@ -35,8 +35,9 @@ async function zendeskAccount(settings: Record<string, unknown> = {}) {
 }
 
 /** The Time Tracking app's total field (or another number field) changing on a ticket, as Zendesk's webhook reports it. */
-function fieldChanged(account: Account, ticketId: number, fieldId: number, previous: number | null, current: number) {
-  const p = zendeskEvent('tagsChanged', account, ticketId, { detail: { actor_id: '8447388090494', requester_id: '8447388090495' } });
+function fieldChanged(account: Account, ticketId: number, fieldId: number, previous: number | null, current: number, organization?: null) {
+  const detail = { actor_id: '8447388090494', requester_id: '8447388090495', ...(organization === null ? { organization_id: null } : {}) };
+  const p = zendeskEvent('tagsChanged', account, ticketId, { detail });
   p.type = customFieldChanged.type;
   p.event = {
     ...customFieldChanged.event,
@@ -48,11 +49,16 @@ function fieldChanged(account: Account, ticketId: number, fieldId: number, previ
 }
 
 describe('reports API: hours per customer and month', () => {
-  it('sums the Time Tracking field’s changes per Zendesk requester, counting only the field the settings name, once per event', async () => {
+  it('sums the Time Tracking field’s changes per organisation (else requester), counting only the field the settings name, once per event', async () => {
     const { account, send, installation } = await zendeskAccount();
     const ticketId = 7100;
     const requester = '8447388090495';
+    const organization = '8447346622462';
     expect((await send(zendeskEvent('created', account, ticketId, { detail: { requester_id: requester } }))).status).toBe(202);
+    // The same requester's ticket outside any organisation is theirs.
+    const loose = { requester_id: requester, organization_id: null };
+    expect((await send(zendeskEvent('created', account, ticketId + 1, { detail: loose }))).status).toBe(202);
+    expect((await send(fieldChanged(account, ticketId + 1, TIME_FIELD, 0, 600, null))).status).toBe(202);
     const first = fieldChanged(account, ticketId, TIME_FIELD, null, 1800);
     expect((await send(first)).status).toBe(202);
     expect((await send(fieldChanged(account, ticketId, TIME_FIELD, 1800, 5400))).status).toBe(202);
@@ -60,11 +66,16 @@ describe('reports API: hours per customer and month', () => {
     expect((await send(fieldChanged(account, ticketId, 777, 0, 99_999))).status).toBe(202);
     expect(await (await send(first)).json()).toMatchObject({ status: 'duplicate' });
     await settled(`zendesk:${account.subdomain}:${ticketId}`);
+    await settled(`zendesk:${account.subdomain}:${ticketId + 1}`);
 
     const { from, to } = monthsAroundNow();
     const hours = await report<HoursReport>(`/api/v1/reports/hours?installation=${installation}&from=${from}&to=${to}`);
     expect(hours.months).toHaveLength(3);
-    expect(hours.rows).toEqual([{ customer: requester, month: expect.any(String), seconds: 5400, hours: 1.5, tickets: 1, entries: 2 }]);
+    const month = expect.any(String);
+    expect(hours.rows).toEqual([
+      { customer: organization, customerKind: 'organization', month, seconds: 5400, hours: 1.5, tickets: 1, entries: 2 },
+      { customer: requester, customerKind: 'requester', month, seconds: 600, hours: 0.17, tickets: 1, entries: 1 },
+    ]);
     expect(hours.months).toContain(hours.rows[0]!.month);
   });
 
@@ -90,14 +101,24 @@ describe('reports API: hours per customer and month', () => {
     const { from, to } = monthsAroundNow();
     const hours = await report<HoursReport>(`/api/v1/reports/hours?installation=github:token&from=${from}&to=${to}`);
     const mine = hours.rows.filter((r) => r.customer === author);
-    expect(mine).toEqual([{ customer: author, month: expect.any(String), seconds: 6600, hours: 1.83, tickets: 1, entries: 2 }]);
+    // GitHub has no organisations: the issue's author is the customer.
+    const row = {
+      customer: author,
+      customerKind: 'requester',
+      month: expect.any(String),
+      seconds: 6600,
+      hours: 1.83,
+      tickets: 1,
+      entries: 2,
+    };
+    expect(mine).toEqual([row]);
 
     const csv = await exports.default.fetch(admin(`/api/v1/reports/hours?installation=github:token&from=${from}&to=${to}&format=csv`));
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="plazo-hours-github-token-${from}-${to}.csv"`);
     const lines = (await csv.text()).split('\r\n');
-    expect(lines[0]).toBe('customer,month,hours,seconds,tickets,entries');
-    expect(lines).toContain(`${author},${mine[0]!.month},1.83,6600,1,2`);
+    expect(lines[0]).toBe('customer,customer_kind,month,hours,seconds,tickets,entries');
+    expect(lines).toContain(`${author},requester,${mine[0]!.month},1.83,6600,1,2`);
   });
 });
 
@@ -110,11 +131,14 @@ describe('reports API: compliance per policy, priority and month', () => {
     // Tuesday 6 October 2026 in Bogotá: two tickets answered by an agent 45 min and 2 h later, one never answered.
     const created = ['2026-10-06T10:00:00-05:00', '2026-10-06T11:00:00-05:00', '2026-10-06T12:00:00-05:00'];
     const answered = ['2026-10-06T10:45:00-05:00', '2026-10-06T13:00:00-05:00', null];
-    const customers = ['8447388090495', '8447388090495', '8447388090777'];
+    // Two tickets of one organisation, one of a requester in none: flags are counted per customer.
+    const requesters = ['8447388090495', '8447388090496', '8447388090777'];
+    const organizations = ['5550001', '5550001', null];
+    const customers = ['organization 5550001', 'organization 5550001', 'requester 8447388090777'];
     const keys: string[] = [];
     for (const [i, createdAt] of created.entries()) {
       const id = 7200 + i;
-      const detail = { requester_id: customers[i], subject: 'No puedo facturar', priority: null };
+      const detail = { requester_id: requesters[i], organization_id: organizations[i], subject: 'No puedo facturar', priority: null };
       const at = new Date(createdAt).toISOString().replace('.000Z', 'Z');
       expect((await send(zendeskEvent('created', account, id, { createdAt: at, detail }))).status).toBe(202);
       if (answered[i]) {
@@ -157,7 +181,7 @@ describe('reports API: compliance per policy, priority and month', () => {
     const expected = new Map<string, number>();
     for (const [i, e] of october.entries())
       for (const flag of e.flags) expected.set(`${customers[i]} ${flag}`, (expected.get(`${customers[i]} ${flag}`) ?? 0) + 1);
-    expect(new Map(compliance.flags.map((f) => [`${f.customer} ${f.flag}`, f.tickets]))).toEqual(expected);
+    expect(new Map(compliance.flags.map((f) => [`${f.customerKind} ${f.customer} ${f.flag}`, f.tickets]))).toEqual(expected);
     expect(compliance.flags.every((f) => f.month === '2026-10')).toBe(true);
 
     const csv = await (

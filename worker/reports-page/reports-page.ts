@@ -1,7 +1,7 @@
 // The admin reports page (/admin/reports/), served as a static asset beside the Worker, never inside its script. It asks for
 // the admin token once per tab, keeps it in sessionStorage and sends it as a bearer header to the JSON and CSV API.
 import { BarController, BarElement, CategoryScale, Chart, type ChartDataset, Legend, LinearScale, Tooltip } from 'chart.js';
-import type { ComplianceReport, HoursReport, TargetSummary } from '../src/reports/report-types.js';
+import type { ComplianceReport, CustomerKind, HoursReport, TargetSummary } from '../src/reports/report-types.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -109,20 +109,23 @@ const duration = (ms: number | null) => {
   const minutes = Math.round(ms / 60_000);
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 };
+/** An organisation is named as such; a requester by the host's name for them. */
+const customerLabel = (r: { customer: string; customerKind: CustomerKind }) =>
+  r.customerKind === 'organization' ? `${r.customer} (organisation)` : r.customer;
 const states = (t: TargetSummary) => `${t.met} / ${t.atRisk} / ${t.breached}`;
 
 function drawHours(report: HoursReport): void {
   const datasets = grouped(
     report.rows,
     report.months,
-    (r) => r.customer,
+    customerLabel,
     (r) => r.month,
     (r) => r.hours,
   );
   drawBars('hours-chart', report.months, datasets, true, 'hours');
   fillTable(
     'hours-table',
-    report.rows.map((r) => [r.customer, r.month, r.hours, r.tickets, r.entries]),
+    report.rows.map((r) => [customerLabel(r), r.month, r.hours, r.tickets, r.entries]),
   );
 }
 
@@ -163,7 +166,7 @@ function drawCompliance(report: ComplianceReport): void {
       duration(r.resolution.medianBusinessMs),
     ]),
   );
-  const customers = [...new Set(report.flags.map((f) => f.customer))].sort();
+  const customers = [...new Set(report.flags.map(customerLabel))].sort();
   drawBars(
     'flags-chart',
     customers,
@@ -171,7 +174,7 @@ function drawCompliance(report: ComplianceReport): void {
       report.flags,
       customers,
       (f) => f.flag,
-      (f) => f.customer,
+      customerLabel,
       (f) => f.tickets,
     ),
     true,
@@ -179,7 +182,7 @@ function drawCompliance(report: ComplianceReport): void {
   );
   fillTable(
     'flags-table',
-    report.flags.map((f) => [f.customer, f.month, f.flag, f.tickets]),
+    report.flags.map((f) => [customerLabel(f), f.month, f.flag, f.tickets]),
   );
 }
 

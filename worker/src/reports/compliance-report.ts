@@ -61,8 +61,8 @@ export async function complianceReport(db: D1Database, installationKey: string, 
     rows.set(id, entry);
     const customer = t.customer ?? UNKNOWN_CUSTOMER;
     for (const flag of new Set(e.flags)) {
-      const flagId = JSON.stringify([customer, month, flag]);
-      const row = flags.get(flagId) ?? { customer, month, flag, tickets: 0 };
+      const flagId = JSON.stringify([t.customerKind, customer, month, flag]);
+      const row = flags.get(flagId) ?? { customer, customerKind: t.customerKind, month, flag, tickets: 0 };
       row.tickets += 1;
       flags.set(flagId, row);
     }

@@ -6,7 +6,7 @@ import type { HoursReport, HoursRow } from './report-types.js';
 /** A ticket whose host names no requester still counts, under this name. */
 export const UNKNOWN_CUSTOMER = '(unknown)';
 
-/** Hours recorded per customer and month (the month of each entry in its ticket's policy zone), customers by name, months in order. */
+/** Hours recorded per customer (organisation, else requester) and month (the month of each entry in its ticket's policy zone), customers by name, months in order. */
 export async function hoursReport(db: D1Database, installationKey: string, range: ReportMonths): Promise<HoursReport> {
   const entries = await listTimeEntries(db, installationKey, range.fromMs, range.toMs);
   const policyOf = reportPolicies(db, installationKey);
@@ -16,8 +16,17 @@ export async function hoursReport(db: D1Database, installationKey: string, range
     const month = monthOf((await policyOf(e.policyId)).calendar, Date.parse(e.at));
     if (!inRange.has(month)) continue;
     const customer = e.customer ?? UNKNOWN_CUSTOMER;
-    const id = JSON.stringify([customer, month]);
-    const row = rows.get(id) ?? { customer, month, seconds: 0, hours: 0, tickets: 0, entries: 0, ticketKeys: new Set<string>() };
+    const id = JSON.stringify([e.customerKind, customer, month]);
+    const row = rows.get(id) ?? {
+      customer,
+      customerKind: e.customerKind,
+      month,
+      seconds: 0,
+      hours: 0,
+      tickets: 0,
+      entries: 0,
+      ticketKeys: new Set<string>(),
+    };
     row.seconds += e.seconds;
     row.entries += 1;
     row.ticketKeys.add(e.ticketKey);

@@ -4,10 +4,10 @@ import { toCsv } from './to-csv.js';
 const hours = (ms: number | null) => (ms === null ? null : Math.round(ms / 36_000) / 100);
 
 export function hoursCsv(report: HoursReport): string {
-  const header = ['customer', 'month', 'hours', 'seconds', 'tickets', 'entries'];
+  const header = ['customer', 'customer_kind', 'month', 'hours', 'seconds', 'tickets', 'entries'];
   return toCsv(
     header,
-    report.rows.map((r) => [r.customer, r.month, r.hours, r.seconds, r.tickets, r.entries]),
+    report.rows.map((r) => [r.customer, r.customerKind, r.month, r.hours, r.seconds, r.tickets, r.entries]),
   );
 }
 
@@ -33,7 +33,7 @@ export function complianceCsv(report: ComplianceReport): string {
 
 export function flagsCsv(report: ComplianceReport): string {
   return toCsv(
-    ['customer', 'month', 'flag', 'tickets'],
-    report.flags.map((f) => [f.customer, f.month, f.flag, f.tickets]),
+    ['customer', 'customer_kind', 'month', 'flag', 'tickets'],
+    report.flags.map((f) => [f.customer, f.customerKind, f.month, f.flag, f.tickets]),
   );
 }

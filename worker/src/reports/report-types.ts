@@ -3,8 +3,19 @@
 /** Months are calendar months in the zone of the ticket's policy ("2026-03"); a range includes both ends. */
 export type MonthRange = { installation: string; from: string; to: string; months: string[] };
 
+/** A customer is a ticket's organisation when the host names one, else its requester (a GitHub login, a Zendesk user id). */
+export type CustomerKind = 'organization' | 'requester';
+
 /** Hours one customer's tickets took in one month, from the time agents recorded (Zendesk Time Tracking, `/plazo time`, worklogs). */
-export type HoursRow = { customer: string; month: string; seconds: number; hours: number; tickets: number; entries: number };
+export type HoursRow = {
+  customer: string;
+  customerKind: CustomerKind;
+  month: string;
+  seconds: number;
+  hours: number;
+  tickets: number;
+  entries: number;
+};
 export type HoursReport = MonthRange & { rows: HoursRow[] };
 
 /** One target's outcome over the tickets of a row: counts by state and the median business time to meet it. */
@@ -30,6 +41,6 @@ export type ComplianceRow = {
 };
 
 /** How many of a customer's tickets created in a month carry a flag of their evaluation (any flag, as the rules name it). */
-export type FlagRow = { customer: string; month: string; flag: string; tickets: number };
+export type FlagRow = { customer: string; customerKind: CustomerKind; month: string; flag: string; tickets: number };
 
 export type ComplianceReport = MonthRange & { rows: ComplianceRow[]; flags: FlagRow[] };

@@ -17,13 +17,24 @@ export function insertTimeEntries(
     .bind(ticketKey, installationKey, JSON.stringify(entries));
 }
 
-export type TimeEntryRow = { ticketKey: string; customer: string | null; policyId: string | null; at: string; seconds: number };
+/** Whose a ticket is: its organisation when the host names one, else its requester (a host without organisations: always). */
+export type CustomerKind = 'organization' | 'requester';
 
-/** An installation's entries recorded within [fromMs, toMs), with the customer and policy of their ticket. */
+export type TimeEntryRow = {
+  ticketKey: string;
+  customer: string | null;
+  customerKind: CustomerKind;
+  policyId: string | null;
+  at: string;
+  seconds: number;
+};
+
+/** An installation's entries recorded within [fromMs, toMs), with the customer (organisation, else requester) and policy of their ticket. */
 export async function listTimeEntries(db: D1Database, installationKey: string, fromMs: number, toMs: number): Promise<TimeEntryRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.ticket_key AS ticketKey, t.requester AS customer, t.policy_id AS policyId, e.at, e.seconds
+      `SELECT e.ticket_key AS ticketKey, COALESCE(t.organization, t.requester) AS customer, CASE WHEN t.organization IS NULL THEN 'requester' ELSE 'organization' END AS customerKind,
+              t.policy_id AS policyId, e.at, e.seconds
        FROM time_entries e LEFT JOIN tickets t ON t.key = e.ticket_key
        WHERE e.installation_key = ?1 AND julianday(e.at) >= julianday(?2) AND julianday(e.at) < julianday(?3)
        ORDER BY e.at, e.ticket_key, e.entry_key`,

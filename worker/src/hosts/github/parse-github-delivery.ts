@@ -14,6 +14,7 @@ import {
   issuesEventSchema,
   issueTransferredSchema,
 } from './github-payloads.js';
+import { defaultAgentAssociations } from './github-settings.js';
 import { readTimeCommand } from './read-time-command.js';
 
 /** Deliveries without an installation come from a repository webhook served with the personal token. */
@@ -158,8 +159,8 @@ function parseComment(payload: object): Result<DeliveryEffect, 'invalid-payload'
   });
 }
 
-/** Repository members' `/plazo time 1h30m` comments record time on the issue; others', and malformed ones, record none. */
-const TIME_KEEPERS: ReadonlySet<string> = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+/** Agents' `/plazo time 1h30m` comments (by the default agent associations) record time on the issue; others', and malformed ones, none. */
+const TIME_KEEPERS: ReadonlySet<string> = new Set(defaultAgentAssociations);
 
 function timeOf(comment: z.infer<typeof issueCommentEventSchema>['comment']) {
   if (!TIME_KEEPERS.has(comment.author_association) || !comment.body) return [];
