@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -83,13 +83,18 @@ function wrangler(args: string[], cwd: string): void {
 }
 
 /**
- * The repository's wrangler.toml (its paths made absolute) in a folder of its own (no developer's .dev.vars is read), serving the Worker as wrangler
- * bundles it for deploying, built once: `wrangler dev` then watches a copy no one edits, so it never restarts mid-test.
+ * The repository's wrangler.toml (its paths made absolute) in a folder of its own, so no developer's .dev.vars is read. It
+ * serves the Worker as wrangler bundles it for deploying, built once: `wrangler dev` then watches copies no one edits, so it
+ * never restarts mid-test.
  */
 function isolatedConfig(dir: string): string {
   const toml = readFileSync(join(repo, 'wrangler.toml'), 'utf8')
     .replace(/^("[^"]+" = )"\.\/(.+)"$/gm, (_, key, p) => `${key}"${join(repo, p)}"`)
-    .replace(/^directory = "(.+)"$/m, (_, p) => `directory = "${join(repo, p)}"`)
+    .replace(/^directory = "(.+)"$/m, (_, p) => {
+      // The assets too: a copy no other run's page build rewrites (wrangler dev reloads on any change, losing queued jobs).
+      cpSync(join(repo, p), join(dir, 'assets'), { recursive: true });
+      return `directory = "${join(dir, 'assets')}"`;
+    })
     .replace(/^migrations_dir = "(.+)"$/m, (_, p) => `migrations_dir = "${join(repo, p)}"`)
     .replace(/^\[build\]\n(?:[^[\n].*\n)*/m, '');
   const source = join(dir, 'source.toml');
@@ -191,6 +196,8 @@ async function evaluated(keys: string[]): Promise<void> {
       tickets: { key: string; evaluation: unknown }[];
     };
     if (keys.every((k) => tickets.some((t) => t.key === k && t.evaluation !== null))) return;
+    const { failedJobs } = (await (await call('/api/v1/failed-jobs')).json()) as { failedJobs: unknown[] };
+    if (failedJobs.length > 0) throw new Error(`write-backs failed: ${JSON.stringify(failedJobs)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -49,7 +49,7 @@ function fieldChanged(account: Account, ticketId: number, fieldId: number, previ
 }
 
 describe('reports API: hours per customer and month', () => {
-  it('sums the Time Tracking field’s changes per organisation (else requester), counting only the field the settings name, once per event', async () => {
+  it('sums Time Tracking changes per organisation (else requester), only the field the settings name, once per event', async () => {
     const { account, send, installation } = await zendeskAccount();
     const ticketId = 7100;
     const requester = '8447388090495';

@@ -6,7 +6,10 @@ import type { HoursReport, HoursRow } from './report-types.js';
 /** A ticket whose host names no requester still counts, under this name. */
 export const UNKNOWN_CUSTOMER = '(unknown)';
 
-/** Hours recorded per customer (organisation, else requester) and month (the month of each entry in its ticket's policy zone), customers by name, months in order. */
+/**
+ * Hours recorded per customer (organisation, else requester) and month (each entry's month in its ticket's policy zone),
+ * customers by name, months in order.
+ */
 export async function hoursReport(db: D1Database, installationKey: string, range: ReportMonths): Promise<HoursReport> {
   const entries = await listTimeEntries(db, installationKey, range.fromMs, range.toMs);
   const policyOf = reportPolicies(db, installationKey);

@@ -15,7 +15,8 @@ export type ReportTicket = {
 export async function listReportTickets(db: D1Database, installationKey: string, fromMs: number, toMs: number): Promise<ReportTicket[]> {
   const { results } = await db
     .prepare(
-      `SELECT t.key, COALESCE(t.organization, t.requester) AS customer, CASE WHEN t.organization IS NULL THEN 'requester' ELSE 'organization' END AS customerKind,
+      `SELECT t.key, COALESCE(t.organization, t.requester) AS customer,
+              CASE WHEN t.organization IS NULL THEN 'requester' ELSE 'organization' END AS customerKind,
               t.created_at, t.policy_id, t.evaluation FROM tickets t
        WHERE t.installation_key = ?1 AND t.status <> 'retired' AND t.evaluation IS NOT NULL AND t.policy_id IS NOT NULL
          AND julianday(t.created_at) >= julianday(?2) AND julianday(t.created_at) < julianday(?3)

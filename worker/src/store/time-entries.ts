@@ -29,11 +29,12 @@ export type TimeEntryRow = {
   seconds: number;
 };
 
-/** An installation's entries recorded within [fromMs, toMs), with the customer (organisation, else requester) and policy of their ticket. */
+/** An installation's entries recorded within [fromMs, toMs), with their ticket's customer (organisation, else requester) and policy. */
 export async function listTimeEntries(db: D1Database, installationKey: string, fromMs: number, toMs: number): Promise<TimeEntryRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.ticket_key AS ticketKey, COALESCE(t.organization, t.requester) AS customer, CASE WHEN t.organization IS NULL THEN 'requester' ELSE 'organization' END AS customerKind,
+      `SELECT e.ticket_key AS ticketKey, COALESCE(t.organization, t.requester) AS customer,
+              CASE WHEN t.organization IS NULL THEN 'requester' ELSE 'organization' END AS customerKind,
               t.policy_id AS policyId, e.at, e.seconds
        FROM time_entries e LEFT JOIN tickets t ON t.key = e.ticket_key
        WHERE e.installation_key = ?1 AND julianday(e.at) >= julianday(?2) AND julianday(e.at) < julianday(?3)
