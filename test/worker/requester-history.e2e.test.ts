@@ -24,7 +24,8 @@ describe('rules over a customer history through GitHub (no organisations: the re
   /** Two issues of one repository opened by one person no other test uses. */
   function setting() {
     const a = uniqueIds();
-    const b = { ...a, issueId: a.issueId + 1, number: a.number + 1 };
+    // Another issue of the same repository: its own id, the next number.
+    const b = { ...a, issueId: uniqueIds().issueId, number: a.number + 1 };
     const author = { login: `customer-${a.issueId}`, id: a.issueId, type: 'User' };
     const open = (ids: typeof a, title: string, createdAt: string) => {
       const p = onIssue(example('issues', 'opened'), ids, { createdAt, title, body: 'Desde ayer no funciona.' });

@@ -22,7 +22,8 @@ let counter = 0;
 /** A fresh account: its subdomain, Zendesk account id, API user and webhook secret meet no other test's. */
 export function uniqueAccount() {
   counter += 1;
-  const n = (Date.now() % 1_000_000_000) + counter * 13 + Math.floor(Math.random() * 1000);
+  // A wide random part: test files running at the same millisecond once drew the same account (installation-exists).
+  const n = (Date.now() % 1_000_000_000) + counter * 13 + Math.floor(Math.random() * 1_000_000_000);
   return {
     subdomain: `acme-${n}`,
     accountId: String(10_000_000 + n),
