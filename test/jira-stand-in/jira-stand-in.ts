@@ -16,6 +16,7 @@ type Issue = {
   priority: string | null;
   labels: string[];
   duedate: string | null;
+  description: unknown;
   properties: Record<string, unknown>;
   comments: { id: string; body: unknown; author: string }[];
 };
@@ -60,6 +61,7 @@ export async function startJiraStandIn(port = 0) {
       priority: i.priority ? { id: '3', name: i.priority, self: `${base}/rest/api/3/priority/3` } : null,
       labels: i.labels,
       duedate: i.duedate,
+      description: i.description,
       status: { id: '10000', name: 'To Do', statusCategory: { id: 2, key: 'new', name: 'To Do' } },
     },
     properties: Object.fromEntries(properties.filter((p) => Object.hasOwn(i.properties, p)).map((p) => [p, i.properties[p]])),
@@ -87,6 +89,7 @@ export async function startJiraStandIn(port = 0) {
         priority: body.priority ?? 'Medium',
         labels: body.labels ?? [],
         duedate: null,
+        description: body.description ?? null,
         properties: {},
         comments: [],
       });

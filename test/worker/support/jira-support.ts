@@ -197,8 +197,15 @@ export const standInForgeSite = (forge: Forge) =>
   control('/site', { prefix: forge.prefix, auth: `Bearer ${forge.systemToken}`, accountId: forge.appAccountId });
 export const standInBasicSite = (site: Site) =>
   control('/site', { prefix: site.prefix, auth: `Basic ${btoa(`${site.email}:${site.apiToken}`)}`, accountId: site.accountId });
-export const standInIssue = (prefix: string, id: number, priority = 'Medium', labels: string[] = []) =>
-  control('/issue', { prefix, id, key: `SUP-${id}`, priority, labels });
+export const standInIssue = (prefix: string, id: number, priority = 'Medium', labels: string[] = [], description: unknown = null) =>
+  control('/issue', { prefix, id, key: `SUP-${id}`, priority, labels, description });
+
+/** A description as Jira Cloud's REST API v3 returns it: an ADF document of paragraphs. */
+export const adfDoc = (...paragraphs: string[]) => ({
+  type: 'doc',
+  version: 1,
+  content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+});
 export const standInFault = (
   prefix: string,
   f: { method?: string; path: string; status: number; times?: number; headers?: Record<string, string> },

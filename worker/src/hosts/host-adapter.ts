@@ -164,6 +164,8 @@ export interface HostAdapter<Cfg = unknown, S extends SharedHostSettings = Share
   simulate(state: St, changes: readonly C[]): St;
   readStoredState(stored: unknown): St;
   describeFailure(error: unknown): WriteBackFailure;
+  /** The ticket's text as the host state read for the write-back shows it, when deliveries may lack it; absent or null: as stored. */
+  ticketText?(state: St): { body: string } | null;
   /** How people name a ticket on this host ("acme/web#12", "#4521"), for flags that point at another ticket; absent: its key. */
   ticketLabel?(ticket: Pick<StoredTicket, 'key' | 'ref'>): string;
   /** Set when the host has no organisations, saying so: history rules then use the requester, and their reasons say why. */

@@ -84,17 +84,20 @@ async function writeEvaluation(
   const session = mode.dryRun ? null : mode.session;
   const { settings, problems } = await resolveSettings(adapter, session, installation, ticket, ctx);
   const policy = await resolvePolicy(db, installation.key, settings, ctx.settings.defaultPolicyId, problems);
-  const input = parseTicket(adapter.toTicket(ticket, await getFacts(db, ticket.key), settings, policy));
+  // The host is read before evaluating: its state may carry text the deliveries did not (Jira's Forge events have no description).
+  const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
+  const text = adapter.ticketText?.(state);
+  const triaged = text ? { ...ticket, ...text } : ticket;
+  const input = parseTicket(adapter.toTicket(triaged, await getFacts(db, ticket.key), settings, policy));
   const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
   // The installation's threshold rides beside the shared policy object, whose compiled calendar and rules stay cached.
   // The customer's other tickets and this month's count, from D1: core reads no store.
-  const history = input.ok ? await historyOptions(db, adapter, ticket, policy, settings) : {};
+  const history = input.ok ? await historyOptions(db, adapter, triaged, policy, settings) : {};
   const options = { atRiskRemainingRatio: settings.atRiskRemainingRatio, ...history };
   const evaluated = input.ok ? evaluateTicket(policy, input.value, evaluateAt, options) : input;
   if (!evaluated.ok) return evaluated;
   const evaluation = evaluated.value;
 
-  const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
   const say = settings.customerMessages ? await unsaid(db, ticket.key, evaluation, session ? 'live' : 'dry-run') : [];
   const changes = adapter.plan({ evaluation, policy, settings, configProblems: problems, state, say });
   let hostState: unknown = state;

@@ -29,4 +29,6 @@ export const jiraAdapter: HostAdapter<JiraConfig, JiraSettings, JiraState, JiraC
   simulate: simulateJiraChanges,
   readStoredState: readJiraState,
   describeFailure: describeJiraFailure,
+  // Forge product events carry no description: the write-back's read of the issue brings it.
+  ticketText: (state) => (state.description === null ? null : { body: state.description }),
 };

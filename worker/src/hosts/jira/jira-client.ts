@@ -13,6 +13,7 @@ import {
   updateComment,
 } from 'jira.js/cloud';
 import { type Client, createClient } from 'jira.js/core';
+import { adfText } from './jira-payloads.js';
 import type { AdfDocument } from './render-jira-comment.js';
 
 /** How Plazo signs in to a site: the Forge app's system token (at app.apiBaseUrl) or an API token (at the site URL). */
@@ -24,12 +25,14 @@ export class JiraTimeoutError extends Error {
 }
 
 /** The fields Plazo reads and writes, and its property, in one GET. */
-const ISSUE_FIELDS = ['priority', 'labels', 'duedate', 'status'];
+const ISSUE_FIELDS = ['priority', 'labels', 'duedate', 'status', 'description'];
 
 export type JiraIssueRead = {
   priority: string | null;
   labels: string[];
   duedate: string | null;
+  /** The description as plain text ('' when empty). */
+  description: string;
   property: unknown;
 };
 
@@ -77,6 +80,7 @@ export function createJiraClient(options: { baseUrl: string; credentials: JiraCr
         priority: typeof priority === 'string' ? priority : null,
         labels: Array.isArray(fields.labels) ? fields.labels.filter((l): l is string => typeof l === 'string') : [],
         duedate: typeof fields.duedate === 'string' ? fields.duedate : null,
+        description: adfText(fields.description ?? '').trim(),
         property: record(issue.properties)[options.propertyKey] ?? null,
       };
     },

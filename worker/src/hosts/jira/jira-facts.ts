@@ -25,6 +25,8 @@ export const jiraStateSchema = z.object({
   /** Plazo's one comment, kept up to date in place: its id, and the text it shows. */
   commentId: z.string().nullable().default(null),
   commentText: z.string().nullable().default(null),
+  /** The description's plain text as last read or delivered (Forge events carry none), for triage; null when never seen. */
+  description: z.string().nullable().default(null),
 });
 export type JiraState = z.infer<typeof jiraStateSchema>;
 

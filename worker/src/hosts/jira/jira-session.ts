@@ -20,7 +20,8 @@ export function jiraSession(client: JiraClient): HostSession<JiraState, JiraChan
       // id was never written, so the first live write-back creates the comment).
       const commentText = known.commentId ? known.commentText : null;
       const property = comparableProperty(read.property);
-      return { ...known, priority: read.priority, labels: read.labels, duedate: read.duedate, property, commentText };
+      const { priority, labels, duedate, description } = read;
+      return { ...known, priority, labels, duedate, description, property, commentText };
     },
 
     async apply(ticket, state, changes): Promise<JiraState> {

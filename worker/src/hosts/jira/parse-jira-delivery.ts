@@ -76,6 +76,9 @@ function ticketOf(issue: JiraIssuePayload, source: JiraSource, at: string): Tick
   if (f.priority !== undefined) hostState.priority = f.priority?.name ?? null;
   if (f.labels !== undefined) hostState.labels = f.labels ?? [];
   if (f.duedate !== undefined) hostState.duedate = f.duedate ?? null;
+  const body = adfText(f.description ?? '').trim();
+  // Kept with the host state too, so an event without a description (Forge's) is triaged on the last one seen.
+  if (f.description !== undefined) hostState.description = body;
   return {
     key: jiraTicketKey(source.installationKey, issue.id),
     installationKey: source.installationKey,
@@ -83,7 +86,7 @@ function ticketOf(issue: JiraIssuePayload, source: JiraSource, at: string): Tick
     ref,
     createdAt: f.created ?? at,
     subject: f.summary ?? '',
-    body: adfText(f.description ?? '').trim(),
+    body,
     requester: f.reporter?.accountId ?? f.creator?.accountId ?? null,
     status: f.status?.statusCategory?.key === 'done' ? 'closed' : 'open',
     hostUpdatedAt: f.updated ?? at,
