@@ -20,7 +20,15 @@ type Issue = {
   properties: Record<string, unknown>;
   comments: { id: string; body: unknown; author: string }[];
 };
-type Site = { auth: string; accountId: string; issues: Map<string, Issue> };
+type Role = { id: number; name: string; users: string[]; groups: { name: string; groupId: string }[] };
+type Site = {
+  auth: string;
+  accountId: string;
+  issues: Map<string, Issue>;
+  /** Each user's groups and the site's project roles (every project has the same actors here). */
+  groups: Record<string, { name: string; groupId: string }[]>;
+  roles: Role[];
+};
 type Fault = { prefix: string; method: string; path: RegExp; status: number; times: number; headers: Record<string, string> };
 type Logged = { prefix: string; method: string; path: string; status: number; body: unknown };
 
@@ -79,7 +87,12 @@ export async function startJiraStandIn(port = 0) {
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const body = (req.method === 'GET' ? {} : await readBody(req)) as Record<string, any>;
     if (url.pathname === '/__stand-in/site') {
-      sites.set(body.prefix, { auth: body.auth, accountId: body.accountId, issues: new Map() });
+      sites.set(body.prefix, { auth: body.auth, accountId: body.accountId, issues: new Map(), groups: {}, roles: [] });
+      send(res, 204, undefined);
+    } else if (url.pathname === '/__stand-in/directory') {
+      const site = sites.get(body.prefix)!;
+      site.groups = body.groups ?? {};
+      site.roles = body.roles ?? [];
       send(res, 204, undefined);
     } else if (url.pathname === '/__stand-in/issue') {
       const site = sites.get(body.prefix)!;
@@ -172,6 +185,39 @@ export async function startJiraStandIn(port = 0) {
         total: 1,
         groups: [{ groupId: 'g-1', name: 'support-agents', html: 'support-agents' }],
       });
+
+    if (method === 'GET' && path === '/user/groups') {
+      const groups = site.groups[url.searchParams.get('accountId') ?? ''] ?? [];
+      return answer(
+        200,
+        groups.map((g) => ({ ...g, self: `${base}/rest/api/3/group?groupId=${g.groupId}` })),
+      );
+    }
+    const project = /^\/project\/([A-Z][A-Z0-9_]*)\/(roledetails|role\/(\d+))$/.exec(path);
+    if (method === 'GET' && project) {
+      const roleView = (r: Role) => ({ id: r.id, name: r.name, self: `${base}/rest/api/3/project/${project[1]}/role/${r.id}` });
+      if (project[2] === 'roledetails')
+        return answer(
+          200,
+          site.roles.map((r) => ({ ...roleView(r), roleConfigurable: true })),
+        );
+      const role = site.roles.find((r) => r.id === Number(project[3]));
+      if (!role) return answer(404, { errorMessages: ['Can not retrieve a role actor for a null project role.'] });
+      const users = role.users.map((accountId, i) => ({
+        id: i + 1,
+        type: 'atlassian-user-role-actor',
+        displayName: accountId,
+        actorUser: { accountId },
+      }));
+      const groups = role.groups.map((g, i) => ({
+        id: 100 + i,
+        type: 'atlassian-group-role-actor',
+        name: g.name,
+        displayName: g.name,
+        actorGroup: { name: g.name, displayName: g.name, groupId: g.groupId },
+      }));
+      return answer(200, { ...roleView(role), description: role.name, actors: [...users, ...groups] });
+    }
 
     const match = /^\/issue\/(\d+)(?:\/(properties|comment)(?:\/([^/]+))?)?$/.exec(path);
     const issue = match ? site.issues.get(match[1]!) : undefined;

@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   adfDoc,
   deliverForge,
+  forgeCall,
   forgeEvent,
   forgeIssue,
+  jiraTime,
   signFit,
+  standInDirectory,
   standInForgeSite,
   standInIssue,
+  standInLog,
   uniqueForge,
 } from './support/jira-support.js';
-import { settled } from './support/storage.js';
+import { eventually, settled } from './support/storage.js';
 
 const issueId = () => 200_000 + Math.floor(Math.random() * 100_000);
 const NEUTRAL = 'Consulta sobre el evento';
@@ -36,5 +40,41 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
     ]);
     expect(bare.priority).not.toBe(severe.priority);
     expect(described.priority).toBe(severe.priority);
+  });
+
+  it.each([
+    ['a group', { group: 'support-agents' }],
+    ['a project role (its group actors included)', { projectRole: 'developers' }],
+  ])('counts only agents (%s, decided through Jira) for the first response, asking once per author and write-back', async (_, agents) => {
+    const forge = uniqueForge();
+    await standInForgeSite(forge);
+    await standInDirectory(forge.prefix, {
+      groups: {
+        '712020:agent': [{ name: 'support-agents', groupId: 'g-1' }],
+        '712020:colleague': [{ name: 'customers', groupId: 'g-2' }],
+      },
+      roles: [{ id: 10002, name: 'Developers', users: ['712020:lead'], groups: [{ name: 'support-agents', groupId: 'g-1' }] }],
+    });
+    const put = await forgeCall('/config', await signFit(forge), { method: 'PUT', body: JSON.stringify({ agents }) });
+    expect(put.status).toBe(200);
+    const id = issueId();
+    const key = `${forge.key}:${id}`;
+    await standInIssue(forge.prefix, id);
+    await deliverForge(forgeEvent('created', id), await signFit(forge), forge.systemToken);
+    await settled(key);
+    const comment = async (n: number, author: string) => {
+      const c = { id: String(n), author: { accountId: author }, body: 'Hola', created: jiraTime(), updated: jiraTime() };
+      expect((await deliverForge(forgeEvent('commented', id, { comment: c }), await signFit(forge))).status).toBe(202);
+      const row = await eventually(async () => {
+        const r = await settled(key);
+        return r.version >= n && r;
+      });
+      return JSON.parse(row.evaluation).sla.firstResponse.state as string;
+    };
+    expect(await comment(2, '712020:colleague')).not.toBe('met');
+    expect(await comment(3, '712020:agent')).toBe('met');
+    const asked = (await standInLog(forge.prefix)).filter((r) => r.path === '/user/groups');
+    // Two write-backs after comments: the colleague asked in each, the agent in the second.
+    expect(asked.length).toBeLessThanOrEqual(3);
   });
 });

@@ -206,6 +206,14 @@ export const adfDoc = (...paragraphs: string[]) => ({
   version: 1,
   content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
 });
+/** Who is in which group, and the project roles with their user and group actors, on the stand-in's site. */
+export const standInDirectory = (
+  prefix: string,
+  directory: {
+    groups?: Record<string, { name: string; groupId: string }[]>;
+    roles?: { id: number; name: string; users: string[]; groups: { name: string; groupId: string }[] }[];
+  },
+) => control('/directory', { prefix, ...directory });
 export const standInFault = (
   prefix: string,
   f: { method?: string; path: string; status: number; times?: number; headers?: Record<string, string> },

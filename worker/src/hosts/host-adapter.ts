@@ -158,7 +158,8 @@ export interface HostAdapter<Cfg = unknown, S extends SharedHostSettings = Share
   mergeSettings(installation: S, scope: S | null): S;
   /** The installation's settings as they apply to one scope, when its own settings hold per-scope parts (Jira's projects). */
   settingsForScope?(installation: S, scope: string): S;
-  toTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: S, policy: Policy): TicketInput;
+  /** `state`: what the host shows now (read for this write-back, or as stored for a dry run), for what only the host can tell. */
+  toTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: S, policy: Policy, state: St): TicketInput;
   plan(input: PlanInput<S, St>): C[];
   /** The state a dry run keeps in place of calling the host, so the next plan diffs against the simulated host. */
   simulate(state: St, changes: readonly C[]): St;

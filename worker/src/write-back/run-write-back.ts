@@ -88,7 +88,7 @@ async function writeEvaluation(
   const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
   const text = adapter.ticketText?.(state);
   const triaged = text ? { ...ticket, ...text } : ticket;
-  const input = parseTicket(adapter.toTicket(triaged, await getFacts(db, ticket.key), settings, policy));
+  const input = parseTicket(adapter.toTicket(triaged, await getFacts(db, ticket.key), settings, policy, state));
   const evaluateAt = Math.max(job.evaluateAt, ticket.evaluatedAt ?? 0);
   // The installation's threshold rides beside the shared policy object, whose compiled calendar and rules stay cached.
   // The customer's other tickets and this month's count, from D1: core reads no store.

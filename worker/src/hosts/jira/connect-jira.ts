@@ -7,6 +7,7 @@ import { createJiraClient, type JiraClient } from './jira-client.js';
 import type { JiraConfig } from './jira-config.js';
 import type { JiraState } from './jira-facts.js';
 import { jiraSession } from './jira-session.js';
+import { parseJiraSettings } from './jira-settings.js';
 import { SLA_PROPERTY_KEY } from './jira-sla-property.js';
 import type { JiraChange } from './plan-jira-changes.js';
 import { DEV_INSTALLATION } from './verify-jira-delivery.js';
@@ -57,5 +58,6 @@ export async function connectJira(
   ctx: HostContext<JiraConfig>,
 ): Promise<Result<HostSession<JiraState, JiraChange>, 'missing-credentials'>> {
   const client = await jiraClientFor(installation, ctx, Date.now());
-  return client.ok ? ok(jiraSession(client.value)) : client;
+  const settings = parseJiraSettings(installation.settings);
+  return client.ok ? ok(jiraSession(client.value, ctx.db, settings.ok ? settings.value : {})) : client;
 }

@@ -6,7 +6,10 @@ import {
   getAllProjectRoles,
   getCurrentUser,
   getIssue,
+  getProjectRole,
+  getProjectRoleDetails,
   getStatuses,
+  getUserGroups,
   searchPriorities,
   searchProjects,
   setIssueProperty,
@@ -100,6 +103,22 @@ export function createJiraClient(options: { baseUrl: string; credentials: JiraCr
     },
     updateComment: (issueId: string, commentId: string, body: AdfDocument) =>
       timed(`PUT comment ${commentId}`, updateComment(client, { issueIdOrKey: issueId, id: commentId, body: { body } })),
+
+    // Who counts as an agent (settings.agents): a user's groups, a project's roles and a role's actors.
+    async userGroups(accountId: string): Promise<{ name: string; groupId: string }[]> {
+      const groups = await timed(`GET groups of ${accountId}`, getUserGroups(client, { accountId }));
+      return groups.map((g) => ({ name: String(g.name ?? ''), groupId: String(g.groupId ?? '') }));
+    },
+    projectRoles: (projectKey: string) =>
+      timed(`GET roles of ${projectKey}`, getProjectRoleDetails(client, { projectIdOrKey: projectKey, currentMember: false })),
+    async roleActors(projectKey: string, roleId: number): Promise<{ users: string[]; groups: string[] }> {
+      const role = await timed(`GET role ${roleId} of ${projectKey}`, getProjectRole(client, { projectIdOrKey: projectKey, id: roleId }));
+      const actors = role.actors ?? [];
+      return {
+        users: actors.flatMap((a) => (a.actorUser?.accountId ? [a.actorUser.accountId] : [])),
+        groups: actors.flatMap((a) => [a.actorGroup?.groupId, a.actorGroup?.name].filter((g): g is string => !!g)),
+      };
+    },
 
     // The site's lists the admin page offers.
     readPriorities: () => timed('GET priorities', searchPriorities(client, { maxResults: '100' })),

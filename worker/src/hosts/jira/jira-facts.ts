@@ -27,6 +27,8 @@ export const jiraStateSchema = z.object({
   commentText: z.string().nullable().default(null),
   /** The description's plain text as last read or delivered (Forge events carry none), for triage; null when never seen. */
   description: z.string().nullable().default(null),
+  /** Comment authors who count as agents under settings.agents, decided through Jira; null: no such setting (anyone but the reporter). */
+  agents: z.array(z.string()).nullable().default(null),
 });
 export type JiraState = z.infer<typeof jiraStateSchema>;
 

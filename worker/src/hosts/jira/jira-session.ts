@@ -1,10 +1,30 @@
+import { getFacts } from '../../store/tickets.js';
 import type { HostSession, ScopeConfigRead, StoredTicket } from '../host-adapter.js';
+import { jiraAgentDirectory } from './jira-agents.js';
 import type { JiraClient, JiraFieldEdit } from './jira-client.js';
-import { type JiraState, jiraRefSchema, readJiraState } from './jira-facts.js';
+import { type JiraState, jiraFactSchema, jiraRefSchema, readJiraState } from './jira-facts.js';
+import type { JiraSettings } from './jira-settings.js';
 import { comparableProperty } from './jira-sla-property.js';
 import type { JiraChange } from './plan-jira-changes.js';
 
-export function jiraSession(client: JiraClient): HostSession<JiraState, JiraChange> {
+/**
+ * The comment authors (not the reporter) who count as agents under the installation's `agents`, asked of Jira once per author and
+ * write-back; null when the setting names none (then anyone but the reporter counts).
+ */
+async function agentAuthors(client: JiraClient, db: D1Database, ticket: StoredTicket, settings: JiraSettings) {
+  const agents = settings.agents;
+  if (!agents?.group && !agents?.projectRole) return null;
+  const authors = new Set<string>();
+  for (const fact of await getFacts(db, ticket.key)) {
+    const f = jiraFactSchema.safeParse(fact.data);
+    if (f.success && f.data.kind === 'comment' && f.data.author && f.data.author !== ticket.requester) authors.add(f.data.author);
+  }
+  const directory = jiraAgentDirectory(client, agents);
+  const decided = await Promise.all([...authors].map(async (a) => ((await directory.isAgent(a, ticket.scope)) ? a : null)));
+  return decided.filter((a): a is string => a !== null).sort();
+}
+
+export function jiraSession(client: JiraClient, db: D1Database, settings: JiraSettings): HostSession<JiraState, JiraChange> {
   let self: Promise<string | null> | undefined;
   const idOf = (ticket: StoredTicket) => jiraRefSchema.parse(ticket.ref).issueId;
   return {
@@ -21,7 +41,8 @@ export function jiraSession(client: JiraClient): HostSession<JiraState, JiraChan
       const commentText = known.commentId ? known.commentText : null;
       const property = comparableProperty(read.property);
       const { priority, labels, duedate, description } = read;
-      return { ...known, priority, labels, duedate, description, property, commentText };
+      const agents = await agentAuthors(client, db, ticket, settings);
+      return { ...known, priority, labels, duedate, description, property, commentText, agents };
     },
 
     async apply(ticket, state, changes): Promise<JiraState> {

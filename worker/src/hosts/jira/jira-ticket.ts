@@ -1,6 +1,6 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
-import { type JiraFact, jiraFactSchema } from './jira-facts.js';
+import { type JiraFact, type JiraState, jiraFactSchema } from './jira-facts.js';
 import { jiraPriorityMap, policyPriorityOf } from './jira-priority-map.js';
 import type { JiraSettings } from './jira-settings.js';
 
@@ -8,11 +8,19 @@ import type { JiraSettings } from './jira-settings.js';
 const pausedStatusOf = (policy: Policy) => policy.sla.pauseStatuses[0] ?? 'pending';
 
 /**
- * Facts to core ticket: comments by anyone but the reporter answer the first response (internal notes count as private
+ * Facts to core ticket: comments by agents (anyone but the reporter, or who settings.agents names) answer the first response (internal notes count as private
  * replies); a status in the Done category stops, leaving it reopens; the installation's pause statuses pause; a person's last
  * priority is the override, read back through the priority map.
  */
-export function toJiraTicket(ticket: StoredTicket, facts: readonly TicketFact[], settings: JiraSettings, policy: Policy): TicketInput {
+export function toJiraTicket(
+  ticket: StoredTicket,
+  facts: readonly TicketFact[],
+  settings: JiraSettings,
+  policy: Policy,
+  state?: JiraState,
+): TicketInput {
+  // Under settings.agents, the authors Jira said are agents (read with the issue); otherwise anyone but the reporter.
+  const agents = state?.agents ? new Set(state.agents) : null;
   const map = jiraPriorityMap(policy, settings);
   const pauses = new Set((settings.pauseStatuses ?? []).map((s) => s.toLowerCase()));
   const decided = ticket.evaluation?.priority ?? null;
@@ -29,7 +37,8 @@ export function toJiraTicket(ticket: StoredTicket, facts: readonly TicketFact[],
     const f = fact.data;
     if (f.kind === 'comment') {
       const byRequester = f.author !== null && f.author === ticket.requester;
-      timeline.push({ type: 'reply', at, public: f.public, byAgent: f.author !== null && !byRequester, byRequester });
+      const byAgent = f.author !== null && !byRequester && (agents === null || agents.has(f.author));
+      timeline.push({ type: 'reply', at, public: f.public, byAgent, byRequester });
     } else if (f.kind === 'status') {
       if (f.category === 'done') {
         if (!stopped) timeline.push({ type: 'solved', at });
