@@ -1,11 +1,11 @@
 // The public API of @plazo/core: what the Worker's host adapters, the Zendesk and Forge apps and a library user need.
 // The CLI, benches, evaluation and scripts import core's modules by path; everything not listed here is internal.
+// One line per export says what it is for; biome keeps the exports sorted by path.
 
 export type { BusinessCalendar } from './calendar/business-calendar.js';
 /** Applies a policy to a ticket at an instant: priority, exclusion, tier, category, flags, SLA clocks, messages, reasons. */
 export { type EvaluateCode, type EvaluateOptions, evaluateTicket } from './evaluate/evaluate-ticket.js';
 export type { Evaluation, Reason, SlaState, TargetName, TargetStatus } from './evaluation/evaluation-schema.js';
-// A customer's history and what the ticket should say (issue 12).
 /** The calendar month holding an instant in the policy's zone: monthly quotas count the tickets created in it. */
 export { type CalendarMonth, calendarMonth } from './history/calendar-month.js';
 /** Two subjects name one matter from this share of shared words (Jaccard similarity). */
@@ -15,7 +15,6 @@ export type { HistoryTicket, TicketHistory } from './history/ticket-history.js';
 export { formatLocalInstant } from './messages/format-local-instant.js';
 /** What the ticket should say (customer and agent messages), and the placeholders each customer message may use. */
 export * from './messages/ticket-message-schema.js';
-// Policies.
 /** The policies Plazo ships, by id (websaas, peewah, skedu, soporte-justo, infraspeak). */
 export { builtInPolicies } from './policies/built-in-policies.js';
 /** A built-in policy by id, or `unknown-policy` naming the known ids. */
@@ -44,14 +43,12 @@ export type {
 /** The policy's schema (zod), for a host that checks a pasted policy before sending it. */
 export { policySchema } from './policy/policy-schema.js';
 export type { Failure, Issue, Problem, Result, Success } from './result.js';
-// Results: expected failures are values.
 /** `ok(value)` and `fail(code, detail)`: the Result every fallible call returns. */
 export { fail, ok } from './result.js';
 /** One state for a whole ticket (its worst target's, `excluded`, or `none`): what a badge, label or filter shows. */
 export { type OverallSlaState, overallSlaState } from './sla/overall-sla-state.js';
 /** A target's status at a later instant with nothing new on the ticket: what a countdown shows between evaluations. */
 export { targetStatusAt } from './sla/target-status-at.js';
-// Tickets and their evaluation.
 /** Validates a ticket from outside (an API body, a CLI line): every problem by path. */
 export { parseTicket } from './ticket/parse-ticket.js';
 export type { Ticket, TicketId, TicketInput, TimelineEvent } from './ticket/ticket-schema.js';
