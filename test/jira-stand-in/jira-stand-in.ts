@@ -87,7 +87,8 @@ export async function startJiraStandIn(port = 0) {
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const body = (req.method === 'GET' ? {} : await readBody(req)) as Record<string, any>;
     if (url.pathname === '/__stand-in/site') {
-      sites.set(body.prefix, { auth: body.auth, accountId: body.accountId, issues: new Map(), groups: {}, roles: [] });
+      const roles = [{ id: 10002, name: 'Developers', users: [], groups: [] }];
+      sites.set(body.prefix, { auth: body.auth, accountId: body.accountId, issues: new Map(), groups: {}, roles });
       send(res, 204, undefined);
     } else if (url.pathname === '/__stand-in/directory') {
       const site = sites.get(body.prefix)!;
@@ -155,6 +156,20 @@ export async function startJiraStandIn(port = 0) {
       entry.status = status;
       return send(res, status, value);
     };
+    // The Forge app's system token carries the manifest's scopes (read:jira-work, write:jira-work, read:jira-user): calls that
+    // need manage:jira-configuration are refused as Jira refuses them.
+    const needsConfigurationScope = method === 'GET' && (path === '/priority/search' || path === '/role');
+    if (needsConfigurationScope && site.auth.startsWith('Bearer '))
+      return answer(401, { code: 401, message: 'Unauthorized; scope does not match' });
+    if (method === 'GET' && path === '/priority')
+      return answer(
+        200,
+        ['Highest', 'High', 'Medium', 'Low', 'Lowest'].map((name, i) => ({
+          id: String(i + 1),
+          name,
+          self: `${base}/rest/api/3/priority/${i + 1}`,
+        })),
+      );
     if (method === 'GET' && path === '/myself')
       return answer(200, { accountId: site.accountId, accountType: 'app', active: true, displayName: 'Plazo' });
     if (method === 'GET' && path === '/priority/search')

@@ -73,8 +73,8 @@ async function siteLists(c: Context<ForgeEnv>) {
   };
   const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   const j = client.value;
-  const [priorities, statuses, projects, roles, groups] = await Promise.all([
-    read('priorities', async () => ((await j.readPriorities()).values ?? []).map((p) => ({ id: text(p.id), name: text(p.name) })), []),
+  const [priorities, statuses, projects, groups] = await Promise.all([
+    read('priorities', async () => (await j.readPriorities()).map((p) => ({ id: text(p.id), name: text(p.name) })), []),
     read(
       'statuses',
       async () =>
@@ -90,9 +90,13 @@ async function siteLists(c: Context<ForgeEnv>) {
       async () => ((await j.readProjects()).values ?? []).map((p) => ({ id: text(p.id), key: text(p.key), name: text(p.name) })),
       [],
     ),
-    read('roles', async () => (await j.readRoles()).map((r) => ({ id: text(r.id), name: text(r.name) })), []),
     read('groups', async () => ((await j.readGroups()).groups ?? []).map((g) => ({ groupId: text(g.groupId), name: text(g.name) })), []),
   ]);
+  // Roles come from a listed project (the list is the same for every project); no project listed, no roles.
+  const first = projects[0]?.key;
+  const roles = first
+    ? await read('roles', async () => (await j.readRoles(first)).map((r) => ({ id: text(r.id), name: text(r.name) })), [])
+    : [];
   return { site: { priorities, statuses, projects, roles, groups }, siteProblems };
 }
 

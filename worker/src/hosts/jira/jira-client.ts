@@ -3,14 +3,12 @@ import {
   addComment,
   editIssue,
   findGroups,
-  getAllProjectRoles,
   getCurrentUser,
   getIssue,
   getProjectRole,
   getProjectRoleDetails,
   getStatuses,
   getUserGroups,
-  searchPriorities,
   searchProjects,
   setIssueProperty,
   updateComment,
@@ -121,10 +119,15 @@ export function createJiraClient(options: { baseUrl: string; credentials: JiraCr
     },
 
     // The site's lists the admin page offers.
-    readPriorities: () => timed('GET priorities', searchPriorities(client, { maxResults: '100' })),
+    // GET /priority (read:jira-work): jira.js 6 dropped it for /priority/search, which needs manage:jira-configuration.
+    readPriorities: async (): Promise<{ id?: unknown; name?: unknown }[]> => {
+      const list = await timed('GET priorities', client.sendRequest<unknown>({ url: '/rest/api/3/priority', method: 'GET' }));
+      return Array.isArray(list) ? list.map(record) : [];
+    },
     readStatuses: () => timed('GET statuses', getStatuses(client)),
     readProjects: () => timed('GET projects', searchProjects(client, { maxResults: 100 })),
-    readRoles: () => timed('GET project roles', getAllProjectRoles(client)),
+    // Roles are site-wide, so one project's role details (read:jira-work) are the site's; GET /role needs manage:jira-configuration.
+    readRoles: (projectKey: string) => timed(`GET roles of ${projectKey}`, getProjectRoleDetails(client, { projectIdOrKey: projectKey })),
     readGroups: () => timed('GET groups', findGroups(client, { maxResults: 100 })),
   };
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { forgeCall, signFit, standInForgeSite, standInLog, uniqueForge } from './support/jira-support.js';
+
+/** A Forge installation whose site is on the stand-in, with a fresh system token stored. */
+async function installed() {
+  const forge = uniqueForge();
+  await standInForgeSite(forge);
+  const token = await signFit(forge);
+  expect(await forgeCall('/token', token, { method: 'POST', headers: { 'x-forge-oauth-system': forge.systemToken } })).toHaveProperty(
+    'status',
+    204,
+  );
+  return { forge, token };
+}
+
+describe("The Forge admin page's configuration endpoint", () => {
+  it("reads the site's priorities and roles with the manifest's scopes (GET /priority, a project's roledetails)", async () => {
+    const { forge, token } = await installed();
+    const config = await (await forgeCall('/config', token)).json<any>();
+    expect(config.siteProblems).toBeUndefined();
+    expect(config.site.priorities).toEqual(['Highest', 'High', 'Medium', 'Low', 'Lowest'].map((name, i) => ({ id: String(i + 1), name })));
+    expect(config.site.roles).toEqual([{ id: '10002', name: 'Developers' }]);
+    const paths = (await standInLog(forge.prefix)).map((r) => r.path);
+    expect(paths).toContain('/project/SUP/roledetails');
+    expect(paths).not.toContain('/priority/search');
+    expect(paths).not.toContain('/role');
+  });
+});
