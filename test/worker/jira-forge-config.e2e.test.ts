@@ -25,4 +25,20 @@ describe("The Forge admin page's configuration endpoint", () => {
     expect(paths).not.toContain('/priority/search');
     expect(paths).not.toContain('/role');
   });
+
+  it('takes settings only from the admin page (the FIT names the calling UI module): 403 forbidden from the issue panel', async () => {
+    const { forge } = await installed();
+    const settings = JSON.stringify({ policy: 'websaas' });
+    for (const token of [await signFit(forge, { ui: 'panel' }), await signFit(forge)]) {
+      const refused = await forgeCall('/config', token, { method: 'PUT', body: settings });
+      expect(refused.status).toBe(403);
+      const { error } = await refused.json<any>();
+      expect(error.code).toBe('forbidden');
+      expect(error.detail).toContain('jira:adminPage');
+    }
+    expect((await (await forgeCall('/config', await signFit(forge, { ui: 'panel' }))).json<any>()).settings).toEqual({});
+    const allowed = await forgeCall('/config', await signFit(forge, { ui: 'admin' }), { method: 'PUT', body: settings });
+    expect(allowed.status).toBe(200);
+    expect((await (await forgeCall('/config', await signFit(forge))).json<any>()).settings).toEqual({ policy: 'websaas' });
+  });
 });

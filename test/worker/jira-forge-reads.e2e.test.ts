@@ -19,7 +19,7 @@ const issueId = () => 200_000 + Math.floor(Math.random() * 100_000);
 const NEUTRAL = 'Consulta sobre el evento';
 const SEVERE = 'La plataforma está caída para todos los usuarios, nadie puede inscribirse';
 
-/** One issue on the installation's site, created through a Forge event whose issue has `summary` (and, as Forge sends it, no description). */
+/** An issue on the site, created through a Forge event with `summary` (and, as Forge sends it, no description). */
 async function created(forge: ReturnType<typeof uniqueForge>, summary: string, description: unknown = null) {
   const id = issueId();
   await standInIssue(forge.prefix, id, 'Medium', [], description);
@@ -55,7 +55,7 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
       },
       roles: [{ id: 10002, name: 'Developers', users: ['712020:lead'], groups: [{ name: 'support-agents', groupId: 'g-1' }] }],
     });
-    const put = await forgeCall('/config', await signFit(forge), { method: 'PUT', body: JSON.stringify({ agents }) });
+    const put = await forgeCall('/config', await signFit(forge, { ui: 'admin' }), { method: 'PUT', body: JSON.stringify({ agents }) });
     expect(put.status).toBe(200);
     const id = issueId();
     const key = `${forge.key}:${id}`;

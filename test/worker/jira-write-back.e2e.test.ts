@@ -124,7 +124,7 @@ describe('Jira through Forge Remote, end to end through D1, the queue and the RE
 
   it('stores the admin page settings only when valid, and reads the site lists through jira.js', async () => {
     const { forge } = await forgeReady();
-    const token = await signFit(forge);
+    const token = await signFit(forge, { ui: 'admin' });
     expect(await forgeCall('/token', token, { method: 'POST', headers: { 'x-forge-oauth-system': forge.systemToken } })).toHaveProperty(
       'status',
       204,

@@ -46,7 +46,16 @@ export function uniqueSite() {
 export type Site = ReturnType<typeof uniqueSite>;
 
 /** A Forge Invocation Token as Forge signs it (RS256, the stand-in JWKS's key), with claims the test may change. */
-export async function signFit(forge: Forge, options: { audience?: string; expiresIn?: number; issuer?: string; kid?: string } = {}) {
+/** The UI modules of jira-forge/manifest.yml, as a FIT names the one a frontend call came from. */
+export const UI_MODULES = {
+  admin: { type: 'jira:adminPage', key: 'plazo-admin' },
+  panel: { type: 'jira:issueContext', key: 'plazo-issue-sla' },
+} as const;
+
+export async function signFit(
+  forge: Forge,
+  options: { audience?: string; expiresIn?: number; issuer?: string; kid?: string; ui?: keyof typeof UI_MODULES } = {},
+) {
   const jwk = JSON.parse(inject('jiraForgePrivateJwk'));
   const key = await importJWK(jwk, 'RS256');
   const now = Math.floor(Date.now() / 1000);
@@ -56,9 +65,11 @@ export async function signFit(forge: Forge, options: { audience?: string; expire
       installationId: forge.installationId,
       apiBaseUrl: forge.apiBaseUrl,
       environment: { type: 'PRODUCTION', id: 'env-1' },
-      module: { type: 'core:endpoint', key: 'plazo-remote' },
+      module: options.ui ? UI_MODULES[options.ui] : { type: 'core:endpoint', key: 'plazo-remote' },
     },
-    context: { cloudId: forge.cloudId, moduleKey: 'plazo-events' },
+    context: options.ui
+      ? { cloudId: forge.cloudId, moduleKey: UI_MODULES[options.ui].key, extension: { type: UI_MODULES[options.ui].type } }
+      : { cloudId: forge.cloudId, moduleKey: 'plazo-events' },
     principal: '4ad9aa0c52dc1b420a791d12',
   })
     .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? jwk.kid })

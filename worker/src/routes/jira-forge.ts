@@ -19,7 +19,10 @@ import { getInstallation, setInstallationSettings, upsertInstallation } from '..
 import { getTicket } from '../store/tickets.js';
 import { receiveDelivery } from './webhooks.js';
 
-type ForgeVariables = { installation: StoredInstallation; ctx: HostContext<JiraConfig>; freshToken: boolean };
+type ForgeVariables = { installation: StoredInstallation; ctx: HostContext<JiraConfig>; freshToken: boolean; uiModule: string | null };
+
+/** Jira shows the admin page only to Jira admins, so settings are taken only from calls Forge signed as coming from it. */
+const ADMIN_PAGE = 'jira:adminPage';
 type ForgeEnv = { Bindings: Env; Variables: ForgeVariables };
 
 const settingsOf = (raw: unknown): JiraSettings => {
@@ -54,6 +57,7 @@ const requireForgeInvocation: MiddlewareHandler<ForgeEnv> = async (c, next) => {
   c.set('installation', installation);
   c.set('ctx', ctx);
   c.set('freshToken', stored);
+  c.set('uiModule', fit.value.uiModule);
   await next();
 };
 
@@ -167,6 +171,12 @@ export const jiraForgeRoutes = new Hono<ForgeEnv>()
   })
   .put('/config', limitBody, async (c) => {
     const installation = c.get('installation');
+    const from = c.get('uiModule');
+    if (from !== ADMIN_PAGE)
+      return problem(c, 403, {
+        code: 'forbidden',
+        detail: `settings are changed from Plazo's Jira admin page (${ADMIN_PAGE}, Jira admins only); this call is from ${from ?? 'no UI'}`,
+      });
     const json = readJsonBody(new Uint8Array(await c.req.arrayBuffer()));
     if (!json.ok) return problem(c, 400, json.issue);
     const parsed = parseJiraSettings(json.value);

@@ -8,8 +8,8 @@ import type { JiraSettings } from './jira-settings.js';
 const pausedStatusOf = (policy: Policy) => policy.sla.pauseStatuses[0] ?? 'pending';
 
 /**
- * Facts to core ticket: comments by agents (anyone but the reporter, or who settings.agents names) answer the first response (internal notes count as private
- * replies); a status in the Done category stops, leaving it reopens; the installation's pause statuses pause; a person's last
+ * Facts to core ticket: comments by agents (anyone but the reporter, or whom settings.agents names) answer the first response
+ * (internal notes count as private replies); a status in the Done category stops, leaving it reopens; the installation's pause statuses pause; a person's last
  * priority is the override, read back through the priority map.
  */
 export function toJiraTicket(

@@ -6,13 +6,21 @@ import * as z from 'zod';
 export const FORGE_ISSUER = 'forge/invocation-token';
 
 /** What Plazo reads from a verified Forge Invocation Token: whose installation called, and where its Jira answers. */
-export type ForgeInvocation = { installationId: string; apiBaseUrl: string; principal: string | null };
+export type ForgeInvocation = {
+  installationId: string;
+  apiBaseUrl: string;
+  principal: string | null;
+  /** The UI module type that called (app.module.type, or context.extension.type: "jira:adminPage"); null for events and triggers. */
+  uiModule: string | null;
+};
 
 const claimsSchema = z.object({
   app: z.object({
     installationId: z.string().min(1).max(300),
     apiBaseUrl: z.url({ protocol: /^https?$/ }).max(500),
+    module: z.object({ type: z.string().max(200) }).optional(),
   }),
+  context: z.object({ extension: z.object({ type: z.string().max(200).optional() }).optional() }).optional(),
   principal: z.string().max(200).optional(),
 });
 
@@ -54,6 +62,13 @@ export async function verifyForgeInvocationToken(
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) return fail('bad-signature', 'the invocation token has no app.installationId and app.apiBaseUrl');
-  const { app, principal } = claims.data;
-  return ok({ installationId: app.installationId, apiBaseUrl: app.apiBaseUrl.replace(/\/+$/, ''), principal: principal ?? null });
+  const { app, principal, context } = claims.data;
+  // Events and triggers come from the endpoint module itself (core:endpoint); UI calls name the module they came from.
+  const moduleType = app.module?.type === 'core:endpoint' ? undefined : app.module?.type;
+  return ok({
+    installationId: app.installationId,
+    apiBaseUrl: app.apiBaseUrl.replace(/\/+$/, ''),
+    principal: principal ?? null,
+    uiModule: context?.extension?.type ?? moduleType ?? null,
+  });
 }
