@@ -30,30 +30,15 @@ function foldSubject(s: string): string {
 const WORD = /[\p{L}\p{N}]+/gu;
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 
-/** The words of the current subject, as [wordStart[i], wordEnd[i]) (reused: readDeclaredPriority is synchronous). */
-let wordStart = new Int32Array(64);
-let wordEnd = new Int32Array(64);
+/** The subject's words, word i at s[at[2i], at[2i + 1]). */
+type SubjectWords = { count: number; at: number[] };
 
-function pushWord(count: number, start: number, end: number): number {
-  if (count === wordStart.length) {
-    const grownStart = new Int32Array(count * 2);
-    const grownEnd = new Int32Array(count * 2);
-    grownStart.set(wordStart);
-    grownEnd.set(wordEnd);
-    wordStart = grownStart;
-    wordEnd = grownEnd;
-  }
-  wordStart[count] = start;
-  wordEnd[count] = end;
-  return count + 1;
-}
-
-/** The matches of WORD in `s` into wordStart/wordEnd, returning their number; for ASCII text, where letters and digits are [A-Za-z0-9], without the regex. */
-function findWords(s: string): number {
-  let count = 0;
+/** The matches of WORD in `s`; for ASCII text, where letters and digits are [A-Za-z0-9], without the regex. */
+function findWords(s: string): SubjectWords {
+  const at: number[] = [];
   if (!ASCII.test(s)) {
-    for (const m of s.matchAll(WORD)) count = pushWord(count, m.index, m.index + m[0].length);
-    return count;
+    for (const m of s.matchAll(WORD)) at.push(m.index, m.index + m[0].length);
+    return { count: at.length >> 1, at };
   }
   const n = s.length;
   let i = 0;
@@ -64,9 +49,9 @@ function findWords(s: string): number {
     }
     const start = i;
     while (i < n && isAsciiWordChar(s.charCodeAt(i))) i++;
-    count = pushWord(count, start, i);
+    at.push(start, i);
   }
-  return count;
+  return { count: at.length >> 1, at };
 }
 
 const isVowel = (c: number) => c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
@@ -81,8 +66,8 @@ function lookup(declaredWords: ReadonlyMap<string, string>, w: string): string |
 }
 
 /** The priority word `i` of `s` declares, if word `i` exists. */
-function lookupWord(compiled: CompiledTriage, s: string, count: number, i: number): string | undefined {
-  return i >= 0 && i < count ? lookup(compiled.declaredWords, s.slice(wordStart[i]!, wordEnd[i]!)) : undefined;
+function lookupWord(compiled: CompiledTriage, s: string, words: SubjectWords, i: number): string | undefined {
+  return i >= 0 && i < words.count ? lookup(compiled.declaredWords, s.slice(words.at[2 * i]!, words.at[2 * i + 1]!)) : undefined;
 }
 
 /** Whether s[start, end) is one of `words` (compared in place, without cutting the word out). */
@@ -101,17 +86,18 @@ const SEPARATES_END = /[-–—:([]$/;
  */
 export function readDeclaredPriority(compiled: CompiledTriage, subject: string): DeclaredPriority | null {
   const s = foldSubject(subject).replace(REPLY_PREFIX, '');
-  const count = findWords(s);
+  const words = findWords(s);
+  const { count, at } = words;
   if (count === 0) return null;
   // "prioridad alta" / "alta prioridad" anywhere in the subject.
   for (let i = 0; i < count; i++) {
-    if (!isOneOf(compiled.declaredPrefixes, s, wordStart[i]!, wordEnd[i]!)) continue;
-    const id = lookupWord(compiled, s, count, i + 1) ?? lookupWord(compiled, s, count, i - 1);
+    if (!isOneOf(compiled.declaredPrefixes, s, at[2 * i]!, at[2 * i + 1]!)) continue;
+    const id = lookupWord(compiled, s, words, i + 1) ?? lookupWord(compiled, s, words, i - 1);
     if (id) return { priority: id, words: subject.trim().slice(0, 60) };
   }
   // "URGENTE: …", "[Urgent] …", "Urgente - …", or the whole subject is the word.
-  const firstStart = wordStart[0]!;
-  const firstEnd = wordEnd[0]!;
+  const firstStart = at[0]!;
+  const firstEnd = at[1]!;
   const firstWord = s.slice(firstStart, firstEnd);
   const id = lookup(compiled.declaredWords, firstWord);
   if (id) {
@@ -127,9 +113,10 @@ export function readDeclaredPriority(compiled: CompiledTriage, subject: string):
   }
   // "… - URGENTE" / "… (urgente)" at the end.
   if (count > 1) {
-    const lastWord = s.slice(wordStart[count - 1]!, wordEnd[count - 1]!);
+    const lastStart = at[2 * count - 2]!;
+    const lastWord = s.slice(lastStart, at[2 * count - 1]!);
     const lastId = lookup(compiled.declaredWords, lastWord);
-    if (lastId && SEPARATES_END.test(s.slice(0, wordStart[count - 1]!).trimEnd()) && compiled.declaredBare.has(lastWord))
+    if (lastId && SEPARATES_END.test(s.slice(0, lastStart).trimEnd()) && compiled.declaredBare.has(lastWord))
       return { priority: lastId, words: lastWord };
   }
   return null;
