@@ -1,5 +1,8 @@
+import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import acmeHosting from '../../docs/examples/acme-hosting.json';
 import { forgeCall, signFit, standInForgeSite, standInLog, uniqueForge } from './support/jira-support.js';
+import { admin } from './support/storage.js';
 
 /** A Forge installation whose site is on the stand-in, with a fresh system token stored. */
 async function installed() {
@@ -40,5 +43,30 @@ describe("The Forge admin page's configuration endpoint", () => {
     const allowed = await forgeCall('/config', await signFit(forge, { ui: 'admin' }), { method: 'PUT', body: settings });
     expect(allowed.status).toBe(200);
     expect((await (await forgeCall('/config', await signFit(forge))).json<any>()).settings).toEqual({ policy: 'websaas' });
+  });
+
+  it("lists the installation's uploaded policy beside the built-in ones, and takes it as the policy", async () => {
+    const { forge, token } = await installed();
+    const upload = await exports.default.fetch(
+      admin(`/api/v1/installations/${encodeURIComponent(forge.key)}/policy`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(acmeHosting),
+      }),
+    );
+    expect(upload.status).toBe(200);
+    const { policies } = await (await forgeCall('/config', token)).json<any>();
+    const acme = policies.find((p: any) => p.id === 'acme-hosting');
+    expect(acme).toEqual({
+      id: 'acme-hosting',
+      name: 'Acme Hosting support policy',
+      priorities: acmeHosting.priorities.map((p: any) => ({ id: p.id, name: p.labels[acmeHosting.locale] })),
+    });
+    expect(policies.map((p: any) => p.id)).toContain('websaas');
+    const put = await forgeCall('/config', await signFit(forge, { ui: 'admin' }), {
+      method: 'PUT',
+      body: JSON.stringify({ policy: 'acme-hosting' }),
+    });
+    expect(put.status).toBe(200);
   });
 });

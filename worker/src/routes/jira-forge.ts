@@ -1,4 +1,4 @@
-import { builtInPolicies, type Problem } from '@plazo/core';
+import { builtInPolicies, type Policy, type Problem } from '@plazo/core';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { type Env, readSettings } from '../env.js';
 import type { HostContext, StoredInstallation } from '../hosts/host-adapter.js';
@@ -15,6 +15,7 @@ import { limitBody } from '../http/body-limit.js';
 import { problem } from '../http/problem.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { findInstallationPolicy } from '../policies/find-installation-policy.js';
+import { getInstallationPolicy } from '../store/installation-policies.js';
 import { getInstallation, setInstallationSettings, upsertInstallation } from '../store/installations.js';
 import { getTicket } from '../store/tickets.js';
 import { receiveDelivery } from './webhooks.js';
@@ -104,6 +105,14 @@ async function siteLists(c: Context<ForgeEnv>) {
   return { site: { priorities, statuses, projects, roles, groups }, siteProblems };
 }
 
+/** The policy the installation uploaded (PUT /api/v1/installations/:key/policy), parsed; null when none (or it no longer parses). */
+async function uploadedPolicy(db: D1Database, installationKey: string): Promise<Policy | null> {
+  const stored = await getInstallationPolicy(db, installationKey);
+  if (!stored) return null;
+  const found = await findInstallationPolicy(db, installationKey, stored.policyId);
+  return found.ok ? found.value : null;
+}
+
 /** Policy ids the settings name that the installation cannot use, as problems by path. */
 async function unknownPolicies(db: D1Database, installationKey: string, settings: JiraSettings): Promise<Problem[]> {
   const named: [string, string][] = [];
@@ -156,7 +165,10 @@ export const jiraForgeRoutes = new Hono<ForgeEnv>()
     });
   })
   .get('/config', async (c) => {
-    const policies = [...builtInPolicies.values()].map((p) => ({
+    const builtIns = [...builtInPolicies.values()];
+    const uploaded = await uploadedPolicy(c.env.DB, c.get('installation').key);
+    const listed = uploaded && !builtIns.some((p) => p.id === uploaded.id) ? [...builtIns, uploaded] : builtIns;
+    const policies = listed.map((p) => ({
       id: p.id,
       name: p.name,
       priorities: p.priorities.map((q) => ({ id: q.id, name: q.labels[p.locale] })),

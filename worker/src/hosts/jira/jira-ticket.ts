@@ -9,8 +9,8 @@ const pausedStatusOf = (policy: Policy) => policy.sla.pauseStatuses[0] ?? 'pendi
 
 /**
  * Facts to core ticket: comments by agents (anyone but the reporter, or whom settings.agents names) answer the first response
- * (internal notes count as private replies); a status in the Done category stops, leaving it reopens; the installation's pause statuses pause; a person's last
- * priority is the override, read back through the priority map.
+ * (internal notes count as private replies); a status in the Done category stops, leaving it reopens; the installation's pause
+ * statuses pause; a person's last priority is the override, read back through the priority map.
  */
 export function toJiraTicket(
   ticket: StoredTicket,
