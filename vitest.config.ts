@@ -73,6 +73,8 @@ export default defineConfig({
           name: 'worker',
           include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts'],
           globalSetup: [
+            // The built-in policies asset the Worker reads through ASSETS (served from wrangler.toml's [assets] directory).
+            'worker/scripts/build-policy-assets.mjs',
             'test/github-stand-in/global-setup.ts',
             'test/zendesk-stand-in/global-setup.ts',
             'test/jira-stand-in/global-setup.ts',

@@ -15,9 +15,12 @@ export type { HistoryTicket, TicketHistory } from './history/ticket-history.js';
 export { formatLocalInstant } from './messages/format-local-instant.js';
 /** What the ticket should say (customer and agent messages), and the placeholders each customer message may use. */
 export * from './messages/ticket-message-schema.js';
-/** The policies Plazo ships, by id (websaas, peewah, skedu, soporte-justo, infraspeak). */
-export { builtInPolicies } from './policies/built-in-policies.js';
-/** A built-in policy by id, or `unknown-policy` naming the known ids. */
+/**
+ * The policies Plazo ships, by id (websaas, peewah, skedu, soporte-justo, infraspeak); LazyPolicyMap reads the same documents kept
+ * elsewhere (the Worker's static assets), each by the policy schema on first use.
+ */
+export { builtInPolicies, LazyPolicyMap } from './policies/built-in-policies.js';
+/** A policy by id among the given ones, or `unknown-policy` naming the known ids. */
 export { findPolicy } from './policies/find-policy.js';
 /** Validates a policy document whole (an installation's own policy): every problem by path, nothing accepted in part. */
 export { parsePolicy, toProblems } from './policy/parse-policy.js';

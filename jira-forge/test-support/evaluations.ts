@@ -1,9 +1,9 @@
-import { type Evaluation, evaluateTicket, findPolicy, parseTicket, type TicketInput } from '@plazo/core';
+import { builtInPolicies, type Evaluation, evaluateTicket, findPolicy, parseTicket, type TicketInput } from '@plazo/core';
 import type { IssueView } from '../src/worker/worker-contract';
 
 /** A ticket evaluated by the real core with a built-in policy at `nowIso`, as the Worker stores it. */
 export function evaluation(policyId: string, input: TicketInput, nowIso: string): Evaluation {
-  const policy = findPolicy(policyId);
+  const policy = findPolicy(builtInPolicies, policyId);
   if (!policy.ok) throw new Error(policy.issue.detail);
   const ticket = parseTicket(input);
   if (!ticket.ok) throw new Error(ticket.issue.detail);

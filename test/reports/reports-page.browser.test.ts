@@ -205,8 +205,11 @@ async function evaluated(keys: string[]): Promise<void> {
 // The timeouts are bounds only: a busy machine (the full suite on two cores) takes longer, never gives another answer.
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'plazo-reports-page-'));
-  const built = spawnSync(process.execPath, [join(repo, 'worker', 'scripts', 'build-reports-page.mjs')], { encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`page build failed: ${built.stderr}`);
+  // wrangler.toml's [build] writes the assets; the copy below drops that section, so the same scripts run here first.
+  for (const script of ['build-reports-page.mjs', 'build-policy-assets.mjs']) {
+    const built = spawnSync(process.execPath, [join(repo, 'worker', 'scripts', script)], { encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`${script} failed: ${built.stderr}`);
+  }
   const config = isolatedConfig(work);
   const state = join(work, 'state');
   wrangler(['d1', 'migrations', 'apply', 'plazo', '--local', '--config', config, '--persist-to', state], work);

@@ -133,11 +133,11 @@ describe("an installation's uploaded policy", () => {
   it('is parsed once per revision: evaluations reuse the same object until a new document is uploaded', async () => {
     const { key } = await installation();
     expect((await putPolicy(key, acmeHosting)).status).toBe(200);
-    const first = await findInstallationPolicy(env.DB, key, 'acme-hosting');
-    const again = await findInstallationPolicy(env.DB, key, 'acme-hosting');
+    const first = await findInstallationPolicy(env, key, 'acme-hosting');
+    const again = await findInstallationPolicy(env, key, 'acme-hosting');
     expect(first.ok && again.ok && first.value === again.value).toBe(true);
     expect((await putPolicy(key, { ...acmeHosting, name: 'Acme Hosting 2027' })).status).toBe(200);
-    const revised = await findInstallationPolicy(env.DB, key, 'acme-hosting');
+    const revised = await findInstallationPolicy(env, key, 'acme-hosting');
     expect(revised.ok && revised.value.name).toBe('Acme Hosting 2027');
   });
 
@@ -158,7 +158,7 @@ describe("an installation's uploaded policy", () => {
     );
     expect(viaAdmin.status).toBe(400);
     expect((await policyServed(other.token)).id).toBe('websaas');
-    expect((await findInstallationPolicy(env.DB, other.key, 'acme-hosting')).ok).toBe(false);
+    expect((await findInstallationPolicy(env, other.key, 'acme-hosting')).ok).toBe(false);
     // Its settings still select the built-in, so a delivery is evaluated with websaas.
     const event = zendeskEvent('created', other.account, other.ticketId, { detail: { priority: null, tags: [] } });
     const opts = { secret: other.account.webhookSecret, accountId: other.account.accountId, subdomain: other.account.subdomain };

@@ -7,6 +7,8 @@ import type { WriteBackJob } from './write-back/write-back-job.js';
  */
 export type Env = {
   DB: D1Database;
+  /** The static assets (worker/public), among them core's built-in policies (policies/built-in-policies.ts). */
+  ASSETS: Fetcher;
   WRITE_BACK_QUEUE: Queue<WriteBackJob>;
   DEFAULT_POLICY_ID?: string;
   WRITE_BACK_MAX_ATTEMPTS?: string;

@@ -194,7 +194,7 @@ async function printPolicy(values: Values, positionals: string[], io: Io): Promi
     say(io.stderr, `plazo policy: give a policy id; built-in policies: ${[...builtInPolicies.keys()].join(', ')}`);
     return 2;
   }
-  const policy = findPolicy(id);
+  const policy = findPolicy(builtInPolicies, id);
   if (!policy.ok) {
     say(io.stderr, `plazo policy: ${policy.issue.detail}`);
     return 2;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { builtInPolicies } from '../policies/built-in-policies.js';
 import { findPolicy } from '../policies/find-policy.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy } from '../policy/policy-schema.js';
@@ -9,7 +10,7 @@ export async function resolvePolicy(
   ref: string,
 ): Promise<Result<Policy, 'unknown-policy' | 'unreadable-file' | 'invalid-json' | 'invalid-policy'>> {
   if (!ref.endsWith('.json')) {
-    const policy = findPolicy(ref);
+    const policy = findPolicy(builtInPolicies, ref);
     return policy.ok ? policy : fail('unknown-policy', `${policy.issue.detail} (or give a path to a policy .json file)`);
   }
   return readPolicyFile(ref);

@@ -19,9 +19,10 @@ export const builtInPolicyFiles: Readonly<Record<string, unknown>> = {
 };
 
 /**
- * A read-only map that reads each policy through the schema on its first `get` and keeps it. Listing ids (`keys`, `has`,
- * `size`) reads nothing; no calendar or triage is compiled here: evaluating a ticket compiles its policy's on first use
- * (policyCalendar, compileTriage), so a process that uses one policy pays for one.
+ * A read-only map of policy documents by id that reads each through the schema on its first `get` and keeps it: core's built-in
+ * policies, or the same documents wherever a host keeps them (the Worker reads them from its static assets). Listing ids
+ * (`keys`, `has`, `size`) reads nothing; no calendar or triage is compiled here: evaluating a ticket compiles its policy's on
+ * first use (policyCalendar, compileTriage), so a process that uses one policy pays for one.
  */
 export class LazyPolicyMap implements ReadonlyMap<string, Policy> {
   readonly #files: ReadonlyMap<string, unknown>;
@@ -71,4 +72,5 @@ export class LazyPolicyMap implements ReadonlyMap<string, Policy> {
   }
 }
 
-export const builtInPolicies: ReadonlyMap<string, Policy> = new LazyPolicyMap(builtInPolicyFiles);
+// Pure: a bundle that never reads the embedded policies (the Worker) leaves them and their JSON out.
+export const builtInPolicies: ReadonlyMap<string, Policy> = /* @__PURE__ */ new LazyPolicyMap(builtInPolicyFiles);

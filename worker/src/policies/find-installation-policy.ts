@@ -1,5 +1,7 @@
-import { builtInPolicies, fail, ok, type Policy, parsePolicy, type Result } from '@plazo/core';
+import { fail, ok, type Policy, parsePolicy, type Result } from '@plazo/core';
+import type { Env } from '../env.js';
 import { getInstallationPolicy } from '../store/installation-policies.js';
+import { builtInPolicies } from './built-in-policies.js';
 
 /** Parsed uploaded policies per isolate, by installation, with the revision (hash) they were parsed from. */
 const parsedUploads = new Map<string, { sha256: string; policy: Policy }>();
@@ -11,14 +13,15 @@ const MAX_CACHED = 200;
  * once per revision per isolate, so core's per-object compile cache (calendar, triage rules) holds across evaluations.
  */
 export async function findInstallationPolicy(
-  db: D1Database,
+  env: Pick<Env, 'DB' | 'ASSETS'>,
   installationKey: string,
   id: string,
 ): Promise<Result<Policy, 'unknown-policy'>> {
-  const builtIn = builtInPolicies.get(id);
+  const builtIns = await builtInPolicies(env.ASSETS);
+  const builtIn = builtIns.get(id);
   if (builtIn) return ok(builtIn);
-  const stored = await getInstallationPolicy(db, installationKey);
-  const known = [...builtInPolicies.keys(), ...(stored ? [`${stored.policyId} (uploaded)`] : [])].join(', ');
+  const stored = await getInstallationPolicy(env.DB, installationKey);
+  const known = [...builtIns.keys(), ...(stored ? [`${stored.policyId} (uploaded)`] : [])].join(', ');
   if (!stored || stored.policyId !== id) return fail('unknown-policy', `unknown policy "${id}"; known policies: ${known}`);
   const cached = parsedUploads.get(installationKey);
   if (cached?.sha256 === stored.sha256) return ok(cached.policy);

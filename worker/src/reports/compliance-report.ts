@@ -1,4 +1,5 @@
 import type { BusinessCalendar, TargetStatus } from '@plazo/core';
+import type { Env } from '../env.js';
 import { listReportTickets } from '../store/report-tickets.js';
 import { UNKNOWN_CUSTOMER } from './hours-report.js';
 import type { ReportMonths } from './month-range.js';
@@ -33,9 +34,13 @@ function median(values: number[]): number | null {
  * Compliance per policy, priority and month of creation (in the policy's zone): each target's met / breached / at-risk counts as
  * the last evaluation left them, the median business time to meet it, and the flags of the evaluations per customer.
  */
-export async function complianceReport(db: D1Database, installationKey: string, range: ReportMonths): Promise<ComplianceReport> {
-  const tickets = await listReportTickets(db, installationKey, range.fromMs, range.toMs);
-  const policyOf = reportPolicies(db, installationKey);
+export async function complianceReport(
+  env: Pick<Env, 'DB' | 'ASSETS'>,
+  installationKey: string,
+  range: ReportMonths,
+): Promise<ComplianceReport> {
+  const tickets = await listReportTickets(env.DB, installationKey, range.fromMs, range.toMs);
+  const policyOf = reportPolicies(env, installationKey);
   const ranks = new Map<string, number>();
   const inRange = new Set(range.months);
   const rows = new Map<string, { row: Omit<ComplianceRow, 'firstResponse' | 'resolution'>; firstResponse: Tally; resolution: Tally }>();

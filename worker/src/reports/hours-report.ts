@@ -1,3 +1,4 @@
+import type { Env } from '../env.js';
 import { listTimeEntries } from '../store/time-entries.js';
 import type { ReportMonths } from './month-range.js';
 import { monthOf, reportPolicies } from './policy-months.js';
@@ -10,9 +11,9 @@ export const UNKNOWN_CUSTOMER = '(unknown)';
  * Hours recorded per customer (organisation, else requester) and month (each entry's month in its ticket's policy zone),
  * customers by name, months in order.
  */
-export async function hoursReport(db: D1Database, installationKey: string, range: ReportMonths): Promise<HoursReport> {
-  const entries = await listTimeEntries(db, installationKey, range.fromMs, range.toMs);
-  const policyOf = reportPolicies(db, installationKey);
+export async function hoursReport(env: Pick<Env, 'DB' | 'ASSETS'>, installationKey: string, range: ReportMonths): Promise<HoursReport> {
+  const entries = await listTimeEntries(env.DB, installationKey, range.fromMs, range.toMs);
+  const policyOf = reportPolicies(env, installationKey);
   const inRange = new Set(range.months);
   const rows = new Map<string, HoursRow & { ticketKeys: Set<string> }>();
   for (const e of entries) {

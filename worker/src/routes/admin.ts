@@ -76,7 +76,7 @@ export const adminRoutes = new Hono<{ Bindings: Env }>()
     if (!settings.ok) return problem(c, 400, settings.issue);
     // Stored settings are used on every later write-back, so a policy they name must exist now.
     const policyId: string | undefined = settings.value.policy;
-    const policy = policyId === undefined ? null : await findInstallationPolicy(c.env.DB, key, policyId);
+    const policy = policyId === undefined ? null : await findInstallationPolicy(c.env, key, policyId);
     if (policy && !policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'policy', message: policy.issue.detail }] });
     await setInstallationSettings(c.env.DB, key, settings.value, Date.now());
     return c.json({ key, settings: settings.value });
@@ -92,7 +92,7 @@ export const adminRoutes = new Hono<{ Bindings: Env }>()
     const json = readJsonBody(new Uint8Array(await c.req.arrayBuffer()));
     if (!json.ok) return problem(c, 400, json.issue);
     const selected = adapterFor(installation.host)!.parseSettings(installation.settings);
-    const upload = await preparePolicyUpload(c.env.DB, key, json.value, selected.ok ? selected.value.policy : undefined, Date.now());
+    const upload = await preparePolicyUpload(c.env, key, json.value, selected.ok ? selected.value.policy : undefined, Date.now());
     if (!upload.ok) return problem(c, 400, upload.issue);
     await upload.value.statement.run();
     return c.json({ key, policy: { id: upload.value.policy.id, name: upload.value.policy.name } });

@@ -1,8 +1,10 @@
 import { evaluateTicket, findPolicy, type Policy, parsePolicy, parseTicket, toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
+import type { Env } from '../env.js';
 import { limitEvaluateBody } from '../http/body-limit.js';
 import { problem, statusOf } from '../http/problem.js';
+import { builtInPolicies } from '../policies/built-in-policies.js';
 
 const requestSchema = z.object({
   /** A built-in policy id, or a whole policy document. */
@@ -13,7 +15,7 @@ const requestSchema = z.object({
 });
 
 /** POST /api/v1/evaluate: stateless; answers with the same Evaluation the CLI prints. */
-export const evaluateRoutes = new Hono().post('/', limitEvaluateBody, async (c) => {
+export const evaluateRoutes = new Hono<{ Bindings: Env }>().post('/', limitEvaluateBody, async (c) => {
   let json: unknown;
   try {
     json = await c.req.json();
@@ -28,7 +30,7 @@ export const evaluateRoutes = new Hono().post('/', limitEvaluateBody, async (c) 
   const { policy: policyRef, ticket: ticketInput, now } = request.data;
   let policy: Policy;
   if (typeof policyRef === 'string') {
-    const found = findPolicy(policyRef);
+    const found = findPolicy(await builtInPolicies(c.env.ASSETS), policyRef);
     if (!found.ok) return problem(c, 404, found.issue);
     policy = found.value;
   } else {

@@ -1,4 +1,4 @@
-import { builtInPolicies, type Policy, type Problem } from '@plazo/core';
+import type { Policy, Problem } from '@plazo/core';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { type Env, readSettings } from '../env.js';
 import type { HostContext, StoredInstallation } from '../hosts/host-adapter.js';
@@ -14,6 +14,7 @@ import { forgeInstallationKey } from '../hosts/jira/verify-jira-delivery.js';
 import { limitBody } from '../http/body-limit.js';
 import { problem } from '../http/problem.js';
 import { readJsonBody } from '../http/read-json-body.js';
+import { builtInPolicies } from '../policies/built-in-policies.js';
 import { findInstallationPolicy } from '../policies/find-installation-policy.js';
 import { getInstallationPolicy } from '../store/installation-policies.js';
 import { getInstallation, setInstallationSettings, upsertInstallation } from '../store/installations.js';
@@ -106,22 +107,22 @@ async function siteLists(c: Context<ForgeEnv>) {
 }
 
 /** The policy the installation uploaded (PUT /api/v1/installations/:key/policy), parsed; null when none (or it no longer parses). */
-async function uploadedPolicy(db: D1Database, installationKey: string): Promise<Policy | null> {
-  const stored = await getInstallationPolicy(db, installationKey);
+async function uploadedPolicy(env: Env, installationKey: string): Promise<Policy | null> {
+  const stored = await getInstallationPolicy(env.DB, installationKey);
   if (!stored) return null;
-  const found = await findInstallationPolicy(db, installationKey, stored.policyId);
+  const found = await findInstallationPolicy(env, installationKey, stored.policyId);
   return found.ok ? found.value : null;
 }
 
 /** Policy ids the settings name that the installation cannot use, as problems by path. */
-async function unknownPolicies(db: D1Database, installationKey: string, settings: JiraSettings): Promise<Problem[]> {
+async function unknownPolicies(env: Env, installationKey: string, settings: JiraSettings): Promise<Problem[]> {
   const named: [string, string][] = [];
   if (settings.policy) named.push(['policy', settings.policy]);
   for (const [project, own] of Object.entries(settings.projects ?? {}))
     if (own.policy) named.push([`projects.${project}.policy`, own.policy]);
   const problems: Problem[] = [];
   for (const [path, id] of named) {
-    const found = await findInstallationPolicy(db, installationKey, id);
+    const found = await findInstallationPolicy(env, installationKey, id);
     if (!found.ok) problems.push({ path, message: found.issue.detail });
   }
   return problems;
@@ -150,7 +151,7 @@ export const jiraForgeRoutes = new Hono<ForgeEnv>()
     const ticket = await getTicket(c.env.DB, `${installation.key}:${issueId}`);
     if (!ticket?.evaluation || ticket.installationKey !== installation.key)
       return problem(c, 404, { code: 'not-seen', detail: `Plazo has not evaluated issue ${issueId} yet` });
-    const found = await findInstallationPolicy(c.env.DB, installation.key, ticket.policyId ?? '');
+    const found = await findInstallationPolicy(c.env, installation.key, ticket.policyId ?? '');
     if (!found.ok) return problem(c, 503, { code: 'misconfigured', detail: `the issue's policy "${ticket.policyId}" is not available` });
     const policy = found.value;
     const settings = jiraSettingsForScope(settingsOf(installation.settings), ticket.scope);
@@ -165,8 +166,8 @@ export const jiraForgeRoutes = new Hono<ForgeEnv>()
     });
   })
   .get('/config', async (c) => {
-    const builtIns = [...builtInPolicies.values()];
-    const uploaded = await uploadedPolicy(c.env.DB, c.get('installation').key);
+    const builtIns = [...(await builtInPolicies(c.env.ASSETS)).values()];
+    const uploaded = await uploadedPolicy(c.env, c.get('installation').key);
     const listed = uploaded && !builtIns.some((p) => p.id === uploaded.id) ? [...builtIns, uploaded] : builtIns;
     const policies = listed.map((p) => ({
       id: p.id,
@@ -193,7 +194,7 @@ export const jiraForgeRoutes = new Hono<ForgeEnv>()
     if (!json.ok) return problem(c, 400, json.issue);
     const parsed = parseJiraSettings(json.value);
     if (!parsed.ok) return problem(c, 400, parsed.issue);
-    const problems = await unknownPolicies(c.env.DB, installation.key, parsed.value);
+    const problems = await unknownPolicies(c.env, installation.key, parsed.value);
     if (problems.length > 0)
       return problem(c, 400, { code: 'invalid-config', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
     await setInstallationSettings(c.env.DB, installation.key, parsed.value, Date.now());

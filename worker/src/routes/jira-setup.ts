@@ -54,7 +54,7 @@ export const jiraSetupRoutes = new Hono<{ Bindings: Env; Variables: Installation
     const settings = body.settings === undefined ? null : parseJiraSettings(body.settings);
     if (settings && !settings.ok) return problem(c, 400, settings.issue);
     if (settings?.ok && settings.value.policy !== undefined) {
-      const policy = await findInstallationPolicy(c.env.DB, installation.key, settings.value.policy);
+      const policy = await findInstallationPolicy(c.env, installation.key, settings.value.policy);
       if (!policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'settings.policy', message: policy.issue.detail }] });
     }
     const given = secretFields.filter(([field]) => typeof body[field] === 'string');

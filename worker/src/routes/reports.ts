@@ -50,18 +50,18 @@ export const reportRoutes = new Hono<{ Bindings: Env }>()
   .get('/hours', async (c) => {
     const q = await readQuery(c);
     if ('answer' in q) return q.answer;
-    const report = await hoursReport(c.env.DB, q.installation, q.range);
+    const report = await hoursReport(c.env, q.installation, q.range);
     return q.format === 'csv' ? csv(c, fileName('hours', q), hoursCsv(report)) : c.json(report);
   })
   .get('/compliance', async (c) => {
     const q = await readQuery(c);
     if ('answer' in q) return q.answer;
-    const report = await complianceReport(c.env.DB, q.installation, q.range);
+    const report = await complianceReport(c.env, q.installation, q.range);
     return q.format === 'csv' ? csv(c, fileName('compliance', q), complianceCsv(report)) : c.json(report);
   })
   .get('/flags', async (c) => {
     const q = await readQuery(c);
     if ('answer' in q) return q.answer;
-    const { flags, rows: _, ...range } = await complianceReport(c.env.DB, q.installation, q.range);
+    const { flags, rows: _, ...range } = await complianceReport(c.env, q.installation, q.range);
     return q.format === 'csv' ? csv(c, fileName('flags', q), flagsCsv({ ...range, rows: [], flags })) : c.json({ ...range, flags });
   });

@@ -39,7 +39,7 @@ function settingsOf(raw: unknown): ZendeskSettings {
 }
 
 async function policyOf(settings: ZendeskSettings, env: Env, installationKey: string): Promise<Policy | null> {
-  const found = await findInstallationPolicy(env.DB, installationKey, settings.policy ?? readSettings(env).defaultPolicyId);
+  const found = await findInstallationPolicy(env, installationKey, settings.policy ?? readSettings(env).defaultPolicyId);
   return found.ok ? found.value : null;
 }
 
@@ -60,7 +60,7 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
     if (!ticket?.evaluation || ticket.installationKey !== installation.key)
       return problem(c, 404, { code: 'not-seen', detail: `Plazo has not evaluated ticket ${id} yet; preview it in the browser` });
     const settings = settingsOf(installation.settings);
-    const found = await findInstallationPolicy(c.env.DB, installation.key, ticket.policyId ?? '');
+    const found = await findInstallationPolicy(c.env, installation.key, ticket.policyId ?? '');
     if (!found.ok) return problem(c, 503, { code: 'misconfigured', detail: `the ticket's policy "${ticket.policyId}" is not available` });
     const policy = found.value;
     const priority = ticket.evaluation.priority;
@@ -104,7 +104,7 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
     // The policy the settings select once this request is applied: the new settings', else the stored ones'.
     const selected = settings?.ok ? settings.value.policy : settingsOf(installation.settings).policy;
     const upload =
-      body.policyDocument === undefined ? null : await preparePolicyUpload(c.env.DB, installation.key, body.policyDocument, selected, now);
+      body.policyDocument === undefined ? null : await preparePolicyUpload(c.env, installation.key, body.policyDocument, selected, now);
     if (upload && !upload.ok) {
       const problems = (upload.issue.problems ?? []).map((p) => ({
         ...p,
@@ -113,7 +113,7 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
       return problem(c, 400, { ...upload.issue, problems });
     }
     if (settings?.ok && settings.value.policy !== undefined && settings.value.policy !== upload?.value.policy.id) {
-      const policy = await findInstallationPolicy(c.env.DB, installation.key, settings.value.policy);
+      const policy = await findInstallationPolicy(c.env, installation.key, settings.value.policy);
       if (!policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'settings.policy', message: policy.issue.detail }] });
     }
     const given = secretFields.filter(([field]) => typeof body[field] === 'string');

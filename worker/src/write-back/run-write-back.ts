@@ -1,14 +1,4 @@
-import {
-  builtInPolicies,
-  type Evaluation,
-  evaluateTicket,
-  ok,
-  type Policy,
-  type Problem,
-  parseTicket,
-  type Result,
-  type TicketMessage,
-} from '@plazo/core';
+import { type Evaluation, evaluateTicket, ok, type Policy, type Problem, parseTicket, type Result, type TicketMessage } from '@plazo/core';
 import type { Env, Settings } from '../env.js';
 import { historyOptions } from '../history/history-options.js';
 import { adapterFor } from '../hosts/adapters.js';
@@ -16,6 +6,7 @@ import { decideWriteMode } from '../hosts/decide-write-mode.js';
 import type { AnyHostAdapter, HostSession, StoredInstallation, StoredTicket, WriteBackFailure } from '../hosts/host-adapter.js';
 import { hostContext } from '../hosts/host-context.js';
 import type { SharedHostSettings } from '../hosts/shared-host-settings.js';
+import { builtInPolicies } from '../policies/built-in-policies.js';
 import { findInstallationPolicy } from '../policies/find-installation-policy.js';
 import { recordFailedJob } from '../store/failed-jobs.js';
 import { getInstallation, setSelfActor } from '../store/installations.js';
@@ -83,7 +74,7 @@ async function writeEvaluation(
   const mode = await decideWriteMode(adapter, installation, hostContext(adapter, ctx.env, ctx.settings));
   const session = mode.dryRun ? null : mode.session;
   const { settings, problems } = await resolveSettings(adapter, session, installation, ticket, ctx);
-  const policy = await resolvePolicy(db, installation.key, settings, ctx.settings.defaultPolicyId, problems);
+  const policy = await resolvePolicy(ctx.env, installation.key, settings, ctx.settings.defaultPolicyId, problems);
   // The host is read before evaluating: its state may carry text the deliveries did not (Jira's Forge events have no description).
   const state = session ? await session.readState(ticket) : adapter.readStoredState(ticket.hostState);
   const text = adapter.ticketText?.(state);
@@ -204,16 +195,17 @@ async function resolveSettings(
 
 /** The policy the settings name (a built-in or the installation's uploaded one); an unknown one is reported and the default used. */
 async function resolvePolicy(
-  db: D1Database,
+  env: Env,
   installationKey: string,
   settings: SharedHostSettings,
   fallbackId: string,
   problems: Problem[],
 ): Promise<Policy> {
-  const chosen = settings.policy ? await findInstallationPolicy(db, installationKey, settings.policy) : null;
+  const chosen = settings.policy ? await findInstallationPolicy(env, installationKey, settings.policy) : null;
   if (chosen && !chosen.ok) problems.push({ path: 'policy', message: chosen.issue.detail });
-  const policy = (chosen?.ok ? chosen.value : undefined) ?? builtInPolicies.get(fallbackId) ?? builtInPolicies.values().next().value;
-  // Core always ships built-in policies, so finding none is a programmer error.
+  const builtIns = await builtInPolicies(env.ASSETS);
+  const policy = (chosen?.ok ? chosen.value : undefined) ?? builtIns.get(fallbackId) ?? builtIns.values().next().value;
+  // The asset always holds core's built-in policies (builtInPolicies refuses an empty one), so finding none is a programmer error.
   if (!policy) throw new Error('no built-in policy is available');
   return policy;
 }

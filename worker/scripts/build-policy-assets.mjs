@@ -1,0 +1,21 @@
+// Writes core's built-in policies (core/policies/*.json, by id) to worker/public/built-in-policies.json, a static asset the
+// Worker reads once per isolate (worker/src/policies/built-in-policies.ts) instead of carrying them in its script (bundle budget).
+// Run by npm run build, wrangler (wrangler.toml [build]) and the worker tests' global setup.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root } from './wrangler-local.mjs';
+
+export function writePolicyAssets() {
+  const dir = join(root, 'core', 'policies');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const policies = Object.fromEntries(files.map((f) => [f.slice(0, -'.json'.length), JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+  writeFileSync(join(root, 'worker', 'public', 'built-in-policies.json'), JSON.stringify(policies));
+}
+
+/** Vitest's global setup for the worker project: the pool serves worker/public to the Worker as its ASSETS binding. */
+export default writePolicyAssets;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) writePolicyAssets();
