@@ -100,9 +100,7 @@ async function siteLists(c: Context<ForgeEnv>) {
   ]);
   // Roles come from a listed project (the list is the same for every project); no project listed, no roles.
   const first = projects[0]?.key;
-  const roles = first
-    ? await read('roles', async () => (await j.readRoles(first)).map((r) => ({ id: text(r.id), name: text(r.name) })), [])
-    : [];
+  const roles = first ? await read('roles', () => j.projectRoles(first), []) : [];
   return { site: { priorities, statuses, projects, roles, groups }, siteProblems };
 }
 

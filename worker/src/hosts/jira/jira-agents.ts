@@ -13,7 +13,7 @@ export function jiraAgentDirectory(client: JiraClient, agents: NonNullable<JiraS
   const userGroups = (accountId: string) => {
     let found = groupsOf.get(accountId);
     if (!found) {
-      found = client.userGroups(accountId).then((gs) => gs.flatMap((g) => [g.name, g.groupId]));
+      found = client.userGroups(accountId);
       groupsOf.set(accountId, found);
     }
     return found;
@@ -22,9 +22,9 @@ export function jiraAgentDirectory(client: JiraClient, agents: NonNullable<JiraS
     let found = actorsOf.get(projectKey);
     if (!found) {
       found = client.projectRoles(projectKey).then(async (roles) => {
-        const named = roles.find((r) => same(String(r.name ?? ''), role) || String(r.id) === role);
+        const named = roles.find((r) => same(r.name, role) || r.id === role);
         // A role the project does not have names nobody: its comments count as nobody's first response.
-        return named?.id === undefined ? null : client.roleActors(projectKey, Number(named.id));
+        return named ? client.roleActors(projectKey, named.id) : null;
       });
       actorsOf.set(projectKey, found);
     }

@@ -5,10 +5,7 @@ import {
   findGroups,
   getCurrentUser,
   getIssue,
-  getProjectRole,
-  getProjectRoleDetails,
   getStatuses,
-  getUserGroups,
   searchProjects,
   setIssueProperty,
   updateComment,
@@ -64,6 +61,10 @@ export function createJiraClient(options: { baseUrl: string; credentials: JiraCr
   };
   const record = (value: unknown): Record<string, unknown> =>
     typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  const get = (what: string, url: string, searchParams?: Record<string, string>) =>
+    timed(`GET ${what}`, client.sendRequest<unknown>({ url, method: 'GET', ...(searchParams ? { searchParams } : {}) }));
 
   return {
     async me(): Promise<string | null> {
@@ -102,32 +103,31 @@ export function createJiraClient(options: { baseUrl: string; credentials: JiraCr
     updateComment: (issueId: string, commentId: string, body: AdfDocument) =>
       timed(`PUT comment ${commentId}`, updateComment(client, { issueIdOrKey: issueId, id: commentId, body: { body } })),
 
-    // Who counts as an agent (settings.agents): a user's groups, a project's roles and a role's actors.
-    async userGroups(accountId: string): Promise<{ name: string; groupId: string }[]> {
-      const groups = await timed(`GET groups of ${accountId}`, getUserGroups(client, { accountId }));
-      return groups.map((g) => ({ name: String(g.name ?? ''), groupId: String(g.groupId ?? '') }));
+    // Who counts as an agent (settings.agents): a user's groups, a project's roles and a role's actors. Raw requests through the
+    // jira.js client: its typed functions would bring their response schemas into the bundle for the few fields read here.
+    async userGroups(accountId: string): Promise<string[]> {
+      const groups = await get(`groups of ${accountId}`, '/rest/api/3/user/groups', { accountId });
+      return list(groups).flatMap((g) => [text(g.name), text(g.groupId)].filter(Boolean));
     },
-    projectRoles: (projectKey: string) =>
-      timed(`GET roles of ${projectKey}`, getProjectRoleDetails(client, { projectIdOrKey: projectKey, currentMember: false })),
-    async roleActors(projectKey: string, roleId: number): Promise<{ users: string[]; groups: string[] }> {
-      const role = await timed(`GET role ${roleId} of ${projectKey}`, getProjectRole(client, { projectIdOrKey: projectKey, id: roleId }));
-      const actors = role.actors ?? [];
+    async projectRoles(projectKey: string): Promise<{ id: string; name: string }[]> {
+      const roles = await get(`roles of ${projectKey}`, `/rest/api/3/project/${encodeURIComponent(projectKey)}/roledetails`);
+      return list(roles).map((r) => ({ id: text(r.id), name: text(r.name) }));
+    },
+    async roleActors(projectKey: string, roleId: string): Promise<{ users: string[]; groups: string[] }> {
+      const path = `/rest/api/3/project/${encodeURIComponent(projectKey)}/role/${encodeURIComponent(roleId)}`;
+      const actors = list(record(await get(`role ${roleId} of ${projectKey}`, path)).actors);
       return {
-        users: actors.flatMap((a) => (a.actorUser?.accountId ? [a.actorUser.accountId] : [])),
-        groups: actors.flatMap((a) => [a.actorGroup?.groupId, a.actorGroup?.name].filter((g): g is string => !!g)),
+        users: actors.map((a) => text(record(a.actorUser).accountId)).filter(Boolean),
+        groups: actors.flatMap((a) => [text(record(a.actorGroup).groupId), text(record(a.actorGroup).name)]).filter(Boolean),
       };
     },
 
     // The site's lists the admin page offers.
     // GET /priority (read:jira-work): jira.js 6 dropped it for /priority/search, which needs manage:jira-configuration.
-    readPriorities: async (): Promise<{ id?: unknown; name?: unknown }[]> => {
-      const list = await timed('GET priorities', client.sendRequest<unknown>({ url: '/rest/api/3/priority', method: 'GET' }));
-      return Array.isArray(list) ? list.map(record) : [];
-    },
+    readPriorities: async () => list(await get('priorities', '/rest/api/3/priority')),
     readStatuses: () => timed('GET statuses', getStatuses(client)),
     readProjects: () => timed('GET projects', searchProjects(client, { maxResults: 100 })),
-    // Roles are site-wide, so one project's role details (read:jira-work) are the site's; GET /role needs manage:jira-configuration.
-    readRoles: (projectKey: string) => timed(`GET roles of ${projectKey}`, getProjectRoleDetails(client, { projectIdOrKey: projectKey })),
+
     readGroups: () => timed('GET groups', findGroups(client, { maxResults: 100 })),
   };
 }
