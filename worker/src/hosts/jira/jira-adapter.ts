@@ -2,11 +2,11 @@ import type { HostAdapter } from '../host-adapter.js';
 import { connectJira } from './connect-jira.js';
 import { describeJiraFailure } from './describe-jira-failure.js';
 import { type JiraConfig, readJiraConfig } from './jira-config.js';
-import { type JiraState, readJiraState } from './jira-facts.js';
+import { type JiraState, jiraRefSchema, readJiraState } from './jira-facts.js';
 import { type JiraSettings, jiraSettingsForScope, mergeJiraSettings, parseJiraSettings } from './jira-settings.js';
 import { toJiraTicket } from './jira-ticket.js';
 import { parseJiraDelivery } from './parse-jira-delivery.js';
-import { type JiraChange, planJiraChanges, simulateJiraChanges } from './plan-jira-changes.js';
+import { type JiraChange, planJiraChanges, simulateJiraChanges, toldOnJira } from './plan-jira-changes.js';
 import { sourceOfDeliveryId, verifyJiraDelivery } from './verify-jira-delivery.js';
 
 /**
@@ -29,6 +29,11 @@ export const jiraAdapter: HostAdapter<JiraConfig, JiraSettings, JiraState, JiraC
   simulate: simulateJiraChanges,
   readStoredState: readJiraState,
   describeFailure: describeJiraFailure,
+  toldCustomer: toldOnJira,
+  ticketLabel: (ticket) => {
+    const ref = jiraRefSchema.safeParse(ticket.ref);
+    return ref.success ? ref.data.issueKey : ticket.key;
+  },
   // Forge product events carry no description: the write-back's read of the issue brings it.
   ticketText: (state) => (state.description === null ? null : { body: state.description }),
 };

@@ -75,6 +75,8 @@ export function jiraSession(client: JiraClient, db: D1Database, settings: JiraSe
             : await client.addComment(id, c.body);
           next.commentText = c.text;
         }
+        // A comment of its own, never edited: shared code records what it said, so it is said once.
+        if (c.kind === 'public-comment') await client.addComment(id, c.body);
       }
       return next;
     },

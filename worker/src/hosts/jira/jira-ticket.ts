@@ -1,6 +1,6 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
-import { type JiraFact, type JiraState, jiraFactSchema } from './jira-facts.js';
+import { type JiraFact, type JiraState, jiraFactSchema, jiraRefSchema } from './jira-facts.js';
 import { jiraPriorityMap, policyPriorityOf } from './jira-priority-map.js';
 import type { JiraSettings } from './jira-settings.js';
 
@@ -25,6 +25,7 @@ export function toJiraTicket(
   const pauses = new Set((settings.pauseStatuses ?? []).map((s) => s.toLowerCase()));
   const decided = ticket.evaluation?.priority ?? null;
   const timeline: TimelineEvent[] = [];
+  const ref = jiraRefSchema.safeParse(ticket.ref);
   let override: string | undefined;
   let stopped = false;
 
@@ -62,6 +63,8 @@ export function toJiraTicket(
     ...(override ? { priority: override } : {}),
     ...(ticket.requester ? { requester: ticket.requester } : {}),
     channel: 'jira',
+    // How people name the issue (its key, "SUP-12"), for the customer messages' case number.
+    ...(ref.success ? { reference: ref.data.issueKey } : {}),
     timeline,
   };
 }

@@ -4,7 +4,7 @@ import type { JiraState } from './jira-facts.js';
 import { jiraPriorityMap } from './jira-priority-map.js';
 import type { JiraSettings } from './jira-settings.js';
 import { comparableProperty, type JiraSlaProperty, jiraSlaProperty } from './jira-sla-property.js';
-import { type AdfDocument, renderJiraCommentAdf, renderJiraCommentText } from './render-jira-comment.js';
+import { type AdfDocument, adfParagraphs, renderJiraCommentAdf, renderJiraCommentText } from './render-jira-comment.js';
 
 /** One change on a Jira issue; a session sends the field changes together in one edit. */
 export type JiraChange =
@@ -12,7 +12,9 @@ export type JiraChange =
   | { kind: 'set-labels'; add: string[]; remove: string[] }
   | { kind: 'set-duedate'; duedate: string }
   | { kind: 'set-property'; value: JiraSlaProperty }
-  | { kind: 'put-comment'; body: AdfDocument; text: string };
+  | { kind: 'put-comment'; body: AdfDocument; text: string }
+  /** The policy's customer messages, said once in a comment of their own (settings.customerMessages). */
+  | { kind: 'public-comment'; codes: string[]; body: AdfDocument };
 
 export const AT_RISK_LABEL = 'plazo-at-risk';
 export const BREACHED_LABEL = 'plazo-breached';
@@ -38,7 +40,7 @@ function dueDate(evaluation: Evaluation): string | null {
  * The diff between what the issue shows and what it should: the mapped priority, Plazo's two labels (others untouched), the
  * due date, the plazo-sla property, and Plazo's one comment (created once, then edited in place when its text changes).
  */
-export function planJiraChanges({ evaluation, policy, settings, state }: PlanInput<JiraSettings, JiraState>): JiraChange[] {
+export function planJiraChanges({ evaluation, policy, settings, state, say = [] }: PlanInput<JiraSettings, JiraState>): JiraChange[] {
   const changes: JiraChange[] = [];
   const priority = !evaluation.excluded && evaluation.priority ? jiraPriorityMap(policy, settings).get(evaluation.priority) : undefined;
   if (priority && state.priority?.toLowerCase() !== priority.toLowerCase()) changes.push({ kind: 'set-priority', name: priority });
@@ -56,8 +58,14 @@ export function planJiraChanges({ evaluation, policy, settings, state }: PlanInp
 
   const text = renderJiraCommentText(evaluation, policy);
   if (state.commentText !== text) changes.push({ kind: 'put-comment', body: renderJiraCommentAdf(evaluation, policy), text });
+  // Last, so a failure before it retries without having spoken to the reporter.
+  if (say.length > 0) changes.push({ kind: 'public-comment', codes: say.map((m) => m.code), body: adfParagraphs(say.map((m) => m.text)) });
   return changes;
 }
+
+/** The customer message codes a plan's public comment says. */
+export const toldOnJira = (changes: readonly JiraChange[]): string[] =>
+  changes.flatMap((c) => (c.kind === 'public-comment' ? c.codes : []));
 
 /** The state the issue shows once `changes` are applied (a dry run keeps it; a comment it would create has no id yet). */
 export function simulateJiraChanges(state: JiraState, changes: readonly JiraChange[]): JiraState {

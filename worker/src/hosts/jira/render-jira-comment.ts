@@ -43,7 +43,7 @@ export type AdfDocument = { type: 'doc'; version: 1; content: Record<string, unk
 export function jiraCommentLines(
   evaluation: Evaluation,
   policy: Policy,
-): { heading: string; targets: string[]; why: string; reasons: string[] } {
+): { heading: string; targets: string[]; why: string; reasons: string[]; agent: string[] } {
   const locale = policy.locale;
   const w = words[locale];
   const priority = policy.priorities.find((p) => p.id === evaluation.priority);
@@ -57,13 +57,15 @@ export function jiraCommentLines(
     (t): t is string => t !== null,
   );
   const reasons = evaluation.reasons.map((r) => `${r.detail}${r.evidence.length > 0 ? ` «${r.evidence.join('», «')}»` : ''}`);
-  return { heading, targets, why: `${w.why}:`, reasons };
+  // What the policy asks the agent to see (routing, tier, hints), in the policy's language.
+  const agent = (evaluation.messages ?? []).filter((m) => m.audience === 'agent').map((m) => m.text);
+  return { heading, targets, why: `${w.why}:`, reasons, agent };
 }
 
 /** The comment as plain text (what Plazo compares to decide whether the comment needs an update). */
 export function renderJiraCommentText(evaluation: Evaluation, policy: Policy): string {
   const l = jiraCommentLines(evaluation, policy);
-  return [l.heading, ...l.targets, l.why, ...l.reasons.map((r) => `- ${r}`)].join('\n');
+  return [l.heading, ...l.targets, l.why, ...l.reasons.map((r) => `- ${r}`), ...l.agent].join('\n');
 }
 
 /** The same comment as an ADF document. */
@@ -76,5 +78,11 @@ export function renderJiraCommentAdf(evaluation: Evaluation, policy: Policy): Ad
       type: 'bulletList',
       content: l.reasons.map((r) => ({ type: 'listItem', content: [paragraph(r)] })),
     });
+  content.push(...l.agent.map(paragraph));
   return { type: 'doc', version: 1, content };
+}
+
+/** Texts as an ADF document of one paragraph each. */
+export function adfParagraphs(texts: readonly string[]): AdfDocument {
+  return { type: 'doc', version: 1, content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
 }
