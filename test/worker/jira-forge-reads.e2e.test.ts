@@ -77,4 +77,38 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
     // Two write-backs after comments: the colleague asked in each, the agent in the second.
     expect(asked.length).toBeLessThanOrEqual(3);
   });
+
+  it("reads an agent's /plazo commands in a comment (ADF): escalation and estimate; a reporter's are only text", async () => {
+    const forge = uniqueForge();
+    await standInForgeSite(forge);
+    const body = JSON.stringify({ policy: 'skedu' });
+    expect((await forgeCall('/config', await signFit(forge, { ui: 'admin' }), { method: 'PUT', body })).status).toBe(200);
+    const id = issueId();
+    const key = `${forge.key}:${id}`;
+    await standInIssue(forge.prefix, id, 'Medium', [], adfDoc('La agenda no carga al entrar.'));
+    const created = { ...forgeEvent('created', id), issue: forgeIssue(id, { summary: 'No puedo iniciar sesión' }) };
+    await deliverForge(created, await signFit(forge), forge.systemToken);
+    await settled(key);
+    const comment = async (n: number, author: string, ...lines: string[]) => {
+      const c = { id: String(n), author: { accountId: author }, body: adfDoc(...lines), created: jiraTime(), updated: jiraTime() };
+      expect((await deliverForge(forgeEvent('commented', id, { comment: c }), await signFit(forge))).status).toBe(202);
+      const row = await eventually(async () => {
+        const r = await settled(key);
+        return r.version >= n && r;
+      });
+      return JSON.parse(row.evaluation);
+    };
+    const reporter = forgeIssue(id).fields.reporter.accountId;
+    expect((await comment(2, reporter, 'Por favor:', '/plazo escalate nivel-3')).tier).not.toBe('nivel-3');
+    const escalated = await comment(
+      3,
+      '712020:agent',
+      'Lo paso a desarrollo.',
+      '/plazo escalate nivel-3',
+      '/plazo estimate 2 días hábiles',
+    );
+    expect(escalated.tier).toBe('nivel-3');
+    expect(escalated.sla.resolution).toMatchObject({ clock: 'business', targetMs: 2 * 9 * 3_600_000 });
+    expect(escalated.reasons.map((r: any) => r.rule)).toEqual(expect.arrayContaining(['escalation:nivel-3', 'estimate']));
+  });
 });

@@ -1,9 +1,17 @@
 import * as z from 'zod';
+import { plazoCommandSchema } from '../plazo-commands.js';
 
 /** What Plazo keeps about a Jira issue between deliveries: facts as Jira reported them. */
 export const jiraFactSchema = z.discriminatedUnion('kind', [
   /** `public`: false for a Jira Service Management internal note. */
-  z.object({ kind: z.literal('comment'), commentId: z.string(), author: z.string().nullable(), public: z.boolean() }),
+  /** `commands`: the agent's /plazo lines (plazo-commands.ts), present only when the comment has some. */
+  z.object({
+    kind: z.literal('comment'),
+    commentId: z.string(),
+    author: z.string().nullable(),
+    public: z.boolean(),
+    commands: z.array(plazoCommandSchema).optional(),
+  }),
   /** `category`: Jira's status category key (new, indeterminate, done), when the delivery told it. */
   z.object({ kind: z.literal('status'), name: z.string(), category: z.string().nullable() }),
   /** `byPerson`: a user set it (Plazo's own changes never arrive: they are filtered by actor). */

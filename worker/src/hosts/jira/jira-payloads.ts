@@ -120,6 +120,7 @@ export function adfText(value: unknown, depth = 0): string {
   if (depth > 50 || typeof value !== 'object' || value === null) return '';
   const node = value as { type?: unknown; text?: unknown; content?: unknown };
   if (node.type === 'text' && typeof node.text === 'string') return node.text;
+  if (node.type === 'hardBreak') return '\n';
   if (!Array.isArray(node.content)) return '';
   const parts = node.content.map((c) => adfText(c, depth + 1));
   const block = node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem';

@@ -1,5 +1,6 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
+import { commandEvents } from '../plazo-commands.js';
 import { type JiraFact, type JiraState, jiraFactSchema, jiraRefSchema } from './jira-facts.js';
 import { jiraPriorityMap, policyPriorityOf } from './jira-priority-map.js';
 import type { JiraSettings } from './jira-settings.js';
@@ -40,6 +41,8 @@ export function toJiraTicket(
       const byRequester = f.author !== null && f.author === ticket.requester;
       const byAgent = f.author !== null && !byRequester && (agents === null || agents.has(f.author));
       timeline.push({ type: 'reply', at, public: f.public, byAgent, byRequester });
+      // An agent's /plazo lines: milestones, tiers, estimates (a reporter's are only text).
+      if (byAgent) timeline.push(...commandEvents(f.commands ?? [], at));
     } else if (f.kind === 'status') {
       if (f.category === 'done') {
         if (!stopped) timeline.push({ type: 'solved', at });

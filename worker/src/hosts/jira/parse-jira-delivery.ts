@@ -1,6 +1,7 @@
 import { fail, ok, type Result, toProblems } from '@plazo/core';
 import type * as z from 'zod';
 import type { DeliveryEffect, InstallationUpsert, TicketFact, TicketUpsert } from '../host-adapter.js';
+import { commandsOf } from '../plazo-commands.js';
 import type { JiraFact, JiraRef } from './jira-facts.js';
 import {
   adfText,
@@ -98,7 +99,13 @@ function ticketOf(issue: JiraIssuePayload, source: JiraSource, at: string): Tick
 function commentFacts(e: JiraEvent): TicketFact[] {
   const c = e.comment;
   if (!c) return [];
-  const data: JiraFact = { kind: 'comment', commentId: c.id, author: c.author?.accountId ?? null, public: c.jsdPublic !== false };
+  const data: JiraFact = {
+    kind: 'comment',
+    commentId: c.id,
+    author: c.author?.accountId ?? null,
+    public: c.jsdPublic !== false,
+    ...commandsOf(adfText(c.body ?? '')),
+  };
   return [{ eventKey: `comment:${c.id}`, at: c.created, data }];
 }
 
