@@ -173,12 +173,10 @@ function countEmails(text: string): number {
 /** Exposed for tests. */
 export const internals = { countEmails, findEmail, withoutFirstEmail, hasUrl, hasPersonName, signOff: SIGN_OFF };
 
-/** Whether one built-in detector finds its information in the ticket (pattern detectors are matched elsewhere). */
-export function detectInformation(detector: Detector, subject: string, body: string, bodyWords: number): boolean {
-  return detectInText(detector, `${subject}\n${body}`, body, bodyWords);
-}
-
-/** `detectInformation` given the ticket's text `${subject}\n${body}` already built (triage has it from its scan). */
+/**
+ * Whether one built-in detector finds its information in a ticket whose text is `${subject}\n${body}` (triage has it
+ * from its scan); pattern detectors are matched elsewhere.
+ */
 export function detectInText(detector: Detector, text: string, body: string, bodyWords: number, minimumContacts = 1): boolean {
   switch (detector.kind) {
     case 'contacts':

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectUnreadLanguage } from './detect-unread-language.js';
-import { scanWords } from './normalize-text.js';
+import { WordScanner } from './normalize-text.js';
 
-const language = (text: string) => detectUnreadLanguage(scanWords(text), null)?.language ?? null;
+const language = (text: string) => detectUnreadLanguage(new WordScanner().scan(text), null)?.language ?? null;
 
 describe('detectUnreadLanguage', () => {
   it('names German and French tickets', () => {

@@ -40,39 +40,29 @@ const KNOWN = new Set(
 const MIN_FOREIGN = 3;
 const FOREIGN_RATIO = 2;
 
-const NOT_YET = 0;
-const OTHER = 1;
-const OURS = 2;
-const DE = 3;
-const FR = 4;
-const IT = 5;
-/** Per normalised word id of the scan's current numbering (`wordEpoch`): its class, looked up in the sets once. */
-let classOf = new Int8Array(1024);
-let classEpoch = -1;
-
-function classify(w: string): number {
-  return KNOWN.has(w) ? OURS : GERMAN.has(w) ? DE : FRENCH.has(w) ? FR : ITALIAN.has(w) ? IT : OTHER;
-}
+const OTHER = 0;
+const OURS = 1;
+const DE = 2;
+const FR = 3;
+const IT = 4;
+/** The class of each listed word, as the lists are tried: ours, then German, French, Italian (immutable after loading). */
+const CLASS_OF = new Map<string, number>();
+for (const [words, c] of [
+  [ITALIAN, IT],
+  [FRENCH, FR],
+  [GERMAN, DE],
+  [KNOWN, OURS],
+] as const)
+  for (const w of words) CLASS_OF.set(w, c);
 
 export type UnreadLanguage = { language: 'German' | 'French' | 'Italian'; foreign: number; known: number };
 
 /** The foreign language the scanned words are written in (words where `skip` is not 0 not counted), or null. */
 export function detectUnreadLanguage(t: Words, skip: Int8Array | null): UnreadLanguage | null {
-  if (classEpoch !== t.epoch) {
-    classOf.fill(NOT_YET);
-    classEpoch = t.epoch;
-  }
-  const counts = new Int32Array(6);
+  const counts = new Int32Array(5);
   for (let i = 0; i < t.n; i++) {
     if (skip !== null && skip[i] !== 0) continue;
-    const id = t.id[i]!;
-    if (id >= classOf.length) {
-      const grown = new Int8Array(Math.max(id + 1, classOf.length * 2));
-      grown.set(classOf);
-      classOf = grown;
-    }
-    let c = classOf[id]!;
-    if (c === NOT_YET) c = classOf[id] = classify(t.norm[i]!);
+    const c = CLASS_OF.get(t.norm[i]!) ?? OTHER;
     counts[c] = counts[c]! + 1;
   }
   const foreign = Math.max(counts[DE]!, counts[FR]!, counts[IT]!);

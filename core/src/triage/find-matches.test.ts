@@ -5,8 +5,10 @@ import { builtInPolicies } from '../policies/built-in-policies.js';
 import { type CompiledTriage, compileTriage } from './compile-triage.js';
 import { PhraseMatcher } from './find-matches.js';
 import { findMatchesPlainly } from './find-matches-plainly.js';
-import { scanWords } from './normalize-text.js';
+import { WordScanner } from './normalize-text.js';
 
+const scanner = new WordScanner();
+const scanWords = (text: string) => scanner.scan(text);
 const evaluationTexts = [...loadSlice('dev'), ...loadSlice('holdout')].map((x) => `${x.case.subject}\n${x.case.body}`);
 
 /** A word that satisfies term `id`: the word itself, or a word its stem starts. */
@@ -96,11 +98,14 @@ describe('PhraseMatcher', () => {
     }
   });
 
-  it('gives every text the same matches when matchers of several policies, and two of one policy, take turns', () => {
+  it('gives every text the same matches when matchers of several policies, and two of one policy, take turns on two scanners', () => {
     const policies = [...builtInPolicies.values()].map((p) => compileTriage(p));
     const texts = evaluationTexts.filter((_, i) => i % 5 === 0);
-    // Every text scanned first: scans, like matches, stay valid while others are made.
-    const scanned = texts.map((t) => scanWords(t));
+    // Every text scanned first, by two scanners in turn whose small vocabularies keep being replaced: scans, like matches,
+    // stay valid while others are made, and a matcher reads texts of several vocabularies in any order.
+    const scanners = [new WordScanner(100), new WordScanner(150)];
+    const scanned = texts.map((t, i) => scanners[i % 2]!.scan(t));
+    expect(new Set(scanned.map((w) => w.vocabulary)).size).toBeGreaterThan(4);
     const expected = policies.map((c) => scanned.map((w) => findMatchesPlainly(c, w)));
     const matchers = [...policies.map((c) => new PhraseMatcher(c)), new PhraseMatcher(policies[0]!)];
     const policyOf = (m: number) => (m === policies.length ? 0 : m);

@@ -1,6 +1,6 @@
 import type { CompiledTriage, Entry } from './compile-triage.js';
 import { type Match, NEGATION_WINDOW } from './find-matches-plainly.js';
-import { type Words, wordEpoch } from './normalize-text.js';
+import type { Vocabulary, Words } from './normalize-text.js';
 
 export type { Match } from './find-matches-plainly.js';
 
@@ -69,9 +69,9 @@ export class PhraseMatcher {
   private readonly wordCodes = new Map<string, number>();
   wordRecords = new Int32Array(1024);
   private wordRecordsLength = NO_TERMS + 2;
-  /** Word code + 1 by word id of the scanner's word table of `epoch` (0: not looked up yet). */
+  /** Word code + 1 by word id of `vocabulary`, the last text's (0: not looked up yet). */
   codeById = new Int32Array(256);
-  private epoch = -1;
+  private vocabulary: Vocabulary | null = null;
   /** A search's scratch tables, kept for the next call; a call that finds it taken makes its own. */
   private idle: Search | null = null;
 
@@ -91,26 +91,23 @@ export class PhraseMatcher {
     }
   }
 
-  /** Prepares the word table for a text: the codes by word id are kept while the scanner's numbering holds. */
-  beginText(words: Words): boolean {
+  /** Prepares the word table for a text: the codes by word id are kept while texts come from the same vocabulary. */
+  beginText(words: Words): void {
     // The word table is bounded; it is emptied only between texts, so word codes hold for a whole text.
     if (this.wordCodes.size + words.n > WORD_CACHE_LIMIT) {
       this.wordCodes.clear();
       this.wordRecordsLength = NO_TERMS + 2;
-      this.epoch = -1;
+      this.vocabulary = null;
     }
-    // Word ids are valid only in the word table they were numbered in; otherwise look words up by their text.
-    const byIdValid = words.epoch === wordEpoch();
-    if (byIdValid && this.epoch !== words.epoch) {
+    // Word ids number the words of one vocabulary only: a text from another one starts the codes by id afresh.
+    if (this.vocabulary !== words.vocabulary) {
       this.codeById.fill(0);
-      this.epoch = words.epoch;
+      this.vocabulary = words.vocabulary;
     }
-    return byIdValid;
   }
 
-  /** The word code of word p of the text (see `wordCodes`), by its id when `byIdValid`. */
-  codeOf(words: Words, p: number, byIdValid: boolean): number {
-    if (!byIdValid) return this.wordCode(words.norm[p]!);
+  /** The word code of word p of the text (see `wordCodes`), by its id. */
+  codeOf(words: Words, p: number): number {
     const id = words.id[p]!;
     if (id >= this.codeById.length) {
       const grown = new Int32Array(Math.max(id + 1, this.codeById.length * 2));
@@ -221,8 +218,8 @@ class Search {
     if (this.negationsBefore.length < n + 1) this.negationsBefore = new Int32Array(n * 2 + 1);
     if (this.wordRecordAt.length < n) this.wordRecordAt = new Int32Array(n * 2);
     const call = (this.callStamp = (this.callStamp + 1) | 0);
-    const byIdValid = matcher.beginText(words);
-    this.readWords(matcher, words, byIdValid, call);
+    matcher.beginText(words);
+    this.readWords(matcher, words, call);
 
     const out: Match[] = [];
     const lastStartOfRule = this.lastStartOfRule;
@@ -301,7 +298,7 @@ class Search {
   }
 
   /** Per word: its record, its clause's start, a running count of negations (a gap never skips one), its slots' lists. */
-  private readWords(matcher: PhraseMatcher, words: Words, byIdValid: boolean, call: number): void {
+  private readWords(matcher: PhraseMatcher, words: Words, call: number): void {
     const n = words.n;
     const clauseOf = this.clauseOf;
     const negationsBefore = this.negationsBefore;
@@ -311,7 +308,7 @@ class Search {
     let filled = 0;
     negationsBefore[0] = 0;
     for (let p = 0; p < n; p++) {
-      const code = matcher.codeOf(words, p, byIdValid);
+      const code = matcher.codeOf(words, p);
       const at = code >> 1;
       wordRecordAt[p] = at;
       const clause = clauseOf[p]!;

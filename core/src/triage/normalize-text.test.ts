@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundedEditDistance } from './edit-distance.js';
-import { normalizeWord, scanWords, type Words } from './normalize-text.js';
+import { normalizeWord, WordScanner, type Words } from './normalize-text.js';
 
 describe('normalizeWord', () => {
   it('lower-cases and strips accents from Spanish and Portuguese words', () => {
@@ -20,7 +20,8 @@ describe('normalizeWord', () => {
   });
 });
 
-describe('scanWords', () => {
+describe('WordScanner', () => {
+  const scanWords = (text: string, refill?: Words) => new WordScanner().scan(text, refill);
   const norms = (w: Words) => w.norm.slice(0, w.n);
   const clauseOf = (w: Words, norm: string) => w.clause[w.norm.indexOf(norm)]!;
 
@@ -58,13 +59,53 @@ describe('scanWords', () => {
     const short = 'La factura no sale, pero la caja abre';
     expect(view(scanWords(short, long))).toEqual(view(scanWords(short)));
   });
-  it('keeps every scan valid while later texts are scanned', () => {
-    const first = scanWords('La factura no sale, pero la caja abre');
+  it('keeps every scan valid while later texts are scanned, past the end of its vocabulary', () => {
+    const scanner = new WordScanner(100);
+    const first = scanner.scan('La factura no sale, pero la caja abre');
     const copy = { norm: norms(first), clause: [...first.clause.subarray(0, first.n)], start: [...first.start.subarray(0, first.n)] };
-    scanWords(Array.from({ length: 2_000 }, (_, i) => `palabra${i}`).join(' '));
+    scanner.scan(Array.from({ length: 2_000 }, (_, i) => `palabra${i}`).join(' '));
+    const later = scanner.scan('La factura no sale');
+    expect(later.vocabulary).not.toBe(first.vocabulary);
     expect({ norm: norms(first), clause: [...first.clause.subarray(0, first.n)], start: [...first.start.subarray(0, first.n)] }).toEqual(
       copy,
     );
+    for (const w of [first, later]) for (let i = 0; i < w.n; i++) expect(w.vocabulary.norms[w.id[i]!]).toBe(w.norm[i]);
+  });
+  it('gives each of two scanners taking turns word for word the scans a scanner of its own gives', () => {
+    const texts = [
+      'FACTURAAA no sale, pero la factura sí; e-mail, mas Mas MAS. Facturación',
+      'O relatório falha, mas conseguimos exportar https://x.com.br/a e ana@x.com',
+      'el inventario está lento, pero sí podemos seguir vendiendo',
+      Array.from({ length: 20 }, (_, i) => `palavra${i % 7} the till, but ${i}`).join(' '),
+    ];
+    const view = (w: Words) => ({ n: w.n, clauses: w.clauses, norm: norms(w), start: [...w.start.subarray(0, w.n)] });
+    // Small vocabularies: both scanners start new ones while the other's scans are still read.
+    const a = new WordScanner(40);
+    const b = new WordScanner(40);
+    const ownA = new WordScanner(40);
+    const ownB = new WordScanner(40);
+    const got: unknown[] = [];
+    const want: unknown[] = [];
+    const vocabularies = new Set<unknown>();
+    const idsName = (w: Words) => Array.from({ length: w.n }, (_, i) => w.vocabulary.norms[w.id[i]!] === w.norm[i]);
+    for (let round = 0; round < 3; round++) {
+      for (let k = 0; k < texts.length; k++) {
+        // Every word of one text, then of the other, one by one: each prefix is a text of its own.
+        const one = texts[k]!.split(' ');
+        const other = texts[(k + round + 1) % texts.length]!.split(' ');
+        for (let j = 1; j <= Math.max(one.length, other.length); j++) {
+          const x = one.slice(0, j).join(' ');
+          const y = other.slice(0, j).join(' ');
+          const fromA = a.scan(x);
+          const fromB = b.scan(y);
+          got.push(view(fromA), view(fromB), idsName(fromA), idsName(fromB));
+          vocabularies.add(fromA.vocabulary).add(fromB.vocabulary);
+          want.push(view(ownA.scan(x)), view(ownB.scan(y)), Array(fromA.n).fill(true), Array(fromB.n).fill(true));
+        }
+      }
+    }
+    expect(got).toEqual(want);
+    expect(vocabularies.size).toBeGreaterThan(4);
   });
 });
 
