@@ -111,4 +111,29 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
     expect(escalated.sla.resolution).toMatchObject({ clock: 'business', targetMs: 2 * 9 * 3_600_000 });
     expect(escalated.reasons.map((r: any) => r.rule)).toEqual(expect.arrayContaining(['escalation:nivel-3', 'estimate']));
   });
+
+  it('reads mark labels a person sets (status-manufacturer pauses WebSaaS, removing it resumes), as changelog items', async () => {
+    const forge = uniqueForge();
+    await standInForgeSite(forge);
+    const body = JSON.stringify({ policy: 'websaas' });
+    expect((await forgeCall('/config', await signFit(forge, { ui: 'admin' }), { method: 'PUT', body })).status).toBe(200);
+    const id = issueId();
+    const key = `${forge.key}:${id}`;
+    await standInIssue(forge.prefix, id, 'Medium', [], adfDoc('El reporte de ventas muestra totales distintos.'));
+    const created = { ...forgeEvent('created', id), issue: forgeIssue(id, { summary: 'Error en reporte' }) };
+    await deliverForge(created, await signFit(forge), forge.systemToken);
+    await settled(key);
+    const relabel = async (n: number, fromString: string, toString: string) => {
+      const changelog = { id: String(90_000 + n), items: [{ field: 'labels', fieldId: 'labels', fromString, toString }] };
+      const event = { ...forgeEvent('updated', id, { changelog }), issue: forgeIssue(id, { summary: 'Error en reporte' }) };
+      expect((await deliverForge(event, await signFit(forge))).status).toBe(202);
+      const row = await eventually(async () => {
+        const r = await settled(key);
+        return r.version >= n && r;
+      });
+      return JSON.parse(row.evaluation).sla.resolution.state as string;
+    };
+    expect(await relabel(2, 'customer', 'customer status-manufacturer')).toBe('paused');
+    expect(await relabel(3, 'customer status-manufacturer', 'customer')).not.toBe('paused');
+  });
 });

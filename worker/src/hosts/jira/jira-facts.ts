@@ -14,6 +14,8 @@ export const jiraFactSchema = z.discriminatedUnion('kind', [
   }),
   /** `category`: Jira's status category key (new, indeterminate, done), when the delivery told it. */
   z.object({ kind: z.literal('status'), name: z.string(), category: z.string().nullable() }),
+  /** Mark-shaped labels (jira-marks.ts) a person added or removed. */
+  z.object({ kind: z.literal('labels'), added: z.array(z.string()), removed: z.array(z.string()) }),
   /** `byPerson`: a user set it (Plazo's own changes never arrive: they are filtered by actor). */
   z.object({ kind: z.literal('priority'), name: z.string().nullable(), byPerson: z.boolean() }),
 ]);

@@ -1,7 +1,9 @@
 import type { Policy, TicketInput, TimelineEvent } from '@plazo/core';
+import { AgentMarks } from '../agent-marks.js';
 import type { StoredTicket, TicketFact } from '../host-adapter.js';
 import { commandEvents } from '../plazo-commands.js';
 import { type JiraFact, type JiraState, jiraFactSchema, jiraRefSchema } from './jira-facts.js';
+import { jiraMarks } from './jira-marks.js';
 import { jiraPriorityMap, policyPriorityOf } from './jira-priority-map.js';
 import type { JiraSettings } from './jira-settings.js';
 
@@ -27,6 +29,9 @@ export function toJiraTicket(
   const decided = ticket.evaluation?.priority ?? null;
   const timeline: TimelineEvent[] = [];
   const ref = jiraRefSchema.safeParse(ticket.ref);
+  // Mark labels (status-…, milestone-…, tier-…) over Jira's own status, as GitHub labels and Zendesk tags do.
+  const marks = new AgentMarks(timeline);
+  const markOf = jiraMarks(policy);
   let override: string | undefined;
   let stopped = false;
 
@@ -51,7 +56,16 @@ export function toJiraTicket(
       }
       if (stopped) timeline.push({ type: 'reopened', at });
       stopped = false;
-      timeline.push({ type: 'status', at, status: pauses.has(f.name.toLowerCase()) ? pausedStatusOf(policy) : 'open' });
+      marks.hostStatus(at, pauses.has(f.name.toLowerCase()) ? pausedStatusOf(policy) : 'open');
+    } else if (f.kind === 'labels') {
+      for (const [labels, on] of [
+        [f.added, true],
+        [f.removed, false],
+      ] as const)
+        for (const label of labels) {
+          const mark = markOf(label);
+          if (mark) marks.mark(at, mark, on);
+        }
     } else if (f.kind === 'priority') {
       if (!f.byPerson) continue;
       override = f.name === null ? undefined : (policyPriorityOf(map, f.name, override ?? decided) ?? undefined);

@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import type { DeliveryEffect, InstallationUpsert, TicketFact, TicketUpsert } from '../host-adapter.js';
 import { commandsOf } from '../plazo-commands.js';
 import type { JiraFact, JiraRef } from './jira-facts.js';
+import { isMarkLabel } from './jira-marks.js';
 import {
   adfText,
   adminWebhookEvents,
@@ -115,10 +116,13 @@ function factsOf(e: JiraEvent): TicketFact[] {
   switch (e.kind) {
     case 'created': {
       const created = e.issue.fields.created ?? e.at;
-      // An issue created straight into a status (a pause, or done) starts there.
-      return status
+      // An issue created straight into a status (a pause, or done), or with mark labels, starts there.
+      const facts = status
         ? [fact('created-status', created, { kind: 'status', name: status.name, category: status.statusCategory?.key ?? null })]
         : [];
+      const marks = (e.issue.fields.labels ?? []).filter(isMarkLabel);
+      if (marks.length > 0) facts.push(fact('created-labels', created, { kind: 'labels', added: marks, removed: [] }));
+      return facts;
     }
     case 'commented':
       return commentFacts(e);
@@ -132,6 +136,14 @@ function factsOf(e: JiraEvent): TicketFact[] {
           // The changelog names the status; its category is known when the issue now shows that status.
           const category = status && status.name === item.toString ? (status.statusCategory?.key ?? null) : null;
           facts.push(fact(key, e.at, { kind: 'status', name: item.toString, category }));
+        }
+        if (field === 'labels') {
+          // The changelog lists the labels before and after, separated by spaces.
+          const before = (item.fromString ?? '').split(' ').filter(isMarkLabel);
+          const after = (item.toString ?? '').split(' ').filter(isMarkLabel);
+          const added = after.filter((l) => !before.includes(l));
+          const removed = before.filter((l) => !after.includes(l));
+          if (added.length > 0 || removed.length > 0) facts.push(fact(key, e.at, { kind: 'labels', added, removed }));
         }
         if (field === 'priority')
           facts.push(fact(key, e.at, { kind: 'priority', name: item.toString ?? null, byPerson: e.actor !== null }));
