@@ -123,8 +123,9 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
     const created = { ...forgeEvent('created', id), issue: forgeIssue(id, { summary: 'Error en reporte' }) };
     await deliverForge(created, await signFit(forge), forge.systemToken);
     await settled(key);
-    const relabel = async (n: number, fromString: string, toString: string) => {
-      const changelog = { id: String(90_000 + n), items: [{ field: 'labels', fieldId: 'labels', fromString, toString }] };
+    const relabel = async (n: number, before: string, after: string) => {
+      const item = { field: 'labels', fieldId: 'labels', fromString: before, toString: after };
+      const changelog = { id: String(90_000 + n), items: [item] };
       const event = { ...forgeEvent('updated', id, { changelog }), issue: forgeIssue(id, { summary: 'Error en reporte' }) };
       expect((await deliverForge(event, await signFit(forge))).status).toBe(202);
       const row = await eventually(async () => {
