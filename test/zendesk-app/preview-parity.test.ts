@@ -1,5 +1,7 @@
 import { builtInPolicies, type Evaluation, type TicketInput } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script, without types.
+import { policyAssetJson } from '../../worker/scripts/build-policy-assets.mjs';
 import { toZendeskTicket } from '../../worker/src/hosts/zendesk/zendesk-ticket.js';
 import { evaluateRoutes } from '../../worker/src/routes/evaluate.js';
 import { loadEngine } from '../../zendesk-app/src/preview/plazo-engine.js';
@@ -29,12 +31,13 @@ const tickets: (ZafTicketFields & { policy: string })[] = [
   { policy: 'skedu', id: 10, subject: 'No puedo iniciar sesión', description: 'Sale un error.', createdAt: '2026-03-30T15:00:00Z' },
 ];
 
+// The Worker reads the built-in policies from its static assets; here the ASSETS binding serves the asset the build writes.
+const assetText: string = policyAssetJson();
+const ASSETS = { fetch: async () => new Response(assetText, { headers: { 'content-type': 'application/json' } }) };
+
 async function evaluateOnWorker(policy: string, ticket: TicketInput): Promise<Evaluation> {
-  const res = await evaluateRoutes.request('/', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ policy, ticket, now }),
-  });
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ policy, ticket, now }) };
+  const res = await evaluateRoutes.request('/', init, { ASSETS });
   const body = await res.json();
   if (res.status !== 200) throw new Error(JSON.stringify(body));
   return body as Evaluation;

@@ -6,13 +6,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from './wrangler-local.mjs';
 
-export function writePolicyAssets() {
+/** The asset's text: each core/policies/<id>.json document under its id. */
+export function policyAssetJson() {
   const dir = join(root, 'core', 'policies');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
   const policies = Object.fromEntries(files.map((f) => [f.slice(0, -'.json'.length), JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
-  writeFileSync(join(root, 'worker', 'public', 'built-in-policies.json'), JSON.stringify(policies));
+  return JSON.stringify(policies);
+}
+
+export function writePolicyAssets() {
+  writeFileSync(join(root, 'worker', 'public', 'built-in-policies.json'), policyAssetJson());
 }
 
 /** Vitest's global setup for the worker project: the pool serves worker/public to the Worker as its ASSETS binding. */
