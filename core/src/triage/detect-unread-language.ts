@@ -1,4 +1,4 @@
-import type { Words } from './normalize-text.js';
+import type { Vocabulary, Words } from './normalize-text.js';
 
 /**
  * Whether a ticket is written in a language the rules do not read (they read Spanish, Portuguese and English), by the
@@ -40,34 +40,51 @@ const KNOWN = new Set(
 const MIN_FOREIGN = 3;
 const FOREIGN_RATIO = 2;
 
-const OTHER = 0;
-const OURS = 1;
-const DE = 2;
-const FR = 3;
-const IT = 4;
-/** The class of each listed word, as the lists are tried: ours, then German, French, Italian (immutable after loading). */
-const CLASS_OF = new Map<string, number>();
-for (const [words, c] of [
-  [ITALIAN, IT],
-  [FRENCH, FR],
-  [GERMAN, DE],
-  [KNOWN, OURS],
-] as const)
-  for (const w of words) CLASS_OF.set(w, c);
+const NOT_YET = 0;
+const OTHER = 1;
+const OURS = 2;
+const DE = 3;
+const FR = 4;
+const IT = 5;
+
+function classify(w: string): number {
+  return KNOWN.has(w) ? OURS : GERMAN.has(w) ? DE : FRENCH.has(w) ? FR : ITALIAN.has(w) ? IT : OTHER;
+}
 
 export type UnreadLanguage = { language: 'German' | 'French' | 'Italian'; foreign: number; known: number };
 
-/** The foreign language the scanned words are written in (words where `skip` is not 0 not counted), or null. */
-export function detectUnreadLanguage(t: Words, skip: Int8Array | null): UnreadLanguage | null {
-  const counts = new Int32Array(5);
-  for (let i = 0; i < t.n; i++) {
-    if (skip !== null && skip[i] !== 0) continue;
-    const c = CLASS_OF.get(t.norm[i]!) ?? OTHER;
-    counts[c] = counts[c]! + 1;
+/**
+ * Tells whether scanned words are in a language the rules do not read. Keeps each word's class by its id in the
+ * vocabulary of the last text (looked up in the lists once), as the phrase matcher keeps its word codes.
+ */
+export class UnreadLanguageDetector {
+  /** Per word id of `vocabulary`: its class, or NOT_YET. */
+  private classOf = new Int8Array(1024);
+  private vocabulary: Vocabulary | null = null;
+
+  /** The foreign language the scanned words are written in (words where `skip` is not 0 not counted), or null. */
+  detect(t: Words, skip: Int8Array | null): UnreadLanguage | null {
+    if (this.vocabulary !== t.vocabulary) {
+      this.classOf.fill(NOT_YET);
+      this.vocabulary = t.vocabulary;
+    }
+    const counts = new Int32Array(6);
+    for (let i = 0; i < t.n; i++) {
+      if (skip !== null && skip[i] !== 0) continue;
+      const id = t.id[i]!;
+      if (id >= this.classOf.length) {
+        const grown = new Int8Array(Math.max(id + 1, this.classOf.length * 2));
+        grown.set(this.classOf);
+        this.classOf = grown;
+      }
+      let c = this.classOf[id]!;
+      if (c === NOT_YET) c = this.classOf[id] = classify(t.norm[i]!);
+      counts[c] = counts[c]! + 1;
+    }
+    const foreign = Math.max(counts[DE]!, counts[FR]!, counts[IT]!);
+    const known = counts[OURS]!;
+    if (foreign < MIN_FOREIGN || foreign < FOREIGN_RATIO * known) return null;
+    const language = foreign === counts[DE] ? 'German' : foreign === counts[FR] ? 'French' : 'Italian';
+    return { language, foreign, known };
   }
-  const foreign = Math.max(counts[DE]!, counts[FR]!, counts[IT]!);
-  const known = counts[OURS]!;
-  if (foreign < MIN_FOREIGN || foreign < FOREIGN_RATIO * known) return null;
-  const language = foreign === counts[DE] ? 'German' : foreign === counts[FR] ? 'French' : 'Italian';
-  return { language, foreign, known };
 }

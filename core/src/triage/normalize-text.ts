@@ -431,12 +431,3 @@ function wordsBefore(w: Words, count: number, from: number): number {
   while (count > 0 && w.end[count - 1]! + 1 >= from) count--;
   return count;
 }
-
-// Until triage keeps a scanner per policy: the one scanner of `scanWords`.
-let sharedScanner: WordScanner | undefined;
-
-/** Scans with one shared scanner (see `WordScanner.scan`). */
-export function scanWords(raw: string, refill?: Words): Words {
-  sharedScanner ??= new WordScanner();
-  return sharedScanner.scan(raw, refill);
-}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadSlice } from '../../eval/eval-set.js';
 import { evaluateTicket } from '../evaluate/evaluate-ticket.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import { parsePolicy } from '../policy/parse-policy.js';
@@ -249,6 +250,19 @@ describe('triage: explanations and rules as data', () => {
     if (!copy.ok) return;
     const t = { subject: 'Caja', body: 'no podemos facturar' };
     expect(triage(copy.value, t)).toEqual(triage(policy('websaas'), t));
+  });
+  it('gives every ticket the same triage whether policies take turns ticket by ticket or each triages its tickets alone', () => {
+    const tickets = loadSlice('dev')
+      .filter((_, i) => i % 3 === 0)
+      .map((x) => ({ subject: x.case.subject, body: x.case.body }));
+    const ids = [...builtInPolicies.keys()];
+    const inTurns = tickets.map((t) => ids.map((id) => triage(policy(id), t)));
+    // A copy is a new policy object: its own compiled rules, scanner and matcher, which have seen none of the other tickets.
+    for (const [k, id] of ids.entries()) {
+      const own = structuredClone(policy(id));
+      expect(tickets.map((t) => triage(own, t))).toEqual(inTurns.map((results) => results[k]));
+    }
+    expect(tickets.length * ids.length).toBeGreaterThan(500);
   });
   it('compiles a policy once and reuses it', () => {
     expect(compileTriage(policy('peewah'))).toBe(compileTriage(policy('peewah')));

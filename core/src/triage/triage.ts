@@ -2,10 +2,10 @@ import type { Reason } from '../evaluation/evaluation-schema.js';
 import type { LocalizedText, Policy } from '../policy/policy-schema.js';
 import { type CompiledTriage, compileTriage } from './compile-triage.js';
 import { detectInText } from './detect-information.js';
-import { detectUnreadLanguage } from './detect-unread-language.js';
+import { UnreadLanguageDetector } from './detect-unread-language.js';
 import { type AsideSpan, findAsideText } from './find-aside-text.js';
 import { type Match, PhraseMatcher } from './find-matches.js';
-import { scanWords, type Words } from './normalize-text.js';
+import { WordScanner, type Words } from './normalize-text.js';
 import { readDeclaredPriority } from './read-declared-priority.js';
 import type { TriageResult } from './triage-result-schema.js';
 
@@ -99,10 +99,25 @@ const NEGATION_CODE = { any: NEGATION_ANY, skip: NEGATION_SKIP, only: NEGATION_O
  * reading their fields there slow).
  */
 type Prep = {
+  /** Splits the policy's tickets into words, numbered in its own vocabulary. */
+  scanner: WordScanner;
   /** The policy's patterns compiled for matching. */
   matcher: PhraseMatcher;
+  /** Whether a ticket is in a language the rules do not read. */
+  language: UnreadLanguageDetector;
   /** The words of the policy's last ticket, whose arrays the next ticket's scan refills (nothing of a triage outlives it). */
   words: Words | undefined;
+  /** Group index of each match of the current ticket (-1: set aside), grown as needed. */
+  groupOf: Int8Array;
+  /** Rule and clause of each `unless:priority` match of the current ticket, as pairs. */
+  priorityUnless: number[];
+  /**
+   * Priority hits of the current ticket set aside by their rule's `unless` (a formula of politeness or procedure): they
+   * count only when nothing else in the text speaks to the priority.
+   */
+  politeHits: Hit[];
+  /** Emphasis matches of the current ticket ("lo más grave: …"). */
+  emphasisMatches: Match[];
   /** Stamp of the current ticket (never 0, the tables' initial value). */
   stamp: number;
   /** Per group index WITH..DETECTOR: stamp of the ticket in which (group, rule) matched. */
@@ -147,17 +162,6 @@ type Prep = {
 };
 
 const preps = new WeakMap<CompiledTriage, Prep>();
-/** Rule and clause of each `unless:priority` match of the current ticket, as pairs (reused: triage is synchronous). */
-const priorityUnless: number[] = [];
-/**
- * Priority hits of the current ticket set aside by their rule's `unless` (a formula of politeness or procedure): they count
- * only when nothing else in the text speaks to the priority (reused: triage is synchronous).
- */
-const politeHits: Hit[] = [];
-/** Emphasis matches of the current ticket (reused: triage is synchronous). */
-const emphasisMatches: Match[] = [];
-/** Group index of each match of the current ticket (reused: triage is synchronous). */
-let groupScratch = new Int8Array(256);
 
 function nextStamp(p: Prep): number {
   if (p.stamp >= 0x7ffffffe) {
@@ -202,8 +206,14 @@ function prepOf(c: CompiledTriage): Prep {
   const exclusionIds = policy.exclusions.map((x) => x.id);
   const requirements = policy.intake.requiredInformation;
   const prep: Prep = {
+    scanner: new WordScanner(),
     matcher: new PhraseMatcher(c),
+    language: new UnreadLanguageDetector(),
     words: undefined,
+    groupOf: new Int8Array(256),
+    priorityUnless: [],
+    politeHits: [],
+    emphasisMatches: [],
     stamp: 0,
     seen,
     bestStamp: lists.map((l) => new Int32Array(l.length)),
@@ -281,7 +291,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // reads char by char more slowly.
   const fullText = [subject, body].join('\n');
   const prep = prepOf(c);
-  const tokenized = (prep.words = scanWords(fullText, prep.words));
+  const tokenized = (prep.words = prep.scanner.scan(fullText, prep.words));
   const matches = prep.matcher.find(tokenized);
   const locale = policy.locale;
   const reasons: Reason[] = [];
@@ -297,10 +307,10 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // One walk over the matches: which (with-group, rule), unless and detector matched, which words are masked,
   // then each group's best hit per rule, in the order of each rule's first usable match.
   const stamp = nextStamp(prep);
-  const { seen, bestStamp, bestAt, needsWith, negation, weight, hitLists, echo } = prep;
+  const { seen, bestStamp, bestAt, needsWith, negation, weight, hitLists, echo, priorityUnless, politeHits, emphasisMatches } = prep;
   const afterContrast = rules.decision.afterContrast;
-  if (groupScratch.length < matches.length) groupScratch = new Int8Array(matches.length * 2);
-  const groupOf = groupScratch;
+  if (prep.groupOf.length < matches.length) prep.groupOf = new Int8Array(matches.length * 2);
+  const groupOf = prep.groupOf;
   /** Positions of words a non-echo rule matched (offensive words): never shown in any reason. */
   let masked: Set<number> | null = null;
   priorityUnless.length = 0;
@@ -334,7 +344,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
     const neg = negation[g]![rule];
     if (neg === NEGATION_ONLY ? !m.negated : neg === NEGATION_SKIP && m.negated) continue;
     const s = weight[g]![rule]! * (tokenized.afterContrast[m.clause] === 1 ? afterContrast : 1);
-    if (g === PRIORITY && seen[PRIORITY_UNLESS]![rule] === stamp && unlessInClause(rule, m.clause)) {
+    if (g === PRIORITY && seen[PRIORITY_UNLESS]![rule] === stamp && unlessInClause(priorityUnless, rule, m.clause)) {
       politeHits.push({ rule, match: m, strength: s });
       continue;
     }
@@ -417,7 +427,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   const priority = decidePriority(tokenized, c, prep, declared?.priority ?? null, masked, reasons, flags);
 
   // A language the rules do not read: say so, and keep the priority's confidence low (it rests on look-alike words or defaults).
-  const language = detectUnreadLanguage(tokenized, asideOf);
+  const language = prep.language.detect(tokenized, asideOf);
   if (language) {
     addFlag(flags, LANGUAGE_FLAG);
     for (let i = priorityFrom; i < reasons.length; i++)
@@ -541,7 +551,7 @@ function statesProblem(hits: Hit[], priorityRank: Int32Array, lowest: number): b
 }
 
 /** Moves the polite hits into `hits`, the strongest per rule. */
-function revivePoliteHits(hits: Hit[]): void {
+function revivePoliteHits(hits: Hit[], politeHits: readonly Hit[]): void {
   for (const h of politeHits) {
     let k = 0;
     while (k < hits.length && hits[k]!.rule !== h.rule) k++;
@@ -550,8 +560,8 @@ function revivePoliteHits(hits: Hit[]): void {
   }
 }
 
-/** Whether priority rule `rule` has an `unless` match in clause `clause` of the current ticket. */
-function unlessInClause(rule: number, clause: number): boolean {
+/** Whether priority rule `rule` has an `unless` match (`priorityUnless`: rule, clause pairs) in clause `clause`. */
+function unlessInClause(priorityUnless: readonly number[], rule: number, clause: number): boolean {
   for (let k = 0; k < priorityUnless.length; k += 2) if (priorityUnless[k] === rule && priorityUnless[k + 1] === clause) return true;
   return false;
 }
@@ -705,7 +715,7 @@ function decidePriority(
   const hits = p.hitLists[PRIORITY]!;
   const { priorityIds: order, priorityRank, ceilingRank, priorityScore: scores, countedCeilings: counted } = p;
   // "Solicitamos los pasos para…" is not the severity beside a stated problem; when no problem is stated it is the request.
-  if (politeHits.length > 0 && !statesProblem(hits, priorityRank, order.length - 1)) revivePoliteHits(hits);
+  if (p.politeHits.length > 0 && !statesProblem(hits, priorityRank, order.length - 1)) revivePoliteHits(hits, p.politeHits);
   const priorityWeight = p.weight[PRIORITY]!;
   scores.fill(0);
   for (const h of hits) {
@@ -744,14 +754,14 @@ function decidePriority(
   for (let r = 0; r < scores.length; r++) if (scores[r]! > 0 && (top < 0 || scores[r]! > scores[top]!)) top = r;
   // Several problems, one marked as the most severe ("lo más grave: …"): the most severe evidence in the marked clause or the
   // next decides, so milder questions and requests around it do not dilute it.
-  const stressed = top > 0 ? stressedRank(tokenized, hits, priorityRank, ceiling ? ceilingMax : 0) : -1;
+  const stressed = top > 0 ? stressedRank(tokenized, p.emphasisMatches, hits, priorityRank, ceiling ? ceilingMax : 0) : -1;
   if (stressed >= 0 && stressed < top) {
     top = stressed;
     reasons.push({
       rule: 'priority/stressed',
       kind: 'priority',
       detail: `Several matters in one message: the one the customer marks as the most severe decides (${p.priorityLabel[top]}).`,
-      evidence: emphasisMatches.map((m) => quote(tokenized, m.positions, masked)),
+      evidence: p.emphasisMatches.map((m) => quote(tokenized, m.positions, masked)),
       confidence: 0.7,
     });
   }
@@ -826,17 +836,15 @@ function decidePriority(
   return fallback;
 }
 
-/** Per emphasis match of the current ticket, where its line ends in the text (reused: triage is synchronous). */
-const emphasisLineEnd: number[] = [];
-
 /**
  * The most severe rank (not above `minRank`) of a priority hit that an emphasis match marks: after it in its clause, in the
  * next clause, or further on its line (a list item: "3. Y lo más grave: la web (…) sale en blanco, para todos"); -1 if none.
  */
-function stressedRank(t: Words, hits: Hit[], priorityRank: Int32Array, minRank: number): number {
+function stressedRank(t: Words, emphasisMatches: readonly Match[], hits: Hit[], priorityRank: Int32Array, minRank: number): number {
   if (emphasisMatches.length === 0) return -1;
-  // Matches come in text order, so each line end is searched from the previous one: linear in the text.
-  emphasisLineEnd.length = 0;
+  // Per emphasis match, where its line ends in the text. Matches come in text order, so each line end is searched from the
+  // previous one: linear in the text.
+  const emphasisLineEnd: number[] = [];
   let lineEnd = -1;
   for (const e of emphasisMatches) {
     const from = t.end[e.positions[e.positions.length - 1]!]!;
