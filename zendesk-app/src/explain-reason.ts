@@ -114,11 +114,16 @@ export function agentNote(message: TicketMessage, policy: Policy | null, locale:
   const param = (name: string) => (typeof message.params[name] === 'string' ? (message.params[name] as string) : null);
   if (message.code === 'category') {
     const category = policy?.categories.find((c) => c.id === param('category'));
-    if (category) return t.forAgent.category(localized(category.label, locale) ?? category.id, category.contact ?? null);
+    if (category)
+      return t.forAgent.category(
+        localized(category.label, locale) ?? category.id,
+        category.contact ?? null,
+        localized(category.description, locale),
+      );
   }
   if (message.code === 'tier') {
     const tier = policy?.tiers.find((x) => x.id === param('tier'));
-    if (tier) return t.forAgent.tier(localized(tier.label, locale) ?? tier.id);
+    if (tier) return t.forAgent.tier(localized(tier.label, locale) ?? tier.id, localized(tier.description, locale));
   }
   if (message.code.startsWith('hint:')) {
     const hint = policy?.intake.hints.find((h) => h.id === param('hint'));

@@ -32,8 +32,12 @@ export type Messages = {
   noDeadlines: string;
   flags: string;
   missing: string;
-  /** What the policy asks the agent to see: routing category and its channel, support tier (the hints are the policy's own text). */
-  forAgent: { title: string; category: (label: string, contact: string | null) => string; tier: (label: string) => string };
+  /** What the policy asks the agent to see: routing category with its channel and description, support tier with its description. */
+  forAgent: {
+    title: string;
+    category: (label: string, contact: string | null, description: string | null) => string;
+    tier: (label: string, description: string | null) => string;
+  };
   preview: string;
   previewDetail: string;
   loading: string;
@@ -117,8 +121,8 @@ const es: Messages = {
   missing: 'Falta',
   forAgent: {
     title: 'Para el agente',
-    category: (l, c) => `Categoría: ${l}${c ? ` — canal: ${c}` : ''}`,
-    tier: (l) => `Nivel de soporte: ${l}`,
+    category: (l, c, d) => `Categoría: ${l}${c ? ` — canal: ${c}` : ''}${d ? ` — ${d}` : ''}`,
+    tier: (l, d) => `Nivel de soporte: ${l}${d ? ` — ${d}` : ''}`,
   },
   preview: 'Vista previa',
   previewDetail: 'Plazo aún no ha visto este ticket: así lo evaluaría con sus campos actuales.',
@@ -214,8 +218,8 @@ const pt: Messages = {
   missing: 'Falta',
   forAgent: {
     title: 'Para o agente',
-    category: (l, c) => `Categoria: ${l}${c ? ` — canal: ${c}` : ''}`,
-    tier: (l) => `Nível de suporte: ${l}`,
+    category: (l, c, d) => `Categoria: ${l}${c ? ` — canal: ${c}` : ''}${d ? ` — ${d}` : ''}`,
+    tier: (l, d) => `Nível de suporte: ${l}${d ? ` — ${d}` : ''}`,
   },
   preview: 'Pré-visualização',
   previewDetail: 'O Plazo ainda não viu este ticket: é assim que o avaliaria com os campos atuais.',
@@ -311,8 +315,8 @@ const en: Messages = {
   missing: 'Missing',
   forAgent: {
     title: 'For the agent',
-    category: (l, c) => `Category: ${l}${c ? ` — channel: ${c}` : ''}`,
-    tier: (l) => `Support tier: ${l}`,
+    category: (l, c, d) => `Category: ${l}${c ? ` — channel: ${c}` : ''}${d ? ` — ${d}` : ''}`,
+    tier: (l, d) => `Support tier: ${l}${d ? ` — ${d}` : ''}`,
   },
   preview: 'Preview',
   previewDetail: 'Plazo has not seen this ticket yet: this is how it would evaluate its current fields.',

@@ -185,11 +185,35 @@ describe('composeMessages: what the agent is shown', () => {
       subject: 'Pago no reflejado',
       body: 'Pagamos la mensualidad por transferencia y no aparece reflejado el pago.',
     });
-    expect(text(ms, 'tier')).toBe('Nivel de soporte: Soporte administrativo');
+    expect(text(ms, 'tier')).toBe(
+      'Nivel de soporte: Soporte administrativo — Asuntos contractuales, pagos, inquietudes comerciales; los contractuales, ' +
+        'de información privada y de pagos van a la jefatura.',
+    );
     expect(text(ms, 'hint:supervisor')).toMatch(/^Asunto contractual, de información privada o de pagos/);
     const login = messages(builtIn('skedu'), { createdAt: '2026-03-09T10:00:00-04:00', subject: 'No puedo iniciar sesión' });
-    expect(text(login, 'tier')).toBe('Nivel de soporte: Soporte de Nivel 1');
+    expect(text(login, 'tier')).toBe(
+      'Nivel de soporte: Soporte de Nivel 1 — Asistencia de nivel técnico básico: reúne la información del cliente y resuelve ' +
+        'problemas técnicos básicos.',
+    );
     expect(codes(login, 'agent')).not.toContain('hint:supervisor');
+  });
+
+  it("adds the category's and the tier's description in the policy's locale, else in Spanish", () => {
+    const pt = variant('peewah', (raw) => {
+      raw.id = 'peewah-pt';
+      raw.locale = 'pt';
+      const categories = raw.categories as { id: string; description?: Record<string, string> }[];
+      categories.find((c) => c.id === 'tecnico')!.description = { es: 'Fallos de la plataforma.', pt: 'Falhas da plataforma.' };
+    });
+    const ms = messages(pt, { createdAt: '2026-03-09T10:00:00-05:00', subject: 'Prioridad Baja - Cambiar el banner de la landing' });
+    expect(text(ms, 'category')).toBe('Categoria: Suporte técnico — canal: soporte@peewah.co — Falhas da plataforma.');
+    const skeduPt = variant('skedu', (raw) => {
+      raw.id = 'skedu-pt';
+      raw.locale = 'pt';
+    });
+    const login = messages(skeduPt, { createdAt: '2026-03-09T10:00:00-04:00', subject: 'Não consigo iniciar sessão' });
+    // Skedu's tier descriptions have no Portuguese: the Spanish one, never the English.
+    expect(text(login, 'tier')).toMatch(/^Nível de suporte: Suporte de Nível 1 — Asistencia de nivel técnico básico/);
   });
 
   it("shows Soporte Justo's hints: check ISP/Outlook/Windows first, and a concrete subject when it is vague", () => {

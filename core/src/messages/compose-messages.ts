@@ -18,7 +18,7 @@ export type MessageFacts = {
 
 type Locale = TicketMessage['locale'];
 
-/** The words around policy data in agent messages; the data itself (labels, contacts, hints) comes from the policy. */
+/** The words around policy data in agent messages; the data itself (labels, descriptions, contacts, hints) comes from the policy. */
 const agentWords: Record<Locale, { category: string; channel: string; tier: string }> = {
   es: { category: 'Categoría', channel: 'canal', tier: 'Nivel de soporte' },
   pt: { category: 'Categoria', channel: 'canal', tier: 'Nível de suporte' },
@@ -46,8 +46,8 @@ const wordCount = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((w) => 
 
 /**
  * What the ticket should say, from policy data: to the customer (the case number, the after-hours rule with the opening
- * instant, the missing information), only before the first public agent reply; to the agent (the routing category and its
- * channel, the support tier, the hints that apply). Hosts render these; they say each customer message once.
+ * instant, the missing information), only before the first public agent reply; to the agent (the routing category with its
+ * channel and description, the support tier with its description, the hints that apply). Hosts render these; they say each customer message once.
  */
 export function composeMessages(
   policy: Policy,
@@ -88,7 +88,8 @@ export function composeMessages(
   if (category) {
     const label = pick(category.label, locale).text;
     const params: TicketMessage['params'] = { category: category.id, ...(category.contact ? { contact: category.contact } : {}) };
-    const text = `${words.category}: ${label}${category.contact ? ` — ${words.channel}: ${category.contact}` : ''}`;
+    const about = category.description ? ` — ${pick(category.description, locale).text}` : '';
+    const text = `${words.category}: ${label}${category.contact ? ` — ${words.channel}: ${category.contact}` : ''}${about}`;
     messages.push({ audience: 'agent', code: 'category', locale, text, params });
   }
   const tier = facts.tier === null ? undefined : policy.tiers.find((t) => t.id === facts.tier);
@@ -97,7 +98,7 @@ export function composeMessages(
       audience: 'agent',
       code: 'tier',
       locale,
-      text: `${words.tier}: ${pick(tier.label, locale).text}`,
+      text: `${words.tier}: ${pick(tier.label, locale).text} — ${pick(tier.description, locale).text}`,
       params: { tier: tier.id },
     });
 

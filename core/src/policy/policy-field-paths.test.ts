@@ -13,7 +13,7 @@ import { intakeSchema, type Policy, policySchema } from './policy-schema.js';
 /**
  * "A field nothing reads is a promise the product breaks" (issue 12). Every field of the policy schema must be read by
  * evaluating tickets (recorded through a Proxy over each built-in policy), or be named below with the code outside core
- * that reads it (checked in that file's text), or be documentation, or be pending with the reason.
+ * that reads it (checked in that file's text), or be documentation.
  */
 
 /** Read by the Worker, the Zendesk app or the CLI, not by evaluating a ticket: the file and the words that read it. */
@@ -29,15 +29,6 @@ const READ_OUTSIDE_EVALUATION: Record<string, [file: string, reads: string]> = {
 /** For people, not programs: where a figure comes from, and the editor's schema link. */
 const DOCUMENTATION = new Set(['$schema', 'source']);
 const isDocumentation = (path: string) => DOCUMENTATION.has(path.split('.').at(-1)!.replace('[]', ''));
-
-/**
- * Fields other parts of issue 12 are wiring while this test was written: each must be read by the end of the issue,
- * when this list is emptied. A field listed here that is read fails the test, so the list cannot go stale.
- */
-const PENDING: Record<string, string> = {
-  'categories[].description': 'agent-facing text; the messages part shows a category by its label only: show it to agents or remove it',
-  'tiers[].description': 'agent-facing text; the messages part shows a tier by its label only: show it to agents or remove it',
-};
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -91,7 +82,7 @@ describe('every policy field is read by something', () => {
   const paths = policyFieldPaths(policySchema);
 
   it('has no field that nothing reads', () => {
-    const explained = unread.filter((p) => !isDocumentation(p) && !Object.hasOwn(READ_OUTSIDE_EVALUATION, p) && !Object.hasOwn(PENDING, p));
+    const explained = unread.filter((p) => !isDocumentation(p) && !Object.hasOwn(READ_OUTSIDE_EVALUATION, p));
     expect(explained).toEqual([]);
   });
 
@@ -99,13 +90,6 @@ describe('every policy field is read by something', () => {
     expect(paths).toContain(path);
     const text = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
     expect(text).toContain(words);
-  });
-
-  it('lists as pending only fields that exist and nothing reads yet', () => {
-    for (const path of Object.keys(PENDING)) {
-      expect(paths).toContain(path);
-      expect(unread).toContain(path);
-    }
   });
 
   it('fails for a field added to the schema that no code reads', () => {
