@@ -322,4 +322,24 @@ describe('the built Zendesk sidebar in Chromium', () => {
     ]);
     await pt.page.close();
   });
+
+  it("shows the agent Skedu's support tier with the policy's description of it, in the agent's language", async () => {
+    const { page } = await openSidebar(browser, { ticketId: '401', policy: 'skedu', locale: 'es-419', zendeskPriority: 'normal' });
+    const notes = page.getByTestId('plazo-for-agent');
+    await notes.waitFor();
+    expect(await notes.locator('[data-code="tier"]').textContent()).toBe(
+      'Nivel de soporte: Soporte administrativo — Asuntos contractuales, pagos, inquietudes comerciales; los contractuales, ' +
+        'de información privada y de pagos van a la jefatura.',
+    );
+    await page.close();
+
+    const en = await openSidebar(browser, { ticketId: '401', policy: 'skedu', locale: 'en-US', zendeskPriority: 'normal' });
+    const tier = en.page.getByTestId('plazo-for-agent').locator('[data-code="tier"]');
+    await tier.waitFor();
+    expect(await tier.textContent()).toBe(
+      'Support tier: Administrative support — Contracts, payments and commercial questions; contractual, private-information and ' +
+        'payment matters go to a supervisor.',
+    );
+    await en.page.close();
+  });
 });

@@ -53,6 +53,12 @@ export const seenTickets: Record<string, Omit<TicketInput, 'id'>> = {
     subject: 'Prioridad Baja - Cambiar el banner de la landing',
     body: '¿Cómo cambio el banner de la landing page de nuestro evento?',
   },
+  // Under Skedu: a payment, for the administrative tier (shown with its description) and the supervisor hint.
+  '401': {
+    createdAt: minutes(30),
+    subject: 'Pago no reflejado',
+    body: 'Pagamos la mensualidad por transferencia y no aparece reflejado el pago.',
+  },
   // A Technical Service request: excluded from the targets.
   '106': { createdAt: minutes(45), subject: 'Necesito recuperar elementos eliminados de la base de datos', body: '' },
 };
