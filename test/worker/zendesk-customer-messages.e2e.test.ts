@@ -95,7 +95,10 @@ describe('what the ticket says to the requester and to the agent (Zendesk)', () 
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]).toMatchObject({ public: false });
     expect(state.comments[0]!.body).toMatch(/^Plazo \(Niveles de Soporte de Skedu\)\./);
-    expect(state.comments[0]!.body).toContain('Para el agente:\n- Nivel de soporte: Soporte administrativo');
+    expect(state.comments[0]!.body).toContain(
+      'Para el agente:\n- Nivel de soporte: Soporte administrativo — Asuntos contractuales, pagos, inquietudes comerciales; ' +
+        'los contractuales, de información privada y de pagos van a la jefatura.',
+    );
     expect(state.comments[0]!.body).toContain(
       '- Asunto contractual, de información privada o de pagos: derivar o consultar con la jefatura directa.',
     );
