@@ -83,6 +83,9 @@ describe('manifest.yml', () => {
       'avi:jira:updated:issue',
       'avi:jira:commented:issue',
       'avi:jira:deleted:issue',
+      'avi:jira:created:worklog',
+      'avi:jira:updated:worklog',
+      'avi:jira:deleted:worklog',
     ]);
     expect(typed.modules.scheduledTrigger).toEqual([{ key: 'plazo-token-refresh', endpoint: 'plazo-token', interval: 'hour' }]);
     const [panel] = typed.modules['jira:issueContext'];

@@ -37,13 +37,14 @@ async function isOwnChange(db: D1Database, adapter: AnyHostAdapter, config: unkn
 async function timeStatements(
   db: D1Database,
   adapter: AnyHostAdapter,
-  effect: Extract<DeliveryEffect, { kind: 'ticket' }>,
+  effect: Extract<DeliveryEffect, { kind: 'ticket' | 'time' }>,
 ): Promise<D1PreparedStatement[]> {
   if (!effect.time?.length) return [];
   const stored = await getInstallation(db, effect.installation.key);
   const settings = adapter.parseSettings(stored?.settings ?? {});
   const counted = effect.time.filter((t) => !adapter.countsTime || (settings.ok && adapter.countsTime(t, settings.value)));
-  return counted.length > 0 ? [insertTimeEntries(db, effect.ticket.key, effect.installation.key, counted)] : [];
+  const ticketKey = effect.kind === 'ticket' ? effect.ticket.key : effect.ticketKey;
+  return counted.length > 0 ? [insertTimeEntries(db, ticketKey, effect.installation.key, counted)] : [];
 }
 
 /** Stores a valid delivery in one D1 batch keyed by its delivery id (a redelivery changes nothing), then queues the write-back. */
@@ -86,6 +87,10 @@ export async function acceptDelivery(
         retireTicket(db, effect.fromKey, nowMs),
         bumpVersion(db, effect.ticket.key, nowMs),
       );
+      break;
+    case 'time':
+      // Reports join the ticket when it is stored (before or after): nothing here changes a deadline, so no write-back.
+      statements.push(upsertInstallation(db, effect.installation, nowMs), ...(await timeStatements(db, adapter, effect)));
       break;
     case 'retire-ticket':
       statements.push(upsertInstallation(db, effect.installation, nowMs), retireTicket(db, effect.ticketKey, nowMs));

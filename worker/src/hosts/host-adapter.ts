@@ -54,7 +54,19 @@ export type TicketFact = { eventKey: string; at: string; data: unknown };
  * Time an agent spent on the ticket, as the host recorded it (a time-tracking field's change, a command, a worklog); `entryKey`
  * makes replays harmless and `source` says where it was read, so an installation's settings can say which sources count.
  */
-export type TimeSpent = { entryKey: string; at: string; seconds: number; source: string; author: string | null };
+export type TimeSpent = {
+  entryKey: string;
+  at: string;
+  seconds: number;
+  source: string;
+  author: string | null;
+  /**
+   * A host record that can be edited or deleted (a Jira worklog: "worklog:<id>"): `seconds` is then its new total (0: deleted),
+   * stored as the difference from its earlier entries; `entryKey` is `<revises>@<version>`, versions ordering as text, and a
+   * version older than one stored adds nothing.
+   */
+  revises?: string;
+};
 
 /** What a verified, valid delivery asks Plazo to store. */
 export type DeliveryEffect =
@@ -68,6 +80,8 @@ export type DeliveryEffect =
       time?: TimeSpent[];
     }
   | { kind: 'retire-ticket'; installation: InstallationUpsert; actor: string | null; ticketKey: string }
+  /** Time recorded apart from the ticket (a Jira worklog event names only the issue's id): stored, no write-back. */
+  | { kind: 'time'; installation: InstallationUpsert; actor: string | null; ticketKey: string; time: TimeSpent[] }
   | { kind: 'move-ticket'; installation: InstallationUpsert; actor: string | null; fromKey: string; ticket: TicketUpsert }
   | { kind: 'installation'; installation: InstallationUpsert; active: boolean; retireScopes: string[] };
 

@@ -20,6 +20,8 @@ export const jiraAdapter: HostAdapter<JiraConfig, JiraSettings, JiraState, JiraC
   // verify found whose delivery it is (the token's installation, or the site whose secret signed it); the id carries it.
   parse: (meta, payload) => parseJiraDelivery(sourceOfDeliveryId(meta.id), payload),
   configuredSelfActors: () => [],
+  // Jira Service Management's organisations live in a custom field the events do not carry: history rules use the reporter.
+  noOrganizations: 'Jira issues name no customer organisation',
   connect: connectJira,
   parseSettings: parseJiraSettings,
   mergeSettings: mergeJiraSettings,

@@ -19,6 +19,7 @@ export const jiraInstantSchema = z
     return new Date(ms).toISOString();
   });
 
+const selfSchema = z.string().max(2000).optional();
 const user = z.object({ accountId: z.string().min(1).max(128) });
 const statusSchema = z.object({
   name: z.string().max(255),
@@ -32,7 +33,7 @@ const adfSchema = z.record(z.string(), z.unknown());
 export const jiraIssueSchema = z.object({
   id: jiraIdSchema,
   key: z.string().regex(/^[A-Z][A-Z0-9_]{0,254}-\d{1,20}$/),
-  self: z.string().max(2000).optional(),
+  self: selfSchema,
   fields: z.object({
     summary: z.string().max(10_000).nullish(),
     description: z.union([z.string().max(200_000), adfSchema]).nullish(),
@@ -97,6 +98,24 @@ export const adminWebhookSchema = z.object({
   changelog: changelogSchema.nullish(),
   comment: commentSchema.nullish(),
 });
+
+/** A worklog as Forge's worklog events and the worklog_* admin webhooks carry it: it names its issue by id only. */
+export const worklogSchema = z.object({
+  id: jiraIdSchema,
+  issueId: jiraIdSchema,
+  self: selfSchema,
+  author: user.nullish(),
+  started: jiraInstantSchema,
+  updated: jiraInstantSchema.nullish(),
+  timeSpentSeconds: z.number().int().nonnegative().max(10_000_000),
+});
+export type JiraWorklog = z.infer<typeof worklogSchema>;
+
+/** Forge's avi:jira:*:worklog (`eventType`, `worklog`) or an admin worklog_* webhook (`webhookEvent`, `timestamp`, `worklog`). */
+export const worklogEventSchema = z.object({ worklog: worklogSchema });
+
+/** Worklog events, under either entry path (avi:jira:created:worklog, worklog_created; updated, deleted): time agents log. */
+export const worklogEvent = /^(?:avi:jira:\w+:worklog|worklog_\w+)$/;
 
 /** The events Plazo handles, under either entry path. */
 export const forgeEvents = {

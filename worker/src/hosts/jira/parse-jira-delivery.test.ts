@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import forgeCommented from '../../../../test/fixtures/jira/forge-issue-commented.json';
 import forgeCreated from '../../../../test/fixtures/jira/forge-issue-created.json';
 import forgeUpdated from '../../../../test/fixtures/jira/forge-issue-updated.json';
+import forgeWorklog from '../../../../test/fixtures/jira/forge-worklog-created.json';
 import webhookComment from '../../../../test/fixtures/jira/webhook-comment-created.json';
 import webhookCreated from '../../../../test/fixtures/jira/webhook-issue-created.json';
+import webhookWorklog from '../../../../test/fixtures/jira/webhook-worklog-updated.json';
 import { forgeEventId, parseJiraDelivery } from './parse-jira-delivery.js';
 
 const forge = {
@@ -88,7 +90,7 @@ describe('parseJiraDelivery', () => {
       ok: true,
       value: { kind: 'ignore' },
     });
-    expect(parseJiraDelivery(site, { ...copy(webhookCreated), webhookEvent: 'worklog_created' })).toMatchObject({
+    expect(parseJiraDelivery(site, { ...copy(webhookCreated), webhookEvent: 'issuelink_created' })).toMatchObject({
       ok: true,
       value: { kind: 'ignore' },
     });
@@ -109,6 +111,59 @@ describe('parseJiraDelivery', () => {
     });
     expect(parseJiraDelivery(forge, { hello: 1 })).toMatchObject({ ok: false, issue: { code: 'invalid-payload' } });
   });
+
+  it('names no organisation for a plain Jira issue, so history rules use the reporter', () => {
+    const parsed = parseJiraDelivery(site, webhookCreated);
+    expect(parsed.ok && parsed.value.kind === 'ticket' && parsed.value.ticket).toMatchObject({ organization: null });
+  });
+
+  it("reads a Forge worklog as its issue's time: the worklog's total, keyed by its id and version, at its start", () => {
+    expect(parseJiraDelivery(forge, forgeWorklog)).toEqual({
+      ok: true,
+      value: {
+        kind: 'time',
+        installation: { key: forge.installationKey, host: 'jira', externalId: forge.externalId, account: null },
+        actor: null,
+        ticketKey: `${forge.installationKey}:10073`,
+        time: [
+          {
+            entryKey: 'worklog:10100@2021-01-20T23:15:00.000Z',
+            revises: 'worklog:10100',
+            at: '2021-01-20T22:00:00.000Z',
+            seconds: 5400,
+            source: 'jira-worklog',
+            author: '5b10a2844c20165700ede21g',
+          },
+        ],
+      },
+    });
+  });
+
+  it('reads an edited worklog from an admin webhook as a new version, and a deleted one as a total of zero that sorts last', () => {
+    const updated = parseJiraDelivery(site, webhookWorklog);
+    expect(updated.ok && updated.value.kind === 'time' && updated.value.time).toEqual([
+      expect.objectContaining({ entryKey: 'worklog:10000@2022-01-14T09:40:12.331Z', seconds: 7200, at: '2022-01-14T09:35:00.000Z' }),
+    ]);
+    const deleted = parseJiraDelivery(site, { ...copy(webhookWorklog), webhookEvent: 'worklog_deleted' });
+    const time = deleted.ok && deleted.value.kind === 'time' ? deleted.value.time : [];
+    expect(time).toEqual([expect.objectContaining({ entryKey: 'worklog:10000@deleted', seconds: 0, revises: 'worklog:10000' })]);
+    expect(time[0]!.entryKey > 'worklog:10000@9999-12-31T23:59:59.999Z').toBe(true);
+  });
+
+  it('refuses a worklog of another site, and one whose time is missing, naming the field', () => {
+    const foreign = copy(webhookWorklog);
+    foreign.worklog.self = 'https://evil.atlassian.net/rest/api/2/issue/10027/worklog/10000';
+    expect(parseJiraDelivery(site, foreign)).toMatchObject({
+      ok: false,
+      issue: { code: 'invalid-payload', detail: expect.stringContaining('acme.atlassian.net') },
+    });
+    const bad = copy(forgeWorklog);
+    delete bad.worklog.timeSpentSeconds;
+    expect(parseJiraDelivery(forge, bad)).toMatchObject({
+      ok: false,
+      issue: { code: 'invalid-payload', detail: expect.stringContaining('worklog.timeSpentSeconds') },
+    });
+  });
 });
 
 describe('forgeEventId', () => {
@@ -117,5 +172,6 @@ describe('forgeEventId', () => {
     expect(forgeEventId(retry)).toBe(forgeEventId(forgeUpdated));
     expect(forgeEventId(forgeUpdated)).not.toBe(forgeEventId(forgeCreated));
     expect(forgeEventId(forgeCommented)).toBe('avi:jira:commented:issue:10073:10200@2021-01-20T16:30:00.000+1100');
+    expect(forgeEventId(forgeWorklog)).toBe('avi:jira:created:worklog:worklog:10100@2021-01-21T10:15:00.000+1100');
   });
 });

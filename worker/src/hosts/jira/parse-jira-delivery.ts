@@ -1,6 +1,6 @@
 import { fail, ok, type Result, toProblems } from '@plazo/core';
 import type * as z from 'zod';
-import type { DeliveryEffect, InstallationUpsert, TicketFact, TicketUpsert } from '../host-adapter.js';
+import type { DeliveryEffect, InstallationUpsert, TicketFact, TicketUpsert, TimeSpent } from '../host-adapter.js';
 import { commandsOf } from '../plazo-commands.js';
 import type { JiraFact, JiraRef } from './jira-facts.js';
 import { isMarkLabel } from './jira-marks.js';
@@ -14,6 +14,8 @@ import {
   forgeEvents,
   type JiraEventKind,
   type JiraIssuePayload,
+  worklogEvent,
+  worklogEventSchema,
 } from './jira-payloads.js';
 
 /** Where a delivery comes from, found by verify: the installation (Forge or a site) that signed it. */
@@ -90,6 +92,8 @@ function ticketOf(issue: JiraIssuePayload, source: JiraSource, at: string): Tick
     subject: f.summary ?? '',
     body,
     requester: f.reporter?.accountId ?? f.creator?.accountId ?? null,
+    // Plain Jira issues name no customer organisation (the adapter's noOrganizations says so to history rules).
+    organization: null,
     status: f.status?.statusCategory?.key === 'done' ? 'closed' : 'open',
     hostUpdatedAt: f.updated ?? at,
     hostState,
@@ -155,31 +159,64 @@ function factsOf(e: JiraEvent): TicketFact[] {
   }
 }
 
+/** Refuses an admin webhook whose issue or worklog (`self`) is on another site than the one whose secret signed it. */
+function offSite(source: JiraSource, what: string, self: string | undefined) {
+  if (source.site === null || self === undefined || URL.parse(self)?.host === source.site) return null;
+  return fail('invalid-payload', `the ${what}'s "self" is not on ${source.site}, the site this webhook is set up for`);
+}
+
+const installationOf = (source: JiraSource): InstallationUpsert => ({
+  key: source.installationKey,
+  host: 'jira' as InstallationUpsert['host'],
+  externalId: source.externalId,
+  account: source.account,
+});
+
+/**
+ * A worklog logged, edited or deleted: its time as the worklog's new total (0 once deleted), keyed by its id and version (its
+ * `updated` instant; "deleted" sorts after any instant, so no older event revives it). The issue is named by id alone.
+ */
+function worklogEffect(source: JiraSource, name: string, payload: unknown): Result<DeliveryEffect, 'invalid-payload'> {
+  const e = worklogEventSchema.safeParse(payload);
+  if (!e.success) return invalid(`${name} event`, e.error);
+  const w = e.data.worklog;
+  const foreign = offSite(source, 'worklog', w.self);
+  if (foreign) return foreign;
+  const removed = name.includes('deleted');
+  const revises = `worklog:${w.id}`;
+  const time: TimeSpent = {
+    entryKey: `${revises}@${removed ? 'deleted' : (w.updated ?? w.started)}`,
+    at: w.started,
+    seconds: removed ? 0 : w.timeSpentSeconds,
+    source: 'jira-worklog',
+    author: w.author?.accountId ?? null,
+    revises,
+  };
+  return ok({
+    kind: 'time',
+    installation: installationOf(source),
+    // Plazo logs no work: no worklog event is its own change.
+    actor: null,
+    ticketKey: jiraTicketKey(source.installationKey, w.issueId),
+    time: [time],
+  });
+}
+
 /**
  * Turns a verified Jira delivery (a Forge product event or an admin webhook) into what Plazo stores; it decides nothing about
  * priorities or deadlines. An admin webhook's issue must belong to the site whose secret signed it.
  */
 export function parseJiraDelivery(source: JiraSource, payload: unknown): Result<DeliveryEffect, 'invalid-payload'> {
+  const envelope = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+  const name = envelope.eventType ?? envelope.webhookEvent;
+  if (typeof name === 'string' && worklogEvent.test(name)) return worklogEffect(source, name, payload);
   const event = eventOf(payload);
   if (!event.ok) return event;
   if ('ignore' in event.value) return ok({ kind: 'ignore', reason: event.value.ignore });
   const e = event.value;
-  if (source.site !== null && e.issue.self !== undefined) {
-    let host: string | null = null;
-    try {
-      host = new URL(e.issue.self).host;
-    } catch {
-      host = null;
-    }
-    if (host !== source.site)
-      return fail('invalid-payload', `the issue's "self" is not on ${source.site}, the site this webhook is set up for`);
-  }
-  const installation: InstallationUpsert = {
-    key: source.installationKey,
-    host: 'jira' as InstallationUpsert['host'],
-    externalId: source.externalId,
-    account: source.account,
-  };
+  const foreign = offSite(source, 'issue', e.issue.self);
+  if (foreign) return foreign;
+  const installation = installationOf(source);
   if (e.kind === 'deleted')
     return ok({ kind: 'retire-ticket', installation, actor: e.actor, ticketKey: jiraTicketKey(source.installationKey, e.issue.id) });
   return ok({ kind: 'ticket', installation, actor: e.actor, ticket: ticketOf(e.issue, source, e.at), facts: factsOf(e) });
@@ -191,6 +228,8 @@ export function forgeEventId(payload: unknown): string | null {
   const issue = envelope.issue as { id?: unknown; fields?: { updated?: unknown } } | undefined;
   const pick = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 64) : null);
   const name = typeof envelope.eventType === 'string' ? envelope.eventType.slice(0, 64) : null;
+  const worklog = envelope.worklog as { id?: unknown; updated?: unknown } | undefined;
+  if (name && worklog) return pick(worklog.id) ? `${name}:worklog:${pick(worklog.id)}@${pick(worklog.updated) ?? ''}` : null;
   const issueId = pick(issue?.id);
   if (!name || !issueId) return null;
   const changelog = pick((envelope.changelog as { id?: unknown } | undefined)?.id);

@@ -51,7 +51,7 @@ async function verifyForgeEvent(delivery: RawDelivery, ctx: HostContext<JiraConf
   const json = readJsonBody(delivery.body);
   const name = json.ok ? eventName(json.value, 'eventType') : null;
   const id = json.ok ? forgeEventId(json.value) : null;
-  if (!name || !id) return fail('bad-headers', 'the body has no "eventType" and "issue.id" (is it a Forge product event?)');
+  if (!name || !id) return fail('bad-headers', 'the body has no "eventType" and "issue.id" or "worklog.id" (is it a Forge product event?)');
   const systemToken = delivery.headers.get('x-forge-oauth-system');
   if (systemToken)
     await storeSystemToken(ctx.db, ctx.config.credentialsKey, installationKey, systemToken, fit.value.apiBaseUrl, Date.now());
