@@ -1,11 +1,10 @@
-import { toProblems } from '@plazo/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { Env } from '../env.js';
 import { requireAdmin } from '../http/admin-auth.js';
 import { limitBody } from '../http/body-limit.js';
 import { problem } from '../http/problem.js';
-import { readJsonBody } from '../http/read-json-body.js';
+import { readRequest } from '../http/read-request.js';
 import { insertInstallationToken, newInstallationToken } from '../store/installation-tokens.js';
 import { getInstallation, upsertInstallation } from '../store/installations.js';
 
@@ -29,15 +28,10 @@ const requestSchema = z.discriminatedUnion('host', [
 
 /** POST /api/v1/installations (admin): creates an installation and shows its token once; only its SHA-256 is stored. */
 export const installationRoutes = new Hono<{ Bindings: Env }>().post('/', requireAdmin, limitBody, async (c) => {
-  const json = readJsonBody(new Uint8Array(await c.req.arrayBuffer()));
-  if (!json.ok) return problem(c, 400, json.issue);
-  const request = requestSchema.safeParse(json.value);
-  if (!request.success) {
-    const problems = toProblems(request.error);
-    return problem(c, 400, { code: 'invalid-request', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
-  }
-  const name = request.data.host === 'zendesk' ? request.data.subdomain : request.data.site;
-  const key = `${request.data.host}:${name}`;
+  const request = readRequest(new Uint8Array(await c.req.arrayBuffer()), requestSchema);
+  if (!request.ok) return problem(c, 400, request.issue);
+  const name = request.value.host === 'zendesk' ? request.value.subdomain : request.value.site;
+  const key = `${request.value.host}:${name}`;
   if (await getInstallation(c.env.DB, key))
     return problem(c, 409, {
       code: 'installation-exists',
@@ -46,7 +40,7 @@ export const installationRoutes = new Hono<{ Bindings: Env }>().post('/', requir
   const token = newInstallationToken();
   const now = Date.now();
   await c.env.DB.batch([
-    upsertInstallation(c.env.DB, { key, host: request.data.host, externalId: name, account: name }, now),
+    upsertInstallation(c.env.DB, { key, host: request.value.host, externalId: name, account: name }, now),
     await insertInstallationToken(c.env.DB, key, token, now),
   ]);
   return c.json({ key, token }, 201);

@@ -1,4 +1,4 @@
-import { type Policy, toProblems } from '@plazo/core';
+import type { Policy } from '@plazo/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { type Env, readSettings } from '../env.js';
@@ -10,7 +10,7 @@ import { parseZendeskSettings, type ZendeskSettings } from '../hosts/zendesk/zen
 import { limitBody } from '../http/body-limit.js';
 import { type InstallationVariables, requireInstallation } from '../http/installation-auth.js';
 import { problem } from '../http/problem.js';
-import { readJsonBody } from '../http/read-json-body.js';
+import { readRequest } from '../http/read-request.js';
 import { findInstallationPolicy } from '../policies/find-installation-policy.js';
 import { preparePolicyUpload } from '../policies/prepare-policy-upload.js';
 import { importCredentialsKey } from '../secrets/seal-secret.js';
@@ -89,15 +89,9 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
   })
   .post('/setup', limitBody, async (c) => {
     const installation = c.get('installation');
-    const json = readJsonBody(new Uint8Array(await c.req.arrayBuffer()));
-    if (!json.ok) return problem(c, 400, json.issue);
-    const request = setupSchema.safeParse(json.value);
-    if (!request.success) {
-      // Zod's messages never echo the values, so no secret reaches the answer.
-      const problems = toProblems(request.error);
-      return problem(c, 400, { code: 'invalid-request', detail: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems });
-    }
-    const body = request.data;
+    const request = readRequest(new Uint8Array(await c.req.arrayBuffer()), setupSchema);
+    if (!request.ok) return problem(c, 400, request.issue);
+    const body = request.value;
     const settings = body.settings === undefined ? null : parseZendeskSettings(body.settings);
     if (settings && !settings.ok) return problem(c, 400, settings.issue);
     const now = Date.now();

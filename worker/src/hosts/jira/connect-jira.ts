@@ -1,6 +1,5 @@
 import { fail, ok, type Result } from '@plazo/core';
-import { importCredentialsKey } from '../../secrets/seal-secret.js';
-import { readInstallationSecrets } from '../../store/installation-secrets.js';
+import { readApiToken } from '../../secrets/read-api-token.js';
 import type { HostContext, HostSession, StoredInstallation } from '../host-adapter.js';
 import { readSystemToken } from './forge-system-token.js';
 import { createJiraClient, type JiraClient } from './jira-client.js';
@@ -38,15 +37,9 @@ export async function jiraClientFor(
       );
     return ok(createJiraClient({ ...common, baseUrl: system.apiBaseUrl, credentials: { kind: 'system-token', token: system.token } }));
   }
-  const key = await importCredentialsKey(ctx.config.credentialsKey);
-  if (!key.ok) return fail('missing-credentials', key.issue.detail);
-  const secrets = await readInstallationSecrets(ctx.db, key.value, installation.key);
-  const email = secrets['api-email'];
-  const token = secrets['api-token'];
-  if (!email || !token) {
-    const missing = [email ? null : 'apiEmail', token ? null : 'apiToken'].filter(Boolean).join(' and ');
-    return fail('missing-credentials', `the installation has no ${missing} (store them with POST /api/v1/jira/setup)`);
-  }
+  const credentials = await readApiToken(ctx.db, ctx.config.credentialsKey, installation.key, '/api/v1/jira/setup');
+  if (!credentials.ok) return credentials;
+  const { email, token } = credentials.value;
   const site = installation.key.slice('jira:'.length);
   return ok(
     createJiraClient({ ...common, baseUrl: jiraSiteUrl(ctx.config.siteUrl, site), credentials: { kind: 'api-token', email, token } }),

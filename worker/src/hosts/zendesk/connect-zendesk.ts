@@ -1,6 +1,5 @@
-import { fail, ok, type Result } from '@plazo/core';
-import { importCredentialsKey } from '../../secrets/seal-secret.js';
-import { readInstallationSecrets } from '../../store/installation-secrets.js';
+import { ok, type Result } from '@plazo/core';
+import { readApiToken } from '../../secrets/read-api-token.js';
 import type { HostContext, HostSession, StoredInstallation } from '../host-adapter.js';
 import type { ZendeskChange } from './plan-zendesk-changes.js';
 import { createZendeskClient, zendeskBaseUrl } from './zendesk-client.js';
@@ -13,15 +12,9 @@ export async function connectZendesk(
   installation: StoredInstallation,
   ctx: HostContext<ZendeskConfig>,
 ): Promise<Result<HostSession<ZendeskState, ZendeskChange>, 'missing-credentials'>> {
-  const key = await importCredentialsKey(ctx.config.credentialsKey);
-  if (!key.ok) return fail('missing-credentials', key.issue.detail);
-  const secrets = await readInstallationSecrets(ctx.db, key.value, installation.key);
-  const email = secrets['api-email'];
-  const token = secrets['api-token'];
-  if (!email || !token) {
-    const missing = [email ? null : 'apiEmail', token ? null : 'apiToken'].filter(Boolean).join(' and ');
-    return fail('missing-credentials', `the installation has no ${missing} (store them with POST /api/v1/zendesk/setup)`);
-  }
+  const credentials = await readApiToken(ctx.db, ctx.config.credentialsKey, installation.key, '/api/v1/zendesk/setup');
+  if (!credentials.ok) return credentials;
+  const { email, token } = credentials.value;
   const subdomain = installation.key.slice('zendesk:'.length);
   const client = createZendeskClient({
     baseUrl: zendeskBaseUrl(ctx.config.apiUrl, subdomain),
