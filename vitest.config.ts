@@ -61,6 +61,8 @@ export default defineConfig({
                 // The Jira adapter's own (worker/src/hosts/jira/jira-config.ts): the stand-in serves the JWKS and every site.
                 JIRA_FORGE_APP_ID: 'ari:cloud:ecosystem::app/0b6e1d6a-5b1e-4c57-9a8f-7d3c2e1f4a5b',
                 JIRA_FORGE_JWKS_URL: `${inject('jiraStandInUrl')}/.well-known/jwks.json`,
+                // No cooldown between JWKS fetches, so a rotated key is fetched at once (jira-forge-keys.e2e.test.ts) without waiting 30 s.
+                JIRA_FORGE_JWKS_COOLDOWN_MS: '0',
                 JIRA_SITE_URL: `${inject('jiraStandInUrl')}/site/{site}`,
                 JIRA_WEBHOOK_SECRET: 'test-jira-dev-secret',
                 // 32 bytes of test key, base64: encrypts installations' secrets at rest.

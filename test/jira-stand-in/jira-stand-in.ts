@@ -7,7 +7,8 @@ import { exportJWK, generateKeyPair } from 'jose';
  * makes. Sites live under a prefix: /ex/jira/<cloudId> (a Forge app's apiBaseUrl, Bearer system token) or /site/<host>
  * (admin webhooks, Basic email:apiToken). GET/PUT /rest/api/3/issue/{id} (update.labels add/remove), PUT
  * /rest/api/3/issue/{id}/properties/{key}, POST/PUT /rest/api/3/issue/{id}/comment[/{id}], GET /rest/api/3/myself, and the
- * admin page's lists. 429 with Retry-After and 5xx through faults. Tests steer it through /__stand-in/* and read what it holds.
+ * admin page's lists. 429 with Retry-After and 5xx through faults. Tests steer it through /__stand-in/* and read what it holds;
+ * a test that rotates keys gets its own JWKS (?set=<name>) so other files' cached keys and fetch counts are untouched.
  */
 
 type Issue = {
@@ -59,6 +60,14 @@ export async function startJiraStandIn(port = 0) {
   let faults: Fault[] = [];
   const log: Logged[] = [];
   let jwksFetches = 0;
+  /** Further key sets, served at /.well-known/jwks.json?set=<name>: a test rotates its own set and counts its own fetches. */
+  const keySets = new Map<string, { publicJwks: object[]; fetches: number }>();
+  const addKey = async (set: { publicJwks: object[] }) => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const newKid = `plazo-test-key-${crypto.randomUUID()}`;
+    set.publicJwks.push({ ...(await exportJWK(pair.publicKey)), kid: newKid, alg: 'RS256', use: 'sig' });
+    return { ...(await exportJWK(pair.privateKey)), kid: newKid, alg: 'RS256' };
+  };
   let nextComment = 10_000;
 
   const issueView = (base: string, i: Issue, properties: string[]) => ({
@@ -125,6 +134,13 @@ export async function startJiraStandIn(port = 0) {
         requests: log.filter((l) => !url.searchParams.get('prefix') || l.prefix === url.searchParams.get('prefix')),
         jwksFetches,
       });
+    } else if (url.pathname === '/__stand-in/jwks/rotate') {
+      // Forge publishes the next key beside the current one: the set gains a key with a new kid, earlier tokens still verify.
+      let set = keySets.get(body.set);
+      if (!set) keySets.set(body.set, (set = { publicJwks: [], fetches: 0 }));
+      send(res, 200, { privateJwk: await addKey(set) });
+    } else if (url.pathname === '/__stand-in/jwks/fetches') {
+      send(res, 200, { fetches: keySets.get(url.searchParams.get('set') ?? '')?.fetches ?? 0 });
     } else if (url.pathname === '/__stand-in/reset-faults') {
       faults = [];
       send(res, 204, undefined);
@@ -271,7 +287,12 @@ export async function startJiraStandIn(port = 0) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const handle = async () => {
-      if (url.pathname === '/.well-known/jwks.json') {
+      const setName = url.searchParams.get('set');
+      if (url.pathname === '/.well-known/jwks.json' && setName !== null) {
+        const set = keySets.get(setName);
+        if (set) set.fetches += 1;
+        send(res, set ? 200 : 404, set ? { keys: set.publicJwks } : { error: 'no such key set' });
+      } else if (url.pathname === '/.well-known/jwks.json') {
         jwksFetches += 1;
         send(res, 200, { keys: [publicJwk] });
       } else if (url.pathname.startsWith('/__stand-in/')) await control(req, res, url);

@@ -54,9 +54,17 @@ export const UI_MODULES = {
 
 export async function signFit(
   forge: Forge,
-  options: { audience?: string; expiresIn?: number; issuer?: string; kid?: string; ui?: keyof typeof UI_MODULES } = {},
+  options: {
+    audience?: string;
+    expiresIn?: number;
+    issuer?: string;
+    kid?: string;
+    ui?: keyof typeof UI_MODULES;
+    /** Another key than the stand-in's default one (jwksRotate's). */
+    privateJwk?: string;
+  } = {},
 ) {
-  const jwk = JSON.parse(inject('jiraForgePrivateJwk'));
+  const jwk = JSON.parse(options.privateJwk ?? inject('jiraForgePrivateJwk'));
   const key = await importJWK(jwk, 'RS256');
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
@@ -243,4 +251,16 @@ export async function standInState(prefix: string, id: number): Promise<StandInI
 export async function standInLog(prefix: string): Promise<{ method: string; path: string; status: number; body: unknown }[]> {
   return ((await (await fetch(`${standIn()}/__stand-in/log?prefix=${encodeURIComponent(prefix)}`)).json()) as { requests: never[] })
     .requests;
+}
+
+/** A JWKS of the test's own on the stand-in (`JIRA_FORGE_JWKS_URL` for it): each call adds a key with a new kid, returned private. */
+export const jwksSetUrl = (set: string) => `${standIn()}/.well-known/jwks.json?set=${encodeURIComponent(set)}`;
+export async function jwksRotate(set: string): Promise<string> {
+  const res = await fetch(`${standIn()}/__stand-in/jwks/rotate`, { method: 'POST', body: JSON.stringify({ set }) });
+  if (!res.ok) throw new Error(`stand-in jwks/rotate: ${res.status} ${await res.text()}`);
+  return JSON.stringify(((await res.json()) as { privateJwk: unknown }).privateJwk);
+}
+export async function jwksFetches(set: string): Promise<number> {
+  const res = await fetch(`${standIn()}/__stand-in/jwks/fetches?set=${encodeURIComponent(set)}`);
+  return ((await res.json()) as { fetches: number }).fetches;
 }

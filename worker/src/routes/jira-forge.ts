@@ -41,6 +41,7 @@ const requireForgeInvocation: MiddlewareHandler<ForgeEnv> = async (c, next) => {
   const fit = await verifyForgeInvocationToken(c.req.header('authorization') ?? null, {
     appId: ctx.config.forgeAppId,
     jwksUrl: ctx.config.jwksUrl,
+    jwksCooldownMs: ctx.config.jwksCooldownMs,
   });
   if (!fit.ok) {
     c.header('WWW-Authenticate', 'Bearer realm="forge"');

@@ -24,13 +24,17 @@ const claimsSchema = z.object({
   principal: z.string().max(200).optional(),
 });
 
-/** One key set per JWKS URL and isolate: jose caches the keys (10 min) and fetches again when a token names an unknown kid. */
+/**
+ * One key set per JWKS URL (and cooldown) and isolate: jose caches the keys (10 min) and fetches again when a token names an
+ * unknown kid, but not within the cooldown after its last fetch, so tokens with made-up kids cannot make a fetch storm.
+ */
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-function keySetOf(url: string): ReturnType<typeof createRemoteJWKSet> {
-  let keys = keySets.get(url);
+function keySetOf(url: string, cooldownMs: number | undefined): ReturnType<typeof createRemoteJWKSet> {
+  const id = `${cooldownMs ?? 'default'} ${url}`;
+  let keys = keySets.get(id);
   if (!keys) {
-    keys = createRemoteJWKSet(new URL(url));
-    keySets.set(url, keys);
+    keys = createRemoteJWKSet(new URL(url), { cooldownDuration: cooldownMs });
+    keySets.set(id, keys);
   }
   return keys;
 }
@@ -41,14 +45,14 @@ function keySetOf(url: string): ReturnType<typeof createRemoteJWKSet> {
  */
 export async function verifyForgeInvocationToken(
   authorization: string | null,
-  options: { appId: string | undefined; jwksUrl: string },
+  options: { appId: string | undefined; jwksUrl: string; jwksCooldownMs?: number },
 ): Promise<Result<ForgeInvocation, 'missing-signature' | 'bad-signature' | 'stale-signature'>> {
   const token = /^Bearer\s+(\S{1,8192})\s*$/i.exec(authorization ?? '')?.[1];
   if (!token) return fail('missing-signature', 'Authorization: Bearer <Forge Invocation Token> is missing');
   if (!options.appId) return fail('bad-signature', 'JIRA_FORGE_APP_ID is not configured, so no invocation token can be verified');
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, keySetOf(options.jwksUrl), {
+    ({ payload } = await jwtVerify(token, keySetOf(options.jwksUrl, options.jwksCooldownMs), {
       issuer: FORGE_ISSUER,
       audience: options.appId,
       algorithms: ['RS256'],

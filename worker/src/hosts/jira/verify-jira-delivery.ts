@@ -45,6 +45,7 @@ async function verifyForgeEvent(delivery: RawDelivery, ctx: HostContext<JiraConf
   const fit = await verifyForgeInvocationToken(delivery.headers.get('authorization'), {
     appId: ctx.config.forgeAppId,
     jwksUrl: ctx.config.jwksUrl,
+    jwksCooldownMs: ctx.config.jwksCooldownMs,
   });
   if (!fit.ok) return fit;
   const installationKey = forgeInstallationKey(fit.value.installationId);
