@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { Env } from './env.js';
 import { notFound, onError } from './http/error-handler.js';
 import { adminRoutes } from './routes/admin.js';

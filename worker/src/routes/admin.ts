@@ -1,5 +1,5 @@
 import { toProblems } from '@plazo/core';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod';
 import type { Env } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';

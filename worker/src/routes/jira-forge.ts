@@ -1,5 +1,6 @@
 import type { Policy, Problem } from '@plazo/core';
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono/tiny';
 import { type Env, readSettings } from '../env.js';
 import type { HostContext, StoredInstallation } from '../hosts/host-adapter.js';
 import { hostContext } from '../hosts/host-context.js';

@@ -1,5 +1,5 @@
 import { findPolicy } from '@plazo/core';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { Env } from '../env.js';
 import { problem } from '../http/problem.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';

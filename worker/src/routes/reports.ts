@@ -1,5 +1,6 @@
 import { toProblems } from '@plazo/core';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod';
 import type { Env } from '../env.js';
 import { requireAdmin } from '../http/admin-auth.js';

@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { acceptDelivery } from '../deliveries/accept-delivery.js';
 import { type Env, readSettings } from '../env.js';
 import { adapterFor } from '../hosts/adapters.js';

@@ -1,5 +1,5 @@
 import type { Policy } from '@plazo/core';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod';
 import { type Env, readSettings } from '../env.js';
 import { decideWriteMode } from '../hosts/decide-write-mode.js';
