@@ -13,25 +13,15 @@ import { problem } from '../http/problem.js';
 import { readRequest } from '../http/read-request.js';
 import { findInstallationPolicy } from '../policies/find-installation-policy.js';
 import { preparePolicyUpload } from '../policies/prepare-policy-upload.js';
-import { importCredentialsKey } from '../secrets/seal-secret.js';
-import { putInstallationSecret, type SecretName, storedSecretNames } from '../store/installation-secrets.js';
+import { apiTokenSetupShape, apiTokenSetupState, apiTokenSetupStatements } from '../store/api-token-setup.js';
 import { getTicket } from '../store/tickets.js';
 
-const secret = z.string().min(1).max(500);
 const setupSchema = z.strictObject({
-  webhookSigningSecret: secret.optional(),
-  apiEmail: z.email().max(320).optional(),
-  apiToken: secret.optional(),
+  ...apiTokenSetupShape,
   settings: z.unknown().optional(),
   /** The installation's own policy (core's policy schema, an id that is not a built-in's); `settings.policy` selects it by id. */
   policyDocument: z.unknown().optional(),
 });
-/** What the setup step asks for, by the name the app sends it under. */
-const secretFields: readonly [keyof z.infer<typeof setupSchema>, SecretName][] = [
-  ['webhookSigningSecret', 'webhook-signing-secret'],
-  ['apiEmail', 'api-email'],
-  ['apiToken', 'api-token'],
-];
 
 function settingsOf(raw: unknown): ZendeskSettings {
   const parsed = parseZendeskSettings(raw);
@@ -41,12 +31,6 @@ function settingsOf(raw: unknown): ZendeskSettings {
 async function policyOf(settings: ZendeskSettings, env: Env, installationKey: string): Promise<Policy | null> {
   const found = await findInstallationPolicy(env, installationKey, settings.policy ?? readSettings(env).defaultPolicyId);
   return found.ok ? found.value : null;
-}
-
-async function setupState(db: D1Database, installationKey: string): Promise<{ ready: boolean; missing: string[] }> {
-  const stored = new Set(await storedSecretNames(db, installationKey));
-  const missing = secretFields.filter(([, name]) => !stored.has(name)).map(([field]) => field);
-  return { ready: missing.length === 0, missing };
 }
 
 /** The sidebar's endpoints under /api/v1/zendesk; the installation token decides whose data a call reaches. */
@@ -85,7 +69,7 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
   .get('/setup', async (c) => {
     const installation = c.get('installation');
     const mode = await decideWriteMode(zendeskAdapter, installation, hostContext(zendeskAdapter, c.env, readSettings(c.env)));
-    return c.json({ ...(await setupState(c.env.DB, installation.key)), dryRun: mode.dryRun });
+    return c.json({ ...(await apiTokenSetupState(c.env.DB, installation.key)), dryRun: mode.dryRun });
   })
   .post('/setup', limitBody, async (c) => {
     const installation = c.get('installation');
@@ -110,24 +94,19 @@ export const zendeskRoutes = new Hono<{ Bindings: Env; Variables: InstallationVa
       const policy = await findInstallationPolicy(c.env, installation.key, settings.value.policy);
       if (!policy.ok) return problem(c, 400, { ...policy.issue, problems: [{ path: 'settings.policy', message: policy.issue.detail }] });
     }
-    const given = secretFields.filter(([field]) => typeof body[field] === 'string');
-    const key = await importCredentialsKey(readZendeskCredentialsKey(c.env));
-    if (given.length > 0 && !key.ok) return problem(c, 503, { code: 'misconfigured', detail: key.issue.detail });
-    const statements: D1PreparedStatement[] = upload?.ok ? [upload.value.statement] : [];
-    if (key.ok)
-      for (const [field, name] of given)
-        statements.push(await putInstallationSecret(c.env.DB, key.value, installation.key, name, body[field] as string, now));
-    if (settings?.ok)
-      statements.push(
-        c.env.DB.prepare('UPDATE installations SET settings = ?2, updated_at = ?3 WHERE key = ?1').bind(
-          installation.key,
-          JSON.stringify(settings.value),
-          now,
-        ),
-      );
+    const secrets = await apiTokenSetupStatements(
+      c.env.DB,
+      readZendeskCredentialsKey(c.env),
+      installation.key,
+      body,
+      settings?.ok ? settings.value : undefined,
+      now,
+    );
+    if (!secrets.ok) return problem(c, 503, secrets.issue);
+    const statements = upload?.ok ? [upload.value.statement, ...secrets.value] : secrets.value;
     // Secrets, the policy and settings land together or not at all.
     if (statements.length > 0) await c.env.DB.batch(statements);
-    return c.json(await setupState(c.env.DB, installation.key));
+    return c.json(await apiTokenSetupState(c.env.DB, installation.key));
   });
 
 function readZendeskCredentialsKey(env: Env): string | undefined {
