@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
+import { readJsonRequest } from '../stand-in/read-json-request.js';
 
 /**
  * A stand-in for Jira Cloud's REST API v3 and Forge's JWKS on loopback, following the documented shapes of the calls Plazo
@@ -43,13 +44,6 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
   }
   return status;
 };
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text === '' ? null : JSON.parse(text);
-}
 
 export async function startJiraStandIn(port = 0) {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -94,7 +88,7 @@ export async function startJiraStandIn(port = 0) {
   });
 
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const body = (req.method === 'GET' ? {} : await readBody(req)) as Record<string, any>;
+    const body = (req.method === 'GET' ? {} : await readJsonRequest(req)) as Record<string, any>;
     if (url.pathname === '/__stand-in/site') {
       const roles = [{ id: 10002, name: 'Developers', users: [], groups: [] }];
       sites.set(body.prefix, { auth: body.auth, accountId: body.accountId, issues: new Map(), groups: {}, roles });
@@ -162,10 +156,10 @@ export async function startJiraStandIn(port = 0) {
     );
     if (fault) {
       fault.times -= 1;
-      await readBody(req);
+      await readJsonRequest(req);
       return send(res, fault.status, { errorMessages: [`stand-in fault ${fault.status}`] }, fault.headers);
     }
-    const body = (await readBody(req)) as Record<string, any> | null;
+    const body = (await readJsonRequest(req)) as Record<string, any> | null;
     log.push({ prefix, method, path, status: 0, body });
     const entry = log[log.length - 1]!;
     const answer = (status: number, value: unknown) => {

@@ -4,22 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/src/index.js';
 import { adminWebhook, DEV_SECRET, forgeEvent, hubSignature, jiraTime, signFit, uniqueForge, uniqueSite } from './support/jira-support.js';
-
-/** Every path to a value inside a payload, so a mutation can reach any field Jira sends. */
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-  return [prefix, ...entries.flatMap(([k, v]) => paths(v, [...prefix, k]))];
-}
-
-function mutate(payload: Record<string, any>, path: (string | number)[], replacement: unknown, remove: boolean): void {
-  if (path.length === 0) return;
-  let target: any = payload;
-  for (const key of path.slice(0, -1)) target = target[key];
-  const last = path.at(-1)!;
-  if (remove && !Array.isArray(target)) delete target[last];
-  else target[last] = replacement;
-}
+import { mutatePayload, payloadPaths } from './support/mutate-payload.js';
 
 const odd = fc.oneof(
   fc.constantFrom(null, '', 0, -1, 1.5, true, [], {}, 'done', 'SUP-1', '2021-01-20T15:58:12.797+1100', '9'.repeat(40), 'x'.repeat(300)),
@@ -100,8 +85,8 @@ describe('Jira delivery fuzz, both entry paths', () => {
       let body: string;
       if (i % 10 === 9) body = junk;
       else {
-        const all = paths(payload);
-        mutate(payload, all[b % all.length]!, replacement, remove);
+        const all = payloadPaths(payload);
+        mutatePayload(payload, all[b % all.length]!, replacement, remove);
         body = JSON.stringify(payload);
       }
       const bytes = new TextEncoder().encode(body);

@@ -3,25 +3,10 @@ import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/src/index.js';
+import { mutatePayload, payloadPaths } from './support/mutate-payload.js';
 import { type Account, type FixtureName, setUp, uniqueAccount, zendeskEvent, zendeskTime } from './support/zendesk-support.js';
 
 const names: FixtureName[] = ['created', 'commentAdded', 'statusChanged', 'priorityChanged', 'tagsChanged', 'merged', 'softDeleted'];
-
-/** Every path to a value inside a payload, so a mutation can reach any field Zendesk sends. */
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-  return [prefix, ...entries.flatMap(([k, v]) => paths(v, [...prefix, k]))];
-}
-
-function mutate(payload: Record<string, any>, path: (string | number)[], replacement: unknown, remove: boolean): void {
-  if (path.length === 0) return;
-  let target: any = payload;
-  for (const key of path.slice(0, -1)) target = target[key];
-  const last = path.at(-1)!;
-  if (remove && !Array.isArray(target)) delete target[last];
-  else target[last] = replacement;
-}
 
 async function sign(secret: string, timestamp: string, body: Uint8Array): Promise<string> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
@@ -56,8 +41,8 @@ describe('Zendesk webhook fuzz', () => {
       let expectSigned = true;
       if (i % 10 === 9) body = junk;
       else {
-        const all = paths(payload);
-        mutate(payload, all[b % all.length]!, replacement, remove);
+        const all = payloadPaths(payload);
+        mutatePayload(payload, all[b % all.length]!, replacement, remove);
         body = JSON.stringify(payload);
       }
       const bytes = new TextEncoder().encode(body);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readJsonRequest } from '../stand-in/read-json-request.js';
 
 /**
  * A stand-in for Zendesk's Support REST API on loopback, one account per subdomain under http://127.0.0.1:<port>/<subdomain>,
@@ -37,13 +38,6 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
   return status;
 };
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text === '' ? null : JSON.parse(text);
-}
 
 export async function startZendeskStandIn(port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   let accounts = new Map<string, Account>();
@@ -111,7 +105,7 @@ export async function startZendeskStandIn(port = 0): Promise<{ url: string; clos
     if (method === 'GET') return send(res, 200, { ticket: view(ticket) });
     if (method !== 'PUT') return send(res, 405, { error: 'MethodNotAllowed' });
 
-    const body = ((await readBody(req)) as { ticket?: Record<string, any> } | null)?.ticket;
+    const body = ((await readJsonRequest(req)) as { ticket?: Record<string, any> } | null)?.ticket;
     if (!body || typeof body !== 'object') return send(res, 400, { error: 'InvalidValue', description: 'ticket is required' });
     if (fault?.conflict) {
       fault.times -= 1;
@@ -137,7 +131,7 @@ export async function startZendeskStandIn(port = 0): Promise<{ url: string; clos
       return send(res, 200, {});
     }
     if (req.method === 'POST' && route === '/accounts') {
-      const a = (await readBody(req)) as { subdomain: string; email: string; token: string; userId: number };
+      const a = (await readJsonRequest(req)) as { subdomain: string; email: string; token: string; userId: number };
       accounts.set(a.subdomain, {
         email: a.email,
         token: a.token,
@@ -147,7 +141,7 @@ export async function startZendeskStandIn(port = 0): Promise<{ url: string; clos
       return send(res, 201, {});
     }
     if (req.method === 'POST' && route === '/tickets') {
-      const t = (await readBody(req)) as {
+      const t = (await readJsonRequest(req)) as {
         subdomain: string;
         id: number;
         subject?: string;
@@ -170,7 +164,7 @@ export async function startZendeskStandIn(port = 0): Promise<{ url: string; clos
       return send(res, 201, {});
     }
     if (req.method === 'POST' && route === '/faults') {
-      const f = (await readBody(req)) as {
+      const f = (await readJsonRequest(req)) as {
         subdomain: string;
         method?: string;
         path: string;
