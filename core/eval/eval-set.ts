@@ -37,7 +37,13 @@ export type Slice =
   | 'blind10'
   | 'blind11'
   | 'blind12'
-  | 'blind13';
+  | 'blind13'
+  | 'blind14'
+  | 'blind15'
+  | 'blind16'
+  | 'blind17'
+  | 'blind18'
+  | 'blind19';
 export const allSlices: readonly Slice[] = [
   'dev',
   'holdout',
@@ -54,7 +60,20 @@ export const allSlices: readonly Slice[] = [
   'blind11',
   'blind12',
   'blind13',
+  'blind14',
+  'blind15',
+  'blind16',
+  'blind17',
+  'blind18',
+  'blind19',
 ];
+/**
+ * What the text models are trained on: dev and the blind slices already studied. `holdout` and the untouched blind slices
+ * are never trained on, so they still measure.
+ */
+export const modelTrainingSlices: readonly Slice[] = allSlices.filter(
+  (s) => s === 'dev' || (s.startsWith('blind') && Number(s.slice(5) || 1) <= 14),
+);
 export type Outcome = {
   slice: Slice;
   file: string;

@@ -1,4 +1,9 @@
 import infraspeak from '../../policies/infraspeak.json' with { type: 'json' };
+import infraspeakModel from '../../policies/models/infraspeak.json' with { type: 'json' };
+import peewahModel from '../../policies/models/peewah.json' with { type: 'json' };
+import skeduModel from '../../policies/models/skedu.json' with { type: 'json' };
+import soporteJustoModel from '../../policies/models/soporte-justo.json' with { type: 'json' };
+import websaasModel from '../../policies/models/websaas.json' with { type: 'json' };
 import peewah from '../../policies/peewah.json' with { type: 'json' };
 import skedu from '../../policies/skedu.json' with { type: 'json' };
 import soporteJusto from '../../policies/soporte-justo.json' with { type: 'json' };
@@ -11,12 +16,17 @@ import { type Policy, policySchema } from '../policy/policy-schema.js';
  * (shape, zone, holidays, triage rules); at run time they are read by the schema alone.
  */
 export const builtInPolicyFiles: Readonly<Record<string, unknown>> = {
-  peewah,
-  skedu,
-  websaas,
-  'soporte-justo': soporteJusto,
-  infraspeak,
+  peewah: withModel(peewah, peewahModel),
+  skedu: withModel(skedu, skeduModel),
+  websaas: withModel(websaas, websaasModel),
+  'soporte-justo': withModel(soporteJusto, soporteJustoModel),
+  infraspeak: withModel(infraspeak, infraspeakModel),
 };
+
+/** A policy file with its text model (`core/policies/models/<id>.json`, written by `npm run train`) as `triage.model`. */
+function withModel(policy: { triage: object }, model: unknown): unknown {
+  return { ...policy, triage: { ...policy.triage, model } };
+}
 
 /**
  * A read-only map of policy documents by id that reads each through the schema on its first `get` and keeps it: core's built-in

@@ -24,6 +24,10 @@ const READ_OUTSIDE_EVALUATION: Record<string, [file: string, reads: string]> = {
   // The seed's own examples are the policy's test cases: each must triage to its priority or tier.
   'priorities[].examples': ['core/src/triage/seed-examples.test.ts', 'pr.examples'],
   'tiers[].examples': ['core/src/triage/seed-examples.test.ts', 't.examples'],
+  // Read by evaluation only when the model overrides the rules, which no dev or holdout ticket makes it do.
+  'triage.model.trainedOn': ['core/src/triage/triage.ts', 'trainedOn.tickets'],
+  'triage.model.trainedOn.tickets': ['core/src/triage/triage.ts', 'trainedOn.tickets'],
+  'triage.model.trainedOn.digest': ['core/eval/train-text-model.test.ts', 'trained.trainedOn'],
 };
 
 /** For people, not programs: where a figure comes from, and the editor's schema link. */

@@ -183,6 +183,14 @@ function build(policy: Policy): CompiledTriage {
     add('flag', i, r.patterns, `triage.flags[${i}].patterns`);
     add('with:flag', i, r.with, `triage.flags[${i}].with`);
   });
+  // A text model decides a priority, a tier or an exclusion; "escalation" tiers are never a first reading.
+  rules.model?.labels.forEach((label, i) => {
+    const path = `triage.model.labels[${i}]`;
+    if (label.startsWith('excluded:')) {
+      if (!exclusions.has(label.slice(9))) unknown(path, 'exclusion', label.slice(9), exclusions);
+    } else if (!priorities.has(label) && !tiers.has(label)) unknown(path, 'priority or tier', label, [...priorities, ...tiers.keys()]);
+    else if (tiers.get(label)?.escalationOnly) problems.push({ path, message: `tier "${label}" is reached only by escalation` });
+  });
   // Where the customer marks one problem as the most severe ("lo más grave:", "THIS IS URGENT:"); see triage's decidePriority.
   if (lexicon.emphasis) add('emphasis', 0, ['@emphasis'], 'triage.lexicon.emphasis');
   const detectorPatterns: { requirement: string; detector: number }[] = [];

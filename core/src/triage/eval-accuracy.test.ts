@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runEvalSet } from '../../eval/eval-set.js';
+import { runEvalSet, type Slice } from '../../eval/eval-set.js';
 
 describe('evaluation set', () => {
   const outcomes = runEvalSet();
@@ -13,7 +13,20 @@ describe('evaluation set', () => {
   it('decides at least 95 % of all tickets right', () => {
     expect(rate(outcomes)).toBeGreaterThanOrEqual(0.95);
   });
+  it.each(['dev', 'holdout'] as const)('decides at least 99 %% of the %s slice right', (slice) => {
+    expect(rate(outcomes.filter((o) => o.slice === slice))).toBeGreaterThanOrEqual(0.99);
+  });
   it.each(['peewah', 'skedu', 'websaas', 'soporte-justo', 'infraspeak'])('decides at least 90 %% of %s tickets right', (policy) => {
     expect(rate(outcomes.filter((o) => o.case.policy === policy))).toBeGreaterThanOrEqual(0.9);
   });
+
+  // The measure: slices written by people who never saw the rules, never studied and never trained on.
+  it.each(['blind15', 'blind16', 'blind17', 'blind18', 'blind19'] as Slice[])(
+    'decides at least 95 %% of the untouched %s right',
+    (slice) => {
+      const list = runEvalSet([slice]);
+      expect(list).toHaveLength(150);
+      expect(rate(list)).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { textModelSchema } from './text-model-schema.js';
 
 /**
  * Triage rules live in the policy data, so an admin's custom policy gets the same triage.
@@ -146,6 +147,8 @@ export const triageRulesSchema = z.strictObject({
       afterContrast: z.number().positive().default(1.5),
     })
     .default({ clearScore: 3, clearMargin: 1.5, afterContrast: 1.5 }),
+  /** A text model trained on labelled tickets (`npm run train`), read after the rules as a second reader; none: rules only. */
+  model: textModelSchema.optional(),
 });
 export type TriageRules = z.infer<typeof triageRulesSchema>;
 export type TriageRulesInput = z.input<typeof triageRulesSchema>;

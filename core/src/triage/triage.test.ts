@@ -13,6 +13,26 @@ import { triageRulesSchema } from './triage-rules-schema.js';
 
 const policy = (id: string) => builtInPolicies.get(id)!;
 const run = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
+/** A policy read by its rules alone, for tests of the rules' mechanisms. */
+const rulesOnly = (p: Policy): Policy => ({ ...p, triage: { ...p.triage!, model: undefined } });
+/** A policy whose text model reads one word, "sandia", as strong evidence for `label` (and knows `others`). */
+const withSandiaModel = (p: Policy, label: string, others: string[], weight = 10): Policy => ({
+  ...p,
+  triage: {
+    ...p.triage!,
+    model: {
+      labels: [label, ...others],
+      bias: [label, ...others].map(() => 0),
+      words: { sandia: [weight, ...others.map(() => 0)] },
+      threshold: 0.8,
+      minWords: 15,
+      trainedOn: { tickets: 1, digest: 'test' },
+    },
+  },
+});
+/** Sixteen distinct words or more around a how-to question (the rules read it as the lowest priority). */
+const HOW_TO =
+  'Buenas tardes, queríamos saber cómo se cambia el logo que aparece arriba en las facturas impresas de la sucursal centro, gracias sandía.';
 
 describe('triage: WebSaaS priorities, contrast and negation', () => {
   it('reads "no podemos facturar" as urgente, quoting the words', () => {
@@ -1002,8 +1022,10 @@ describe('triage: several problems in one message', () => {
   it('reads the marked item to the end of its line, past parentheses and commas', () => {
     const body =
       'Varias cosas:\n1. ¿Cuánto cuesta más espacio?\n2. El webmail tarda en entrar.\n3. Lo más grave: desde anoche la web (tienda-sol.mx) sale en blanco, pantalla blanca, para los clientes.\nGracias';
-    expect(run('soporte-justo', 'Varias cosas', body).priority).toBe('alta');
-    expect(run('soporte-justo', 'Varias cosas', body.replace('Lo más grave: ', '')).priority).toBe('media');
+    // The marker's reach is the rules' own mechanism: read without the text model, which may weigh the list otherwise.
+    const rules = rulesOnly(policy('soporte-justo'));
+    expect(triage(rules, { subject: 'Varias cosas', body }).priority).toBe('alta');
+    expect(triage(rules, { subject: 'Varias cosas', body: body.replace('Lo más grave: ', '') }).priority).toBe('media');
   });
   it('does not raise a list of questions when the marked one is itself a question', () => {
     const r = run(
@@ -1026,5 +1048,66 @@ describe("triage: a reply's subject is the thread's earlier matter", () => {
     expect(run('websaas', 'RE: ninguna caja puede facturar', '').priority).toBe('urgente');
     const quotedOnly = 'El lun, 3 nov 2025 a las 9:00, Soporte WebSaaS <soporte@websaas.net> escribió:\n> Su caso fue registrado.';
     expect(run('websaas', 'RE: ninguna caja puede facturar', quotedOnly).priority).toBe('urgente');
+  });
+});
+
+describe('triage: the text model reads second', () => {
+  const websaas = () => withSandiaModel(policy('websaas'), 'urgente', ['importante', 'normal']);
+
+  it('decides where it disagrees with the rules with enough probability, naming the words that weighed most', () => {
+    expect(triage(rulesOnly(policy('websaas')), { subject: 'Logo', body: HOW_TO }).priority).toBe('normal');
+    const r = triage(websaas(), { subject: 'Logo', body: HOW_TO });
+    expect(r.priority).toBe('urgente');
+    const why = r.reasons.find((x) => x.rule === 'priority:urgente/text-model')!;
+    expect(why.evidence).toEqual(['sandia']);
+    expect(why.detail).toMatch(
+      /The rules read normal; the text model \(trained on 1 labelled tickets\) reads urgente with \d+ % probability/,
+    );
+  });
+
+  it('leaves a ticket of fewer words than its minWords to the rules', () => {
+    const r = triage(websaas(), { subject: 'Logo', body: '¿Cómo cambio el logo de la factura? sandía' });
+    expect(r.priority).toBe('normal');
+    expect(r.reasons.some((x) => x.rule.endsWith('/text-model'))).toBe(false);
+  });
+
+  it('stays silent below its threshold', () => {
+    const weak = withSandiaModel(policy('websaas'), 'urgente', ['importante', 'normal'], 0.5);
+    expect(triage(weak, { subject: 'Logo', body: HOW_TO }).priority).toBe('normal');
+  });
+
+  it('does not decide a ticket in a language the rules do not read', () => {
+    const german =
+      'Guten Tag, wir möchten wissen, wie man das Logo auf den gedruckten Rechnungen der Filiale ändert, weil es nicht mehr stimmt, sandia danke.';
+    const r = triage(websaas(), { subject: 'Logo', body: german });
+    expect(r.flags).toContain('language-not-understood');
+    expect(r.priority).not.toBe('urgente');
+  });
+
+  it("keeps the priority-mismatch flag true to the final priority when it overrides the rules' reading", () => {
+    expect(triage(rulesOnly(policy('websaas')), { subject: 'Prioridad urgente - logo', body: HOW_TO }).flags).toContain(
+      'priority-mismatch',
+    );
+    const r = triage(websaas(), { subject: 'Prioridad urgente - logo', body: HOW_TO });
+    expect(r.priority).toBe('urgente');
+    expect(r.flags).not.toContain('priority-mismatch');
+  });
+
+  it("excludes with the exclusion's flags, and a priority it decides drops the rules' exclusion and its flags", () => {
+    const infraspeak = policy('infraspeak');
+    const body =
+      'Bom dia, precisamos de saber como alterar o logótipo que aparece no topo dos relatórios de manutenção da nossa empresa, obrigado sandia.';
+    const excluding = triage(withSandiaModel(infraspeak, 'excluded:technical-service', ['baja']), { subject: 'Logótipo', body });
+    expect(excluding.exclusion?.id).toBe('technical-service');
+    expect(excluding.flags).toContain('technical-service');
+    expect(excluding.reasons.some((x) => x.rule === 'exclusion:technical-service/text-model')).toBe(true);
+
+    const request =
+      'Bom dia, pedimos que carreguem na plataforma a folha de cálculo em anexo com os 300 ativos novos da nossa fábrica de Braga, sandia.';
+    expect(triage(rulesOnly(infraspeak), { subject: 'Ativos', body: request }).exclusion?.id).toBe('technical-service');
+    const kept = triage(withSandiaModel(infraspeak, 'alta', ['excluded:technical-service']), { subject: 'Ativos', body: request });
+    expect(kept.exclusion).toBeNull();
+    expect(kept.priority).toBe('alta');
+    expect(kept.flags).not.toContain('technical-service');
   });
 });

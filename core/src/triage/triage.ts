@@ -7,6 +7,7 @@ import { type AsideSpan, findAsideText } from './find-aside-text.js';
 import { type Match, PhraseMatcher } from './find-matches.js';
 import { WordScanner, type Words } from './normalize-text.js';
 import { readDeclaredPriority } from './read-declared-priority.js';
+import { type ModelReading, modelWordsOf, TextModelReader } from './text-model-reader.js';
 import type { TriageResult } from './triage-result-schema.js';
 
 export type { TriageResult } from './triage-result-schema.js';
@@ -24,6 +25,8 @@ const CUT_LOOKBACK = 100;
 const TEXT_LIMIT_RULE = 'intake:text-limit';
 
 const MISMATCH_FLAG = 'priority-mismatch';
+/** A text model's label for an exclusion: `excluded:<exclusion id>`. */
+const EXCLUDED = 'excluded:';
 const LANGUAGE_FLAG = 'language-not-understood';
 /** The confidence a decision read from a language the rules do not cover can have at most. */
 const UNREAD_LANGUAGE_CONFIDENCE = 0.3;
@@ -118,6 +121,8 @@ type Prep = {
   politeHits: Hit[];
   /** Emphasis matches of the current ticket ("lo más grave: …"). */
   emphasisMatches: Match[];
+  /** The policy's text model, the second reader (null when the policy has none). */
+  model: TextModelReader | null;
   /** Stamp of the current ticket (never 0, the tables' initial value). */
   stamp: number;
   /** Per group index WITH..DETECTOR: stamp of the ticket in which (group, rule) matched. */
@@ -214,6 +219,7 @@ function prepOf(c: CompiledTriage): Prep {
     priorityUnless: [],
     politeHits: [],
     emphasisMatches: [],
+    model: rules.model ? new TextModelReader(rules.model) : null,
     stamp: 0,
     seen,
     bestStamp: lists.map((l) => new Int32Array(l.length)),
@@ -250,6 +256,11 @@ const text = (t: LocalizedText | undefined, locale: string): string =>
   t ? ((t as Record<string, string | undefined>)[locale] ?? t.es) : '';
 const clamp = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
 
+function removeFlag(flags: string[], flag: string): void {
+  const at = flags.indexOf(flag);
+  if (at >= 0) flags.splice(at, 1);
+}
+
 /** Adds a flag once, keeping the order in which flags were first added. */
 function addFlag(flags: string[], flag: string): void {
   if (!flags.includes(flag)) flags.push(flag);
@@ -282,26 +293,40 @@ function topTarget(hits: Hit[], targetOf: Int32Array, scores: Float64Array): { t
 const triedBefore = (a: Hit, b: Hit) => a.strength > b.strength || (a.strength === b.strength && a.rule < b.rule);
 
 /** Decides a ticket's priority, exclusion, tier, category and text-only intake checks, each with its reasons. */
-export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
-  const c = compileTriage(policy);
-  const { rules } = c;
+/** What triage reads of a ticket: the readable parts, their words, and which words are set aside (quoted, signature). */
+type ReadTicket = { subject: string; body: string; fullText: string; tokenized: Words; aside: AsideSpan[]; asideOf: Int8Array | null };
+
+function readTicket(prep: Prep, ticket: TriageTicket): ReadTicket {
   const subject = readablePart(ticket.subject ?? '', TRIAGE_SUBJECT_CHARS);
   const body = readablePart(ticket.body ?? '', TRIAGE_BODY_CHARS);
   // One string for the scan and the detectors. join builds it flat; a template would build a cons string, which the scan
   // reads char by char more slowly.
   const fullText = [subject, body].join('\n');
-  const prep = prepOf(c);
   const tokenized = (prep.words = prep.scanner.scan(fullText, prep.words));
+  const aside = findAsideText(subject, body);
+  let asideOf = aside.length > 0 ? wordsAside(tokenized, aside, subject.length + 1) : null;
+  // A reply's subject names the thread's earlier matter ("RE: slow till"): the new message in the body decides.
+  if (REPLY_SUBJECT.test(subject)) asideOf = withReplySubjectAside(tokenized, asideOf, subject.length + 1);
+  return { subject, body, fullText, tokenized, aside, asideOf };
+}
+
+/** The distinct words a policy's text model reads in a ticket (the customer's own words, normalised): what training sees. */
+export function textModelWords(policy: Policy, ticket: TriageTicket): string[] {
+  const read = readTicket(prepOf(compileTriage(policy)), ticket);
+  return modelWordsOf(read.tokenized, read.asideOf);
+}
+
+export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
+  const c = compileTriage(policy);
+  const { rules } = c;
+  const prep = prepOf(c);
+  const { subject, body, fullText, tokenized, aside, asideOf } = readTicket(prep, ticket);
   const matches = prep.matcher.find(tokenized);
   const locale = policy.locale;
   const reasons: Reason[] = [];
   const flags: string[] = [];
   const unread = textLimitReason(ticket, subject, body);
   if (unread) reasons.push(unread);
-  const aside = findAsideText(subject, body);
-  let asideOf = aside.length > 0 ? wordsAside(tokenized, aside, subject.length + 1) : null;
-  // A reply's subject names the thread's earlier matter ("RE: slow till"): the new message in the body decides.
-  if (REPLY_SUBJECT.test(subject)) asideOf = withReplySubjectAside(tokenized, asideOf, subject.length + 1);
   if (aside.length > 0) reasons.push(asideReason(body, aside));
 
   // One walk over the matches: which (with-group, rule), unless and detector matched, which words are masked,
@@ -424,7 +449,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // Priority.
   const declared = policy.priorities.length > 0 ? readDeclaredPriority(c, subject) : null;
   const priorityFrom = reasons.length;
-  const priority = decidePriority(tokenized, c, prep, declared?.priority ?? null, masked, reasons, flags);
+  let priority = decidePriority(tokenized, c, prep, declared?.priority ?? null, masked, reasons, flags);
 
   // A language the rules do not read: say so, and keep the priority's confidence low (it rests on look-alike words or defaults).
   const language = prep.language.detect(tokenized, asideOf);
@@ -475,6 +500,21 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
         evidence: [],
         confidence: 0.45,
       });
+    }
+  }
+
+  // The text model reads second: where it disagrees with the rules and is sure enough, it decides, and says from which words.
+  if (prep.model && !language) {
+    const ruled = exclusion ? `excluded:${exclusion.id}` : (priority ?? tier);
+    const reading = prep.model.read(tokenized, asideOf, ruled);
+    if (reading.label !== ruled && reading.probability >= rules.model!.threshold && reading.read >= rules.model!.minWords) {
+      const decided = decideByModel(policy, reading, ruled, rules.model!.trainedOn.tickets, { priority, tier, exclusion }, flags);
+      ({ priority, tier, exclusion } = decided.result);
+      reasons.push(decided.reason);
+      if (declared) {
+        if (priority === declared.priority) removeFlag(flags, MISMATCH_FLAG);
+        else if (priority) addFlag(flags, MISMATCH_FLAG);
+      }
     }
   }
 
@@ -542,6 +582,51 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   }
 
   return { priority, declaredPriority: declared?.priority ?? null, tier, category, exclusion, flags, reasons, missingInformation };
+}
+
+type Decided = Pick<TriageResult, 'priority' | 'tier' | 'exclusion'>;
+
+/** The decision with the model's label in place of the rules' (`ruled`), the exclusion's flags following it, and the reason. */
+function decideByModel(
+  policy: Policy,
+  reading: ModelReading,
+  ruled: string | null,
+  trainedOn: number,
+  before: Decided,
+  flags: string[],
+): { result: Decided; reason: Reason } {
+  const result = { ...before };
+  const label = reading.label;
+  const locale = policy.locale;
+  const excluded = label.startsWith(EXCLUDED) ? policy.exclusions.find((x) => x.id === label.slice(EXCLUDED.length)) : undefined;
+  if (before.exclusion && before.exclusion.id !== excluded?.id)
+    for (const f of policy.exclusions.find((x) => x.id === before.exclusion!.id)?.flags ?? []) removeFlag(flags, f);
+  let kind: Reason['kind'];
+  if (excluded) {
+    result.exclusion = { id: excluded.id, description: text(excluded.description, locale) };
+    for (const f of excluded.flags) addFlag(flags, f);
+    kind = 'exclusion';
+  } else {
+    result.exclusion = null;
+    if (policy.priorities.some((p) => p.id === label)) {
+      result.priority = label;
+      kind = 'priority';
+    } else {
+      result.tier = label;
+      kind = 'tier';
+    }
+  }
+  const words = reading.words.map((w) => `"${w}"`).join(', ');
+  return {
+    result,
+    reason: {
+      rule: `${kind}:${excluded ? excluded.id : label}/text-model`,
+      kind,
+      detail: `The rules read ${ruled ?? 'nothing'}; the text model (trained on ${trainedOn} labelled tickets) reads ${label} with ${Math.round(100 * reading.probability)} % probability${words ? `, mostly from ${words}` : ''}: using ${label}.`,
+      evidence: reading.words,
+      confidence: clamp(reading.probability),
+    },
+  };
 }
 
 /** Whether a hit is evidence for a priority above the lowest (a problem rather than a question or request). */
