@@ -1,15 +1,20 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInPolicyFiles } from '../src/policies/built-in-policies.js';
+import { parsePolicy } from '../src/policy/parse-policy.js';
 import { type Policy, policySchema } from '../src/policy/policy-schema.js';
 import type { TextModel } from '../src/triage/text-model-schema.js';
 import { triage } from '../src/triage/triage.js';
-import { type EvalCase, loadSlice, modelTrainingSlices, type Slice } from './eval-set.js';
+import { type EvalCase, evalCaseSchema, loadSlice, modelTrainingSlices, type Slice } from './eval-set.js';
 import { modelLabelOf, trainTextModel } from './train-text-model.js';
 
 // Usage: npm run train                      writes core/policies/models/<policy>.json from the training slices
 //        npm run train -- --cross-validate  leaves each studied blind slice out in turn: rules alone vs rules + model
+//        npm run train -- --policy my-policy.json --tickets labelled.jsonl [--out trained.json]
+//                                           trains your own policy's model on your labelled tickets (stdout without --out)
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const here = dirname(fileURLToPath(import.meta.url));
 const modelsDir = join(here, '..', 'policies', 'models');
 const policies: Policy[] = Object.values(builtInPolicyFiles).map((file) => {
@@ -23,7 +28,9 @@ const decidedLabel = (policy: Policy, c: EvalCase): string | null => {
   return r.exclusion ? `excluded:${r.exclusion.id}` : (r.priority ?? r.tier);
 };
 
-if (process.argv.includes('--cross-validate')) {
+if (option('--policy') !== undefined || option('--tickets') !== undefined) {
+  trainOwnPolicy(option('--policy'), option('--tickets'), option('--out'));
+} else if (args.includes('--cross-validate')) {
   const thresholds = [0.6, 0.7, 0.8, 0.9, 1.01];
   const total = { n: 0, rules: 0, right: thresholds.map(() => 0) };
   for (const held of modelTrainingSlices.filter((s) => s !== 'dev')) {
@@ -89,4 +96,69 @@ function formatModel(model: TextModel): string {
     '}',
     '',
   ].join('\n');
+}
+
+/** Stops with what is wrong and how to fix it. */
+function refuse(message: string): never {
+  console.error(`plazo train: ${message}`);
+  process.exit(1);
+}
+
+/** Reads a policy file and labelled tickets, trains the policy's model and writes the policy with it as `triage.model`. */
+function trainOwnPolicy(policyPath: string | undefined, ticketsPath: string | undefined, out: string | undefined): void {
+  if (!policyPath || !ticketsPath) refuse('give both --policy <policy.json> and --tickets <labelled.jsonl>');
+  for (const path of [policyPath, ticketsPath]) if (!existsSync(path)) refuse(`${path} does not exist`);
+  let file: Record<string, unknown>;
+  try {
+    file = JSON.parse(readFileSync(policyPath, 'utf8'));
+  } catch (e) {
+    refuse(`${policyPath} is not JSON: ${(e as Error).message}`);
+  }
+  const parsed = parsePolicy(file);
+  if (!parsed.ok)
+    refuse(`${policyPath}: ${parsed.issue.detail}\n${(parsed.issue.problems ?? []).map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  const policy: Policy = { ...parsed.value, triage: { ...parsed.value.triage!, model: undefined } };
+  const cases: EvalCase[] = [];
+  const problems: string[] = [];
+  for (const [i, line] of readFileSync(ticketsPath, 'utf8').split('\n').entries()) {
+    if (!line.trim()) continue;
+    const read = readLabelled(line, policy.id);
+    if (typeof read === 'string') problems.push(`line ${i + 1}: ${read}`);
+    else cases.push(read);
+  }
+  if (problems.length > 0) refuse(`${ticketsPath} has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  const labels = new Set(cases.map((c) => modelLabelOf(c)));
+  if (labels.size < 2)
+    refuse(`${ticketsPath}: the tickets need at least two different labels to learn from (found ${[...labels].join(', ') || 'none'})`);
+  const model = trainTextModel(policy, cases);
+  const check = parsePolicy({ ...file, triage: { ...(file.triage as object), model } });
+  if (!check.ok)
+    refuse(`the trained model does not fit the policy: ${(check.issue.problems ?? []).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  const json = JSON.stringify({ ...file, triage: { ...(file.triage as object), model: '\u0000model' } }, null, 2).replace(
+    '"\\u0000model"',
+    formatModel(model).trimEnd().replaceAll('\n', '\n    '),
+  );
+  const summary = `${model.trainedOn.tickets} tickets, labels ${model.labels.join(', ')}, ${Object.keys(model.words).length} words`;
+  if (out) {
+    writeFileSync(out, `${json}\n`);
+    console.error(`wrote ${out}: ${summary}`);
+  } else {
+    process.stdout.write(`${json}\n`);
+    console.error(summary);
+  }
+}
+
+/** One labelled ticket of a JSON Lines file (`policy` defaults to the policy's id), or what is wrong with it. */
+function readLabelled(line: string, policyId: string): EvalCase | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return 'not JSON';
+  }
+  const c = evalCaseSchema.safeParse({ policy: policyId, ...(json as object) });
+  if (!c.success) return c.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
+  if (c.data.policy !== policyId) return `for policy "${c.data.policy}", not "${policyId}"`;
+  if (modelLabelOf(c.data) === null) return 'expect names no priority, tier or exclusion';
+  return c.data;
 }
