@@ -15,12 +15,13 @@ import { type Policy, policySchema } from '../policy/policy-schema.js';
  * The five vendor policies, read from the seeds. The tests check each whole, as `parsePolicy` checks an uploaded one
  * (shape, zone, holidays, triage rules); at run time they are read by the schema alone.
  */
+// Pure calls: a bundle that never reads the files (the Worker reads them from its assets) drops them and their models.
 export const builtInPolicyFiles: Readonly<Record<string, unknown>> = {
-  peewah: withModel(peewah, peewahModel),
-  skedu: withModel(skedu, skeduModel),
-  websaas: withModel(websaas, websaasModel),
-  'soporte-justo': withModel(soporteJusto, soporteJustoModel),
-  infraspeak: withModel(infraspeak, infraspeakModel),
+  peewah: /* @__PURE__ */ withModel(peewah, peewahModel),
+  skedu: /* @__PURE__ */ withModel(skedu, skeduModel),
+  websaas: /* @__PURE__ */ withModel(websaas, websaasModel),
+  'soporte-justo': /* @__PURE__ */ withModel(soporteJusto, soporteJustoModel),
+  infraspeak: /* @__PURE__ */ withModel(infraspeak, infraspeakModel),
 };
 
 /** A policy file with its text model (`core/policies/models/<id>.json`, written by `npm run train`) as `triage.model`. */

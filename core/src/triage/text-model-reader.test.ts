@@ -34,7 +34,7 @@ describe('TextModelReader', () => {
       const scanner = new WordScanner();
       for (const { case: c } of loadSlice('dev').filter((x) => x.case.policy === policy.id)) {
         const words = scanner.scan(`${c.subject}\n${c.body}`);
-        const fast = reader.read(words, null, null);
+        const fast = reader.read(words, null);
         const plain = readPlainly(m, modelWordsOf(words, null));
         expect(fast.label).toBe(plain.label);
         expect(fast.probability).toBeCloseTo(plain.probability, 12);
@@ -47,8 +47,8 @@ describe('TextModelReader', () => {
   it('counts a repeated word once and reads no word shorter than three letters', () => {
     const reader = new TextModelReader(model);
     const scanner = new WordScanner();
-    const once = reader.read(scanner.scan('caida de la tienda'), null, null);
-    const repeated = reader.read(scanner.scan('caida caida caida de la tienda tienda'), null, null);
+    const once = reader.read(scanner.scan('caida de la tienda'), null);
+    const repeated = reader.read(scanner.scan('caida caida caida de la tienda tienda'), null);
     expect(repeated.probability).toBe(once.probability);
     expect(once.read).toBe(2);
   });
@@ -56,14 +56,17 @@ describe('TextModelReader', () => {
   it('reads only the words not set aside', () => {
     const reader = new TextModelReader(model);
     const words = new WordScanner().scan('pregunta caida');
-    expect(reader.read(words, null, null).label).toBe('alta');
-    expect(reader.read(words, Int8Array.of(0, 1), null).label).toBe('baja');
+    expect(reader.read(words, null).label).toBe('alta');
+    expect(reader.read(words, Int8Array.of(0, 1)).label).toBe('baja');
   });
 
   it("names the words that weighed most for its label over the rules' label, strongest first", () => {
-    const reading = new TextModelReader(model).read(new WordScanner().scan('la tienda esta caida, una pregunta'), null, 'baja');
+    const reader = new TextModelReader(model);
+    const reading = reader.read(new WordScanner().scan('la tienda esta caida, una pregunta'), null);
     expect(reading.label).toBe('alta');
-    expect(reading.words).toEqual(['caida', 'tienda']);
+    expect(reader.strongestWords(reading, 'baja')).toEqual(['caida', 'tienda']);
+    // A label the model does not know: over the model's own runner-up.
+    expect(reader.strongestWords(reading, 'media')).toEqual(['caida', 'tienda']);
   });
 
   it('gives training the same words triage reads: the quoted history is not among them', () => {

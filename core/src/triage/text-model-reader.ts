@@ -19,10 +19,10 @@ export function modelWordsOf(t: Words, skip: Int8Array | null): string[] {
 export type ModelReading = {
   label: string;
   probability: number;
-  /** The words that weighed most for `label` over `against`, strongest first. */
-  words: string[];
   /** How many distinct words the model read. */
   read: number;
+  /** The model's rows of the words read (for `strongestWords`). */
+  rows: readonly number[];
 };
 
 /** Row markers: a model word the model has no row for, a word not yet looked up, a word the model does not read. */
@@ -44,6 +44,8 @@ export class TextModelReader {
   private seenAt = new Int32Array(1024);
   private stamp = 0;
   private vocabulary: Words['vocabulary'] | null = null;
+  /** Scratch: the last reading's score per label. */
+  private readonly z: Float64Array;
 
   constructor(model: TextModel) {
     this.labels = model.labels;
@@ -51,15 +53,13 @@ export class TextModelReader {
     this.wordOfRow = Object.keys(model.words);
     this.rowOf = new Map(this.wordOfRow.map((w, i) => [w, i]));
     const k = model.labels.length;
+    this.z = new Float64Array(k);
     this.weights = new Float64Array(this.wordOfRow.length * k);
     for (const [i, w] of this.wordOfRow.entries()) this.weights.set(model.words[w]!, i * k);
   }
 
-  /**
-   * The model's label for the words where `skip` is 0 (each distinct word once), its probability, and the words that weighed
-   * most for it over `against` (the rules' label; when it is not one of the model's, over the model's own runner-up).
-   */
-  read(t: Words, skip: Int8Array | null, against: string | null): ModelReading {
+  /** The model's label for the words where `skip` is 0 (each distinct word once), and its probability. */
+  read(t: Words, skip: Int8Array | null): ModelReading {
     if (this.vocabulary !== t.vocabulary) {
       this.cached.fill(NOT_YET);
       this.vocabulary = t.vocabulary;
@@ -87,20 +87,33 @@ export class TextModelReader {
     }
     const k = this.labels.length;
     const value = distinct > 0 ? MODEL_WORD_SCALE / Math.sqrt(distinct) : 0;
-    const z = Float64Array.from(this.bias);
+    const z = this.z;
+    for (let j = 0; j < k; j++) z[j] = this.bias[j]!;
     for (const row of rows) for (let j = 0; j < k; j++) z[j] = z[j]! + value * this.weights[row * k + j]!;
     let best = 0;
     for (let j = 1; j < k; j++) if (z[j]! > z[best]!) best = j;
     let sum = 0;
     for (let j = 0; j < k; j++) sum += Math.exp(z[j]! - z[best]!);
+    return { label: this.labels[best]!, probability: 1 / sum, read: distinct, rows };
+  }
+
+  /** Up to five words of a reading that weighed most for its label over `against`, strongest first. */
+  strongestWords(reading: ModelReading, against: string | null): string[] {
+    const k = this.labels.length;
+    const best = this.labels.indexOf(reading.label);
     let other = against === null ? -1 : this.labels.indexOf(against);
+    // The rules' label is not one the model knows (or is its own): weigh against the model's runner-up.
     if (other < 0 || other === best) {
-      other = best === 0 ? 1 : 0;
-      for (let j = 0; j < k; j++) if (j !== best && z[j]! > z[other]!) other = j;
+      other = -1;
+      const z = this.z;
+      for (let j = 0; j < k; j++) if (j !== best && (other < 0 || z[j]! > z[other]!)) other = j;
     }
     const lead = (row: number) => this.weights[row * k + best]! - this.weights[row * k + other]!;
-    const strongest = rows.filter((r) => lead(r) > 0).sort((a, b) => lead(b) - lead(a));
-    return { label: this.labels[best]!, probability: 1 / sum, words: strongest.slice(0, 5).map((r) => this.wordOfRow[r]!), read: distinct };
+    return reading.rows
+      .filter((r) => lead(r) > 0)
+      .sort((a, b) => lead(b) - lead(a))
+      .slice(0, 5)
+      .map((r) => this.wordOfRow[r]!);
   }
 
   private growTo(n: number): void {

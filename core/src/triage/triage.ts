@@ -506,9 +506,10 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
   // The text model reads second: where it disagrees with the rules and is sure enough, it decides, and says from which words.
   if (prep.model && !language) {
     const ruled = exclusion ? `excluded:${exclusion.id}` : (priority ?? tier);
-    const reading = prep.model.read(tokenized, asideOf, ruled);
+    const reading = prep.model.read(tokenized, asideOf);
     if (reading.label !== ruled && reading.probability >= rules.model!.threshold && reading.read >= rules.model!.minWords) {
-      const decided = decideByModel(policy, reading, ruled, rules.model!.trainedOn.tickets, { priority, tier, exclusion }, flags);
+      const words = prep.model.strongestWords(reading, ruled);
+      const decided = decideByModel(policy, reading, words, ruled, rules.model!.trainedOn.tickets, { priority, tier, exclusion }, flags);
       ({ priority, tier, exclusion } = decided.result);
       reasons.push(decided.reason);
       if (declared) {
@@ -590,6 +591,7 @@ type Decided = Pick<TriageResult, 'priority' | 'tier' | 'exclusion'>;
 function decideByModel(
   policy: Policy,
   reading: ModelReading,
+  strongest: string[],
   ruled: string | null,
   trainedOn: number,
   before: Decided,
@@ -616,14 +618,14 @@ function decideByModel(
       kind = 'tier';
     }
   }
-  const words = reading.words.map((w) => `"${w}"`).join(', ');
+  const words = strongest.map((w) => `"${w}"`).join(', ');
   return {
     result,
     reason: {
       rule: `${kind}:${excluded ? excluded.id : label}/text-model`,
       kind,
       detail: `The rules read ${ruled ?? 'nothing'}; the text model (trained on ${trainedOn} labelled tickets) reads ${label} with ${Math.round(100 * reading.probability)} % probability${words ? `, mostly from ${words}` : ''}: using ${label}.`,
-      evidence: reading.words,
+      evidence: strongest,
       confidence: clamp(reading.probability),
     },
   };
