@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toReadableJson } from '../src/cli/to-readable-json.js';
 import { builtInPolicyFiles } from '../src/policies/built-in-policies.js';
 import { parsePolicy } from '../src/policy/parse-policy.js';
 import { type Policy, policySchema } from '../src/policy/policy-schema.js';
@@ -134,10 +135,7 @@ function trainOwnPolicy(policyPath: string | undefined, ticketsPath: string | un
   const check = parsePolicy({ ...file, triage: { ...(file.triage as object), model } });
   if (!check.ok)
     refuse(`the trained model does not fit the policy: ${(check.issue.problems ?? []).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  const json = JSON.stringify({ ...file, triage: { ...(file.triage as object), model: '\u0000model' } }, null, 2).replace(
-    '"\\u0000model"',
-    formatModel(model).trimEnd().replaceAll('\n', '\n    '),
-  );
+  const json = toReadableJson({ ...file, triage: { ...(file.triage as object), model } });
   const summary = `${model.trainedOn.tickets} tickets, labels ${model.labels.join(', ')}, ${Object.keys(model.words).length} words`;
   if (out) {
     writeFileSync(out, `${json}\n`);

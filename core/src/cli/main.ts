@@ -17,6 +17,7 @@ import { readLineBatches } from './read-line-batches.js';
 import { readPolicyFile, resolvePolicy } from './resolve-policy.js';
 import { runDemo } from './run-demo.js';
 import { missingSchemaRef, schemaRef } from './schema-ref.js';
+import { toReadableJson } from './to-readable-json.js';
 
 export type Io = { stdin: Readable; stdout: Writable; stderr: Writable };
 
@@ -201,7 +202,7 @@ async function printPolicy(values: Values, positionals: string[], io: Io): Promi
   }
   const out = typeof values.out === 'string' ? values.out : undefined;
   const { $schema: _, ...fields } = policy.value;
-  const text = `${JSON.stringify({ $schema: schemaRef(out ? dirname(resolve(out)) : process.cwd()), ...fields }, null, 2)}\n`;
+  const text = `${toReadableJson({ $schema: schemaRef(out ? dirname(resolve(out)) : process.cwd()), ...fields })}\n`;
   if (!out) {
     io.stdout.write(text);
     return 0;

@@ -68,8 +68,8 @@ export const limitBody = limitBodyTo(MAX_BODY_BYTES);
 
 /**
  * POST /api/v1/evaluate's limit (256 KiB): one ticket and at most one policy document. The largest built-in policy is
- * 38 KB of JSON and triage reads 21,000 characters of a ticket, so this leaves room for a long timeline and a policy
- * several times that size, while bounding what an unauthenticated caller makes the Worker parse.
+ * 150 KB of JSON with its text model (188 KB as `plazo policy peewah` prints it) and triage reads 21,000 characters of a
+ * ticket, so this leaves room for a long timeline, while bounding what an unauthenticated caller makes the Worker parse.
  */
 export const EVALUATE_MAX_BODY_BYTES = 256 * 1024;
 export const limitEvaluateBody = limitBodyTo(EVALUATE_MAX_BODY_BYTES);
