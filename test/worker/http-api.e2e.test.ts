@@ -1,6 +1,8 @@
 import { exports } from 'cloudflare:workers';
 import { builtInPolicies, evaluateTicket, parseTicket } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
+import { toReadableJson } from '../../core/src/cli/to-readable-json.js';
+import { EVALUATE_MAX_BODY_BYTES } from '../../worker/src/http/body-limit.js';
 import { admin } from './support/storage.js';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(`http://plazo.test${path}`, init);
@@ -46,6 +48,22 @@ describe('HTTP API', () => {
     const byDocument = await postJson('/api/v1/evaluate', { policy, ticket, now });
     expect(byDocument.status).toBe(200);
     expect(await byDocument.json()).toEqual(JSON.parse(JSON.stringify(expected.value)));
+  });
+
+  it('evaluates with the largest built-in policy sent as a document, text model included, as `plazo policy` prints it', async () => {
+    const policy = await (await call('/api/v1/policies/peewah')).json();
+    expect(policy).toMatchObject({ triage: { model: { labels: expect.arrayContaining(['alta']) } } });
+    const long = {
+      ...ticket,
+      subject: 'Evento de mañana',
+      body: 'Hola, mañana tenemos la feria con 800 inscritos y desde esta mañana el formulario de registro no carga para nadie, sale un error al enviar.',
+    };
+    const body = `{"policy": ${toReadableJson(policy)}, "ticket": ${JSON.stringify(long)}, "now": "${now}"}`;
+    expect(body.length).toBeLessThan(EVALUATE_MAX_BODY_BYTES);
+    const byDocument = await postJson('/api/v1/evaluate', body);
+    expect(byDocument.status).toBe(200);
+    const byId = await postJson('/api/v1/evaluate', { policy: 'peewah', ticket: long, now });
+    expect(await byDocument.json()).toEqual(await byId.json());
   });
 
   it('names the problem of a bad evaluate request', async () => {
