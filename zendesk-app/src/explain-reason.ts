@@ -31,6 +31,12 @@ export function explainReason(reason: Reason, evaluation: Evaluation, policy: Po
   const family = colon < 0 ? head : head.slice(0, colon);
   const subject = colon < 0 ? '' : head.slice(colon + 1);
   const decided = priorityLabel(policy, locale, evaluation.priority);
+  if (rest[0] === 'text-model') {
+    if (reason.kind === 'priority') return say.textModel(priorityLabel(policy, locale, subject));
+    if (reason.kind === 'tier') return say.textModel(localized(policy?.tiers.find((x) => x.id === subject)?.label, locale) ?? subject);
+    if (reason.kind === 'exclusion')
+      return say.textModel(localized(policy?.exclusions.find((e) => e.id === subject)?.description, locale) ?? subject);
+  }
   switch (reason.kind) {
     case 'priority': {
       if (reason.rule === 'priority/stressed') return say.stressed(decided);
