@@ -55,5 +55,8 @@ export { targetStatusAt } from './sla/target-status-at.js';
 /** Validates a ticket from outside (an API body, a CLI line): every problem by path. */
 export { parseTicket } from './ticket/parse-ticket.js';
 export type { Ticket, TicketId, TicketInput, TimelineEvent } from './ticket/ticket-schema.js';
+export type { TextModel } from './triage/text-model-schema.js';
 /** Triage alone: what the subject and body say (priority, exclusion, tier, category, flags), with reasons. */
 export { triage } from './triage/triage.js';
+export type { TriageResult } from './triage/triage-result-schema.js';
+export type { TriageRules } from './triage/triage-rules-schema.js';
