@@ -43,7 +43,9 @@ export type Slice =
   | 'blind16'
   | 'blind17'
   | 'blind18'
-  | 'blind19';
+  | 'blind19'
+  | 'blind20'
+  | 'blind21';
 export const allSlices: readonly Slice[] = [
   'dev',
   'holdout',
@@ -66,6 +68,8 @@ export const allSlices: readonly Slice[] = [
   'blind17',
   'blind18',
   'blind19',
+  'blind20',
+  'blind21',
 ];
 /**
  * What the text models are trained on: dev and the blind slices already studied. `holdout` and the untouched blind slices
