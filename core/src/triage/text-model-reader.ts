@@ -21,6 +21,8 @@ export type ModelReading = {
   probability: number;
   /** How many distinct words the model read. */
   read: number;
+  /** The label the model scores next highest. */
+  runnerUp: string;
   /** The model's rows of the words read (for `strongestWords`). */
   rows: readonly number[];
 };
@@ -44,7 +46,7 @@ export class TextModelReader {
   private seenAt = new Int32Array(1024);
   private stamp = 0;
   private vocabulary: Words['vocabulary'] | null = null;
-  /** Scratch: the last reading's score per label. */
+  /** Scratch: a reading's score per label. */
   private readonly z: Float64Array;
 
   constructor(model: TextModel) {
@@ -92,9 +94,11 @@ export class TextModelReader {
     for (const row of rows) for (let j = 0; j < k; j++) z[j] = z[j]! + value * this.weights[row * k + j]!;
     let best = 0;
     for (let j = 1; j < k; j++) if (z[j]! > z[best]!) best = j;
+    let second = best === 0 ? 1 : 0;
+    for (let j = 0; j < k; j++) if (j !== best && z[j]! > z[second]!) second = j;
     let sum = 0;
     for (let j = 0; j < k; j++) sum += Math.exp(z[j]! - z[best]!);
-    return { label: this.labels[best]!, probability: 1 / sum, read: distinct, rows };
+    return { label: this.labels[best]!, probability: 1 / sum, read: distinct, runnerUp: this.labels[second]!, rows };
   }
 
   /** Up to five words of a reading that weighed most for its label over `against`, strongest first. */
@@ -103,11 +107,7 @@ export class TextModelReader {
     const best = this.labels.indexOf(reading.label);
     let other = against === null ? -1 : this.labels.indexOf(against);
     // The rules' label is not one the model knows (or is its own): weigh against the model's runner-up.
-    if (other < 0 || other === best) {
-      other = -1;
-      const z = this.z;
-      for (let j = 0; j < k; j++) if (j !== best && (other < 0 || z[j]! > z[other]!)) other = j;
-    }
+    if (other < 0 || other === best) other = this.labels.indexOf(reading.runnerUp);
     const lead = (row: number) => this.weights[row * k + best]! - this.weights[row * k + other]!;
     return reading.rows
       .filter((r) => lead(r) > 0)
