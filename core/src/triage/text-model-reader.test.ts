@@ -69,6 +69,24 @@ describe('TextModelReader', () => {
     expect(reader.strongestWords(reading, 'media')).toEqual(['caida', 'tienda']);
   });
 
+  it('names at most five words, the five that weighed most, whatever their order in the text', () => {
+    const weights = { uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8 };
+    const eight: TextModel = {
+      ...model,
+      words: Object.fromEntries(Object.entries(weights).map(([w, x]) => [w, [x, 0]])),
+    };
+    const reader = new TextModelReader(eight);
+    const scanner = new WordScanner();
+    for (const text of [
+      'uno dos tres cuatro cinco seis siete ocho',
+      'ocho siete seis cinco cuatro tres dos uno',
+      'cinco uno ocho tres siete dos seis cuatro',
+    ]) {
+      const reading = reader.read(scanner.scan(text), null);
+      expect(reader.strongestWords(reading, 'baja')).toEqual(['ocho', 'siete', 'seis', 'cinco', 'cuatro']);
+    }
+  });
+
   it('gives training the same words triage reads: the quoted history is not among them', () => {
     const websaas = builtInPolicies.get('websaas')!;
     const words = textModelWords(websaas, {
