@@ -5,10 +5,10 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // The core and cross-package suites, in Node.
+        // The core, view-text and cross-package suites, in Node.
         test: {
           name: 'core',
-          include: ['core/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'view-text/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/worker/**', 'test/zendesk-app/**'],
         },
       },

@@ -1,6 +1,6 @@
-import type { Locale } from './shared-view-text';
+import type { Locale } from '@plazo/view-text';
 
-/** What only the Jira app says, in the user's language; the words both apps share come from shared-view-text.ts. */
+/** What only the Jira app says, in the user's language; the words both apps share come from @plazo/view-text. */
 export type JiraMessages = {
   title: string;
   loading: string;

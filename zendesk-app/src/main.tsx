@@ -1,7 +1,8 @@
+import { type Locale, toLocale } from '@plazo/view-text';
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
 import { lazy, StrictMode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { type Locale, messages, toLocale } from './messages.js';
+import { messages } from './messages.js';
 import type { ZendeskPriority } from './plazo-api.js';
 import { completeSetup, readSetup, type SetupState } from './setup/admin-setup.js';
 import { Sidebar } from './sidebar.js';

@@ -1,4 +1,14 @@
 import type { TargetStatus } from '@plazo/core';
+import {
+  explainReason,
+  flagName,
+  formatDuration,
+  formatInstant,
+  type Locale,
+  localized,
+  missingLabels,
+  reasonForFlag,
+} from '@plazo/view-text';
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
@@ -7,8 +17,8 @@ import { Tag } from '@zendeskgarden/react-tags';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { MD, SM } from '@zendeskgarden/react-typography';
 import { useEffect, useMemo, useState } from 'react';
-import { agentNote, explainReason, flagName, localized, missingLabels, reasonForFlag } from './explain-reason.js';
-import { formatDuration, formatInstant, type Locale, type Messages } from './messages.js';
+import { agentNote } from './agent-note.js';
+import type { Messages } from './messages.js';
 import type { ZendeskPriority } from './plazo-api.js';
 import type { SidebarData, SidebarLoad } from './sidebar-data.js';
 

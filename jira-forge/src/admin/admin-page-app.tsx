@@ -1,8 +1,8 @@
 import { view } from '@forge/bridge';
 import { SectionMessage, Spinner, Text } from '@forge/react';
+import { toLocale } from '@plazo/view-text';
 import { useEffect, useState } from 'react';
 import { jiraMessages } from '../jira-messages';
-import { toLocale } from '../shared-view-text';
 import type { WorkerFailure } from '../worker/worker-answer';
 import { workerClient } from '../worker/worker-client';
 import type { ConfigView, Problem } from '../worker/worker-contract';

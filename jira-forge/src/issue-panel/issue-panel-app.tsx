@@ -1,7 +1,7 @@
 import { view } from '@forge/bridge';
+import { toLocale, viewMessages } from '@plazo/view-text';
 import { useEffect, useState } from 'react';
 import { jiraMessages } from '../jira-messages';
-import { messages, toLocale } from '../shared-view-text';
 import type { WorkerAnswer } from '../worker/worker-answer';
 import { workerClient } from '../worker/worker-client';
 import type { IssueView } from '../worker/worker-contract';
@@ -32,6 +32,6 @@ export function IssuePanelApp() {
     };
   }, []);
   const locale = toLocale(viewer?.locale);
-  const model = panelModel(load, { locale, zone: viewer?.zone ?? 'UTC', t: messages[locale], jira: jiraMessages[locale] });
+  const model = panelModel(load, { locale, zone: viewer?.zone ?? 'UTC', t: viewMessages[locale], jira: jiraMessages[locale] });
   return <IssuePanel model={model} />;
 }

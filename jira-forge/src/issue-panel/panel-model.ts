@@ -1,15 +1,15 @@
 import type { SlaState, TargetName, TargetStatus } from '@plazo/core';
-import type { JiraMessages } from '../jira-messages';
 import {
   explainReason,
   flagName,
   formatDuration,
   formatInstant,
   type Locale,
-  type Messages,
   missingLabels,
   reasonForFlag,
-} from '../shared-view-text';
+  type ViewMessages,
+} from '@plazo/view-text';
+import type { JiraMessages } from '../jira-messages';
 import type { WorkerAnswer } from '../worker/worker-answer';
 import type { IssueView } from '../worker/worker-contract';
 import { type LozengeAppearance, stateAppearance } from './state-appearance';
@@ -48,7 +48,7 @@ export type PanelModel =
       evaluatedAt: string;
     };
 
-export type PanelContext = { locale: Locale; zone: string; t: Messages; jira: JiraMessages };
+export type PanelContext = { locale: Locale; zone: string; t: ViewMessages; jira: JiraMessages };
 
 function targetModel(s: TargetStatus, view: IssueView, ctx: PanelContext): TargetModel {
   const { locale, zone, t, jira } = ctx;

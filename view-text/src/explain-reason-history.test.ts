@@ -1,9 +1,11 @@
 import { builtInPolicies, evaluateTicket, parseTicket } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
-import { explainReason, flagName, reasonForFlag } from '../zendesk-app/src/explain-reason.js';
-import { messages } from '../zendesk-app/src/messages.js';
+import { explainReason } from './explain-reason';
+import { flagName } from './flag-name';
+import { reasonForFlag } from './reason-for-flag';
+import { viewMessages as messages } from './view-messages';
 
-// The sidebar rebuilds each history reason from what core measured, in the agent's language, and names its flags.
+// The sidebar and the Jira panel rebuild each history reason from what core measured, in the user's language, and name its flags.
 const policy = builtInPolicies.get('soporte-justo')!;
 const ticket = parseTicket({
   id: 'zendesk:acme:7102',
@@ -28,7 +30,7 @@ const evaluated = evaluateTicket(policy, ticket.value, Date.parse('2026-11-10T12
 if (!evaluated.ok) throw new Error(evaluated.issue.detail);
 const evaluation = evaluated.value;
 
-describe('history reasons in the Zendesk sidebar', () => {
+describe('history reasons in the sidebar and the Jira panel', () => {
   it('explains each history flag in Spanish and Portuguese from what core measured', () => {
     const say = (flag: string, locale: 'es' | 'pt') => {
       const reason = reasonForFlag(flag, evaluation, policy);

@@ -1,7 +1,7 @@
 import { builtInPolicies, evaluateTicket, type Policy, parseTicket } from '@plazo/core';
 import { describe, expect, it } from 'vitest';
-import { explainReason } from '../zendesk-app/src/explain-reason.js';
-import { messages } from '../zendesk-app/src/messages.js';
+import { explainReason } from './explain-reason';
+import { viewMessages as messages } from './view-messages';
 
 // A decision of the policy's text model reads, in the sidebar and the Jira panel, as the model's, naming what it decided.
 const websaas = builtInPolicies.get('websaas')!;

@@ -1,30 +1,19 @@
-import type { Evaluation, LocalizedText, Policy, Reason, TicketMessage } from '@plazo/core';
-import type { Locale, Messages } from './messages.js';
+import type { Evaluation, Policy, Reason } from '@plazo/core';
+import { flagName } from './flag-name';
+import type { Locale } from './locale';
+import { localized } from './localized';
+import { missingLabels } from './missing-labels';
+import type { ViewMessages } from './view-messages';
 
-// Core's reason `detail` is English; the agent reads each reason rebuilt from its structured parts and the policy's own text.
-
-/** A policy's text in the agent's language, or its Spanish (always present). */
-export function localized(text: LocalizedText | undefined, locale: Locale): string | null {
-  return text ? (text[locale] ?? text.es) : null;
-}
-
-/** A flag's name in the agent's language; a flag the app does not know shows as its id. */
-export function flagName(flag: string, t: Messages): string {
-  return Object.hasOwn(t.flagNames, flag) ? t.flagNames[flag]! : flag;
-}
+// Core's reason `detail` is English; the user reads each reason rebuilt from its structured parts and the policy's own text.
 
 function priorityLabel(policy: Policy | null, locale: Locale, id: string | null): string {
   if (id === null) return '—';
   return policy?.priorities.find((p) => p.id === id)?.labels[locale] ?? id;
 }
 
-/** The policy's labels of the missing required information, in the agent's language (ids for items the policy does not list). */
-export function missingLabels(reason: Reason, policy: Policy | null, locale: Locale): string[] {
-  return (reason.missing ?? []).map((id) => localized(policy?.intake.requiredInformation.find((r) => r.id === id)?.label, locale) ?? id);
-}
-
-/** One sentence for a reason, in the agent's language, from its kind, rule id and the policy. */
-export function explainReason(reason: Reason, evaluation: Evaluation, policy: Policy | null, locale: Locale, t: Messages): string {
+/** One sentence for a reason, in the user's language, from its kind, rule id and the policy. */
+export function explainReason(reason: Reason, evaluation: Evaluation, policy: Policy | null, locale: Locale, t: ViewMessages): string {
   const say = t.reason;
   const [head = '', ...rest] = reason.rule.split('/');
   const colon = head.indexOf(':');
@@ -97,43 +86,6 @@ export function explainReason(reason: Reason, evaluation: Evaluation, policy: Po
       return say.overQuota(h.count, h.limit, h.month);
     if (reason.rule === 'history:quota-not-configured') return say.quotaNotConfigured;
   }
-  // A reason this app does not know yet: core's own sentence beats saying nothing.
+  // A reason these apps do not know yet: core's own sentence beats saying nothing.
   return reason.detail;
-}
-
-/** The reason that explains a flag, if the evaluation has one. */
-export function reasonForFlag(flag: string, evaluation: Evaluation, policy: Policy | null): Reason | undefined {
-  const { reasons } = evaluation;
-  const own = reasons.find((r) => r.rule === `intake:${flag}` || r.rule.startsWith(`intake:${flag}/`) || r.rule === `history:${flag}`);
-  if (own) return own;
-  if (policy?.intake.afterHours?.flag === flag) return reasons.find((r) => r.rule === 'intake:after-hours');
-  if (flag === 'priority-mismatch') return reasons.find((r) => r.rule === 'declared-priority/mismatch');
-  if (evaluation.exclusion && policy?.exclusions.some((e) => e.id === evaluation.exclusion?.id && e.flags.includes(flag)))
-    return reasons.find((r) => r.kind === 'exclusion' && r.rule.startsWith(`exclusion:${evaluation.exclusion?.id}/`));
-  if (policy?.triage?.tiers.some((r) => r.tier === evaluation.tier && r.flags.includes(flag)))
-    return reasons.find((r) => r.kind === 'tier');
-  return undefined;
-}
-
-/** An agent message in the agent's language from its code, its data and the policy; the core's text (the policy's language) otherwise. */
-export function agentNote(message: TicketMessage, policy: Policy | null, locale: Locale, t: Messages): string {
-  const param = (name: string) => (typeof message.params[name] === 'string' ? (message.params[name] as string) : null);
-  if (message.code === 'category') {
-    const category = policy?.categories.find((c) => c.id === param('category'));
-    if (category)
-      return t.forAgent.category(
-        localized(category.label, locale) ?? category.id,
-        category.contact ?? null,
-        localized(category.description, locale),
-      );
-  }
-  if (message.code === 'tier') {
-    const tier = policy?.tiers.find((x) => x.id === param('tier'));
-    if (tier) return t.forAgent.tier(localized(tier.label, locale) ?? tier.id, localized(tier.description, locale));
-  }
-  if (message.code.startsWith('hint:')) {
-    const hint = policy?.intake.hints.find((h) => h.id === param('hint'));
-    if (hint) return localized(hint.text, locale) ?? message.text;
-  }
-  return message.text;
 }
