@@ -32,7 +32,7 @@ const decidedLabel = (policy: Policy, c: EvalCase): string | null => {
 if (option('--policy') !== undefined || option('--tickets') !== undefined) {
   trainOwnPolicy(option('--policy'), option('--tickets'), option('--out'));
 } else if (args.includes('--cross-validate')) {
-  const thresholds = [0.6, 0.7, 0.8, 0.9, 1.01];
+  const thresholds = [0.6, 0.7, 0.8, 0.9];
   const total = { n: 0, rules: 0, right: thresholds.map(() => 0) };
   for (const held of modelTrainingSlices.filter((s) => s !== 'dev')) {
     const train = casesOf(modelTrainingSlices.filter((s) => s !== held));
@@ -44,21 +44,19 @@ if (option('--policy') !== undefined || option('--tickets') !== undefined) {
       const mine = test.filter((c) => c.policy === policy.id);
       for (const c of mine) if (decidedLabel(policy, c) === modelLabelOf(c)) rules++;
       for (const [i, threshold] of thresholds.entries()) {
-        const read = threshold > 1 ? policy : { ...policy, triage: { ...policy.triage!, model: { ...model, threshold } } };
+        const read: Policy = { ...policy, triage: { ...policy.triage!, model: { ...model, threshold } } };
         for (const c of mine) if (decidedLabel(read, c) === modelLabelOf(c)) right[i]!++;
       }
     }
     const pct = (x: number) => `${((100 * x) / test.length).toFixed(1)}%`;
-    console.log(
-      `${held.padEnd(8)} rules ${pct(rules)}  ${thresholds.map((t, i) => `≥${t > 1 ? 'never' : t}: ${pct(right[i]!)}`).join('  ')}`,
-    );
+    console.log(`${held.padEnd(8)} rules ${pct(rules)}  ${thresholds.map((t, i) => `model ≥ ${t}: ${pct(right[i]!)}`).join('  ')}`);
     total.n += test.length;
     total.rules += rules;
     for (const [i, x] of right.entries()) total.right[i]! += x;
   }
   const pct = (x: number) => `${((100 * x) / total.n).toFixed(1)}%`;
   console.log(
-    `${'all'.padEnd(8)} rules ${pct(total.rules)}  ${thresholds.map((t, i) => `≥${t > 1 ? 'never' : t}: ${pct(total.right[i]!)}`).join('  ')}`,
+    `${'all'.padEnd(8)} rules ${pct(total.rules)}  ${thresholds.map((t, i) => `model ≥ ${t}: ${pct(total.right[i]!)}`).join('  ')}`,
   );
 } else {
   const train = casesOf(modelTrainingSlices);
