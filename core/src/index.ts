@@ -22,6 +22,8 @@ export * from './messages/ticket-message-schema.js';
 export { builtInPolicies, LazyPolicyMap } from './policies/built-in-policies.js';
 /** A policy by id among the given ones, or `unknown-policy` naming the known ids. */
 export { findPolicy } from './policies/find-policy.js';
+/** The host level (Zendesk's, Jira's priorities) a policy priority gets by its rank when no one mapped it. */
+export { levelByRank } from './policy/level-by-rank.js';
 /** Validates a policy document whole (an installation's own policy): every problem by path, nothing accepted in part. */
 export { parsePolicy, toProblems } from './policy/parse-policy.js';
 /** A policy's business calendar, compiled once per policy object (null when it has no open hours). */

@@ -1,4 +1,4 @@
-import type { Policy } from '@plazo/core';
+import { levelByRank, type Policy } from '@plazo/core';
 import type { JiraSettings } from './jira-settings.js';
 
 /** The priorities a Jira Cloud site has until an admin changes them, most urgent first. */
@@ -18,8 +18,7 @@ export function jiraPriorityMap(
   const list = sitePriorities.length > 0 ? sitePriorities : defaultJiraPriorities;
   return new Map(
     policy.priorities.map((p, rank) => {
-      const byRank = list[Math.min(list.length - 1, Math.floor((rank * list.length) / n))]!;
-      return [p.id as string, Object.hasOwn(own, p.id) ? own[p.id]! : byRank];
+      return [p.id as string, Object.hasOwn(own, p.id) ? own[p.id]! : levelByRank(rank, n, list)];
     }),
   );
 }

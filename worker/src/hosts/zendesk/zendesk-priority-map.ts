@@ -1,4 +1,4 @@
-import type { Policy } from '@plazo/core';
+import { levelByRank, type Policy } from '@plazo/core';
 import { type ZendeskPriority, zendeskPriorities } from './zendesk-payloads.js';
 import type { ZendeskSettings } from './zendesk-settings.js';
 
@@ -11,8 +11,7 @@ export function zendeskPriorityMap(policy: Pick<Policy, 'priorities'>, settings:
   const own = settings.priorityMap ?? {};
   return new Map(
     policy.priorities.map((p, rank) => {
-      const byRank = zendeskPriorities[Math.min(zendeskPriorities.length - 1, Math.floor((rank * zendeskPriorities.length) / n))]!;
-      return [p.id as string, Object.hasOwn(own, p.id) ? own[p.id]! : byRank];
+      return [p.id as string, Object.hasOwn(own, p.id) ? own[p.id]! : levelByRank(rank, n, zendeskPriorities)];
     }),
   );
 }
