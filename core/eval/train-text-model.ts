@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Policy } from '../src/policy/policy-schema.js';
 import { MODEL_WORD_SCALE } from '../src/triage/text-model-reader.js';
-import type { TextModel } from '../src/triage/text-model-schema.js';
+import { exclusionLabel, type TextModel } from '../src/triage/text-model-schema.js';
 import { textModelWords } from '../src/triage/triage.js';
 import type { EvalCase } from './eval-set.js';
 
@@ -28,7 +28,7 @@ export const MODEL_MIN_WORDS = Number(process.env.PLAZO_MIN_WORDS ?? 15);
 
 /** What a labelled ticket teaches the model: an exclusion, else the priority, else the tier; null when it names none. */
 export function modelLabelOf(c: EvalCase): string | null {
-  if (c.expect.exclusion) return `excluded:${c.expect.exclusion}`;
+  if (c.expect.exclusion) return exclusionLabel(c.expect.exclusion);
   if (c.expect.excluded) return null;
   return c.expect.priority ?? c.expect.tier ?? null;
 }

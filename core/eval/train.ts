@@ -5,7 +5,7 @@ import { toReadableJson } from '../src/cli/to-readable-json.js';
 import { builtInPolicyFiles } from '../src/policies/built-in-policies.js';
 import { parsePolicy } from '../src/policy/parse-policy.js';
 import { type Policy, policySchema } from '../src/policy/policy-schema.js';
-import type { TextModel } from '../src/triage/text-model-schema.js';
+import { decisionLabel, type TextModel } from '../src/triage/text-model-schema.js';
 import { triage } from '../src/triage/triage.js';
 import { type EvalCase, evalCaseSchema, loadSlice, modelTrainingSlices, type Slice } from './eval-set.js';
 import { modelLabelOf, trainTextModel } from './train-text-model.js';
@@ -24,10 +24,7 @@ const policies: Policy[] = Object.values(builtInPolicyFiles).map((file) => {
 });
 const casesOf = (slices: readonly Slice[]): EvalCase[] => slices.flatMap((s) => loadSlice(s).map((x) => x.case));
 
-const decidedLabel = (policy: Policy, c: EvalCase): string | null => {
-  const r = triage(policy, c);
-  return r.exclusion ? `excluded:${r.exclusion.id}` : (r.priority ?? r.tier);
-};
+const decidedLabel = (policy: Policy, c: EvalCase): string | null => decisionLabel(triage(policy, c));
 
 if (option('--policy') !== undefined || option('--tickets') !== undefined) {
   trainOwnPolicy(option('--policy'), option('--tickets'), option('--out'));

@@ -4,6 +4,7 @@ import { baseLexicon } from './base-lexicon.js';
 import { type CompileBudget, compilePattern, type LexiconExpansions, type Sequence } from './compile-pattern.js';
 import { normalizeWord } from './normalize-text.js';
 import { TermIndex } from './term-index.js';
+import { excludedIdOf } from './text-model-schema.js';
 import { type TriageRules, triageRulesSchema } from './triage-rules-schema.js';
 
 /** `unless` is an exclusion's exceptions (anywhere in the ticket), `unless:priority` a priority rule's (in the same clause). */
@@ -186,8 +187,9 @@ function build(policy: Policy): CompiledTriage {
   // A text model decides a priority, a tier or an exclusion; "escalation" tiers are never a first reading.
   rules.model?.labels.forEach((label, i) => {
     const path = `triage.model.labels[${i}]`;
-    if (label.startsWith('excluded:')) {
-      if (!exclusions.has(label.slice(9))) unknown(path, 'exclusion', label.slice(9), exclusions);
+    const excluded = excludedIdOf(label);
+    if (excluded !== null) {
+      if (!exclusions.has(excluded)) unknown(path, 'exclusion', excluded, exclusions);
     } else if (!priorities.has(label) && !tiers.has(label)) unknown(path, 'priority or tier', label, [...priorities, ...tiers.keys()]);
     else if (tiers.get(label)?.escalationOnly) problems.push({ path, message: `tier "${label}" is reached only by escalation` });
   });

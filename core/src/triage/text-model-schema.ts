@@ -30,3 +30,21 @@ export const textModelSchema = z
         ctx.addIssue({ code: 'custom', path: ['words', word], message: `needs one weight per label (${m.labels.length})` });
   });
 export type TextModel = z.infer<typeof textModelSchema>;
+
+/** A model's label for an exclusion: `excluded:<exclusion id>`. */
+const EXCLUDED = 'excluded:';
+
+/** The label a text model uses for the exclusion `id`. */
+export function exclusionLabel(id: string): string {
+  return `${EXCLUDED}${id}`;
+}
+
+/** The exclusion id a model label names, or null when the label is a priority or tier. */
+export function excludedIdOf(label: string): string | null {
+  return label.startsWith(EXCLUDED) ? label.slice(EXCLUDED.length) : null;
+}
+
+/** A decision as a model label: the exclusion, else the priority, else the tier (what the rules decided, or a ticket's label). */
+export function decisionLabel(d: { priority: string | null; tier: string | null; exclusion: { id: string } | null }): string | null {
+  return d.exclusion ? exclusionLabel(d.exclusion.id) : (d.priority ?? d.tier);
+}

@@ -8,6 +8,7 @@ import { type Match, PhraseMatcher } from './find-matches.js';
 import { WordScanner, type Words } from './normalize-text.js';
 import { readDeclaredPriority } from './read-declared-priority.js';
 import { type ModelReading, modelWordsOf, TextModelReader } from './text-model-reader.js';
+import { decisionLabel, excludedIdOf } from './text-model-schema.js';
 import type { TriageResult } from './triage-result-schema.js';
 
 export type { TriageResult } from './triage-result-schema.js';
@@ -25,8 +26,6 @@ const CUT_LOOKBACK = 100;
 const TEXT_LIMIT_RULE = 'intake:text-limit';
 
 const MISMATCH_FLAG = 'priority-mismatch';
-/** A text model's label for an exclusion: `excluded:<exclusion id>`. */
-const EXCLUDED = 'excluded:';
 const LANGUAGE_FLAG = 'language-not-understood';
 /** The confidence a decision read from a language the rules do not cover can have at most. */
 const UNREAD_LANGUAGE_CONFIDENCE = 0.3;
@@ -505,7 +504,7 @@ export function triage(policy: Policy, ticket: TriageTicket): TriageResult {
 
   // The text model reads second: where it disagrees with the rules and is sure enough, it decides, and says from which words.
   if (prep.model && !language) {
-    const ruled = exclusion ? `excluded:${exclusion.id}` : (priority ?? tier);
+    const ruled = decisionLabel({ priority, tier, exclusion });
     const reading = prep.model.read(tokenized, asideOf);
     if (reading.label !== ruled && reading.probability >= rules.model!.threshold && reading.read >= rules.model!.minWords) {
       const words = prep.model.strongestWords(reading, ruled);
@@ -600,7 +599,8 @@ function decideByModel(
   const result = { ...before };
   const label = reading.label;
   const locale = policy.locale;
-  const excluded = label.startsWith(EXCLUDED) ? policy.exclusions.find((x) => x.id === label.slice(EXCLUDED.length)) : undefined;
+  const excludedId = excludedIdOf(label);
+  const excluded = excludedId === null ? undefined : policy.exclusions.find((x) => x.id === excludedId);
   if (before.exclusion && before.exclusion.id !== excluded?.id)
     for (const f of policy.exclusions.find((x) => x.id === before.exclusion!.id)?.flags ?? []) removeFlag(flags, f);
   let kind: Reason['kind'];
