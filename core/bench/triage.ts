@@ -2,8 +2,8 @@
 // read by their rules alone (no text model) in the same rounds.
 import { fileURLToPath } from 'node:url';
 import { loadSlice } from '../eval/eval-set.js';
+import { withoutTextModel } from '../eval/without-text-model.js';
 import { builtInPolicies } from '../src/policies/built-in-policies.js';
-import type { Policy } from '../src/policy/policy-schema.js';
 import { triage } from '../src/triage/triage.js';
 
 export type TriageBenchRow = {
@@ -53,10 +53,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export function benchTriage(): TriageBench {
   const sets = [...builtInPolicies].flatMap(([id, policy]) => {
     const set = tickets(id);
-    const rulesAlone: Policy = { ...policy, triage: policy.triage && { ...policy.triage, model: undefined } };
     return [
       { id, model: true, policy, set, ms: [] as number[] },
-      { id, model: false, policy: rulesAlone, set, ms: [] as number[] },
+      { id, model: false, policy: withoutTextModel(policy), set, ms: [] as number[] },
     ];
   });
   for (const { policy, set } of sets) {

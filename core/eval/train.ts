@@ -9,6 +9,7 @@ import { decisionLabel, type TextModel } from '../src/triage/text-model-schema.j
 import { triage } from '../src/triage/triage.js';
 import { type EvalCase, evalCaseSchema, loadSlice, modelTrainingSlices, type Slice } from './eval-set.js';
 import { modelLabelOf, trainTextModel } from './train-text-model.js';
+import { withoutTextModel } from './without-text-model.js';
 
 // Usage: npm run train                      writes core/policies/models/<policy>.json from the training slices
 //        npm run train -- --cross-validate  leaves each studied blind slice out in turn: rules alone vs rules + model
@@ -18,10 +19,7 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const here = dirname(fileURLToPath(import.meta.url));
 const modelsDir = join(here, '..', 'policies', 'models');
-const policies: Policy[] = Object.values(builtInPolicyFiles).map((file) => {
-  const p = policySchema.parse(file);
-  return { ...p, triage: p.triage ? { ...p.triage, model: undefined } : p.triage };
-});
+const policies: Policy[] = Object.values(builtInPolicyFiles).map((file) => withoutTextModel(policySchema.parse(file)));
 const casesOf = (slices: readonly Slice[]): EvalCase[] => slices.flatMap((s) => loadSlice(s).map((x) => x.case));
 
 const decidedLabel = (policy: Policy, c: EvalCase): string | null => decisionLabel(triage(policy, c));
@@ -113,7 +111,7 @@ function trainOwnPolicy(policyPath: string | undefined, ticketsPath: string | un
   const parsed = parsePolicy(file);
   if (!parsed.ok)
     refuse(`${policyPath}: ${parsed.issue.detail}\n${(parsed.issue.problems ?? []).map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-  const policy: Policy = { ...parsed.value, triage: { ...parsed.value.triage!, model: undefined } };
+  const policy = withoutTextModel(parsed.value);
   const cases: EvalCase[] = [];
   const problems: string[] = [];
   for (const [i, line] of readFileSync(ticketsPath, 'utf8').split('\n').entries()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runEvalSet, type Slice } from '../../eval/eval-set.js';
+import { runEvalSet, untouchedSlices } from '../../eval/eval-set.js';
 
 describe('evaluation set', () => {
   const outcomes = runEvalSet();
@@ -21,12 +21,12 @@ describe('evaluation set', () => {
   });
 
   // The measure: slices written by people who never saw the rules, never studied and never trained on.
-  it.each(['blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21'] as Slice[])(
-    'decides at least 95 %% of the untouched %s right',
-    (slice) => {
-      const list = runEvalSet([slice]);
-      expect(list).toHaveLength(150);
-      expect(rate(list)).toBeGreaterThanOrEqual(0.95);
-    },
-  );
+  it('keeps the seven untouched slices written so far, blind15 to blind21', () => {
+    expect(untouchedSlices).toEqual(['blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21']);
+  });
+  it.each(untouchedSlices)('decides at least 95 %% of the untouched %s right', (slice) => {
+    const list = runEvalSet([slice]);
+    expect(list).toHaveLength(150);
+    expect(rate(list)).toBeGreaterThanOrEqual(0.95);
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSlice } from '../../eval/eval-set.js';
+import { withoutTextModel } from '../../eval/without-text-model.js';
 import { evaluateTicket } from '../evaluate/evaluate-ticket.js';
 import { builtInPolicies } from '../policies/built-in-policies.js';
 import { parsePolicy } from '../policy/parse-policy.js';
@@ -13,8 +14,6 @@ import { triageRulesSchema } from './triage-rules-schema.js';
 
 const policy = (id: string) => builtInPolicies.get(id)!;
 const run = (id: string, subject: string, body: string) => triage(policy(id), { subject, body });
-/** A policy read by its rules alone, for tests of the rules' mechanisms. */
-const rulesOnly = (p: Policy): Policy => ({ ...p, triage: { ...p.triage!, model: undefined } });
 /** A policy whose text model reads one word, "sandia", as strong evidence for `label` (and knows `others`). */
 const withSandiaModel = (p: Policy, label: string, others: string[], weight = 10): Policy => ({
   ...p,
@@ -1023,7 +1022,7 @@ describe('triage: several problems in one message', () => {
     const body =
       'Varias cosas:\n1. ¿Cuánto cuesta más espacio?\n2. El webmail tarda en entrar.\n3. Lo más grave: desde anoche la web (tienda-sol.mx) sale en blanco, pantalla blanca, para los clientes.\nGracias';
     // The marker's reach is the rules' own mechanism: read without the text model, which may weigh the list otherwise.
-    const rules = rulesOnly(policy('soporte-justo'));
+    const rules = withoutTextModel(policy('soporte-justo'));
     expect(triage(rules, { subject: 'Varias cosas', body }).priority).toBe('alta');
     expect(triage(rules, { subject: 'Varias cosas', body: body.replace('Lo más grave: ', '') }).priority).toBe('media');
   });
@@ -1055,7 +1054,7 @@ describe('triage: the text model reads second', () => {
   const websaas = () => withSandiaModel(policy('websaas'), 'urgente', ['importante', 'normal']);
 
   it('decides where it disagrees with the rules with enough probability, naming the words that weighed most', () => {
-    expect(triage(rulesOnly(policy('websaas')), { subject: 'Logo', body: HOW_TO }).priority).toBe('normal');
+    expect(triage(withoutTextModel(policy('websaas')), { subject: 'Logo', body: HOW_TO }).priority).toBe('normal');
     const r = triage(websaas(), { subject: 'Logo', body: HOW_TO });
     expect(r.priority).toBe('urgente');
     const why = r.reasons.find((x) => x.rule === 'priority:urgente/text-model')!;
@@ -1085,7 +1084,7 @@ describe('triage: the text model reads second', () => {
   });
 
   it("keeps the priority-mismatch flag true to the final priority when it overrides the rules' reading", () => {
-    expect(triage(rulesOnly(policy('websaas')), { subject: 'Prioridad urgente - logo', body: HOW_TO }).flags).toContain(
+    expect(triage(withoutTextModel(policy('websaas')), { subject: 'Prioridad urgente - logo', body: HOW_TO }).flags).toContain(
       'priority-mismatch',
     );
     const r = triage(websaas(), { subject: 'Prioridad urgente - logo', body: HOW_TO });
@@ -1104,7 +1103,7 @@ describe('triage: the text model reads second', () => {
 
     const request =
       'Bom dia, pedimos que carreguem na plataforma a folha de cálculo em anexo com os 300 ativos novos da nossa fábrica de Braga, sandia.';
-    expect(triage(rulesOnly(infraspeak), { subject: 'Ativos', body: request }).exclusion?.id).toBe('technical-service');
+    expect(triage(withoutTextModel(infraspeak), { subject: 'Ativos', body: request }).exclusion?.id).toBe('technical-service');
     const kept = triage(withSandiaModel(infraspeak, 'alta', ['excluded:technical-service']), { subject: 'Ativos', body: request });
     expect(kept.exclusion).toBeNull();
     expect(kept.priority).toBe('alta');
