@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../src/policy/parse-policy.js';
-import { triage } from '../src/triage/triage.js';
+import { WordScanner } from '../src/triage/normalize-text.js';
+import { TextModelReader } from '../src/triage/text-model-reader.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const acme = join(root, 'docs', 'examples', 'acme-hosting.json');
@@ -25,7 +26,7 @@ function train(...argv: string[]): Promise<{ code: number; stdout: string; stder
 const ticket = (subject: string, body: string, priority: string) => JSON.stringify({ subject, body, expect: { priority } });
 
 describe('npm run train -- --policy --tickets', () => {
-  it("writes your policy with a model trained on your labelled tickets, which triage then reads as the policy's", async () => {
+  it('writes your policy with a model trained on your labelled tickets, which reads what it learnt', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plazo-train-'));
     const tickets = join(dir, 'labelled.jsonl');
     const words = 'nuestro sitio web de la tienda principal con pedidos de clientes en todo el país';
@@ -47,7 +48,11 @@ describe('npm run train -- --policy --tickets', () => {
     if (!parsed.ok) return;
     expect(parsed.value.triage?.model?.labels).toEqual(['critica', 'normal']);
     expect(parsed.value.triage?.model?.words.marmota?.[0]).toBeGreaterThan(0);
-    expect(triage(parsed.value, { subject: 'Sitio', body: 'Texto' }).priority).not.toBeNull();
+    // The model, as triage builds it from the policy, reads a new ticket with the word it learnt as critica.
+    const reader = new TextModelReader(parsed.value.triage!.model!);
+    const reading = reader.read(new WordScanner().scan(`Sitio\nMarmota: ${words}, desde temprano.`), null);
+    expect(reading.label).toBe('critica');
+    expect(reader.strongestWords(reading, 'normal')[0]).toBe('marmota');
   });
 
   it('names every bad line of the tickets and writes nothing', async () => {
