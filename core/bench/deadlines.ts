@@ -89,6 +89,23 @@ export function walkDueAt(startMs: number, durationMs: number, week: Week, holid
   return Number.NaN;
 }
 
+/** The naive way to count business time in [fromMs, toMs): day by day with luxon, summing each day's open hours. */
+export function walkBusinessTimeBetween(fromMs: number, toMs: number, week: Week, holidays: ReadonlySet<string>, zone: string): number {
+  let counted = 0;
+  let day = DateTime.fromMillis(fromMs, { zone }).startOf('day');
+  for (let guard = 0; guard < 40_000 && day.toMillis() < toMs; guard++) {
+    if (!holidays.has(day.toISODate()!)) {
+      for (const [o, c] of week[day.weekday]!) {
+        const open = day.set({ hour: Math.floor(o / 60), minute: o % 60 }).toMillis();
+        const close = c === 1440 ? day.plus({ days: 1 }).toMillis() : day.set({ hour: Math.floor(c / 60), minute: c % 60 }).toMillis();
+        counted += Math.max(0, Math.min(close, toMs) - Math.max(open, fromMs));
+      }
+    }
+    day = day.plus({ days: 1 });
+  }
+  return counted;
+}
+
 type WorkingMoment = moment.Moment & { addWorkingTime(amount: number, unit: string): WorkingMoment };
 
 /** moment-business-time keeps its hours and holidays in the global locale, so each policy sets them first. */
