@@ -20,6 +20,7 @@ import { type Week, walkBusinessTimeBetween, walkDueAt, weekOf } from './deadlin
 export type CliBenchRow = {
   policy: string;
   tickets: number;
+  /** Targets with a clock (a first response, a resolution): each has a due instant, a remaining time and an at-risk instant. */
   deadlines: number;
   /** Whole process, 30,000 tickets: fastest and median round. */
   cliMs: number;

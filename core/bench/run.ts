@@ -9,7 +9,7 @@ console.log('1. Deadlines through the core API, beside a luxon day-by-day walk a
 const deadlines = benchDeadlines();
 console.log(formatBench(deadlines));
 
-console.log('\n2. `plazo evaluate --jsonl`, 30,000 tickets, whole process, beside the luxon day walk on the same deadlines\n');
+console.log('\n2. `plazo evaluate --jsonl`, 30,000 tickets, whole process, beside the luxon day walk computing the same figures\n');
 console.log(formatCliBench(await benchCliJsonl()));
 
 console.log('\n3. One ticket: `npx plazo evaluate` beside `npx node -e 0` (wall time)\n');
