@@ -107,7 +107,7 @@ describe('evaluate limits', () => {
     const nestedProblems = json.error.problems.filter((p) => p.message === 'lexicon entry "@l5" nests too deeply');
     expect(nestedProblems).toEqual([
       {
-        path: 'triage.priorities[0].patterns[' + String(first?.patterns.length ?? 0) + ']',
+        path: `triage.priorities[0].patterns[${first?.patterns.length ?? 0}]`,
         message: 'lexicon entry "@l5" nests too deeply',
       },
     ]);
