@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freshWords } from '../../core/bench/fresh-words.mjs';
-import { root, wranglerSpawn, wranglerSync } from './wrangler-local.mjs';
+import { applyLocalMigrations, root, wranglerSpawn } from './wrangler-local.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -282,7 +282,7 @@ function signedOpenedRequests() {
   };
 }
 
-wranglerSync(['d1', 'migrations', 'apply', 'plazo', '--local', '--persist-to', persist]);
+applyLocalMigrations(['--persist-to', persist]);
 const dev = wranglerSpawn(
   [
     'dev',

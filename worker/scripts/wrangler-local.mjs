@@ -15,12 +15,6 @@ export const offlineEnv = {
   CI: process.env.CI ?? 'true',
 };
 
-/** Runs a wrangler command to completion; exits the process if it fails. */
-export function wranglerSync(args) {
-  const r = spawnSync(process.execPath, [wranglerBin, ...args], { cwd: root, env: offlineEnv, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
 /** Runs a wrangler command quietly (in `cwd`) and returns its output; exits the process, showing the output, if it fails. */
 export function wranglerOutput(args, cwd = root) {
   const r = spawnSync(process.execPath, [wranglerBin, ...args], { cwd, env: offlineEnv, encoding: 'utf8' });
@@ -29,6 +23,18 @@ export function wranglerOutput(args, cwd = root) {
     process.exit(r.status ?? 1);
   }
   return r.stdout;
+}
+
+/**
+ * Applies worker/migrations to the local D1 and says so in one line: wrangler prints the whole migration table after
+ * each one (over 200 lines on a fresh clone), which buries the server's address. A failure shows wrangler's output.
+ */
+export function applyLocalMigrations(extraArgs = []) {
+  const out = wranglerOutput(['d1', 'migrations', 'apply', 'plazo', '--local', ...extraArgs]);
+  const applied = out.match(/commands executed successfully/g)?.length ?? 0;
+  console.log(
+    applied > 0 ? `Local D1: applied ${applied} migration(s) from worker/migrations.` : 'Local D1: up to date with worker/migrations.',
+  );
 }
 
 /** Starts a long-running wrangler command (wrangler dev). */
