@@ -7,11 +7,12 @@ import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import corePackage from '../../package.json' with { type: 'json' };
-import { main } from './main.js';
+import { main, PROGRESS_EVERY } from './main.js';
 
-async function run(argv: string[], stdinText = '') {
+async function run(argv: string[], stdinText = '', options: { terminal?: boolean } = {}) {
   const stdout = new PassThrough();
-  const stderr = new PassThrough();
+  // A terminal's stderr is a tty.WriteStream; isTTY is what the CLI asks of it.
+  const stderr = Object.assign(new PassThrough(), { isTTY: options.terminal === true });
   let out = '';
   let err = '';
   stdout.on('data', (c) => (out += c));
@@ -57,6 +58,34 @@ describe('plazo evaluate --jsonl', () => {
       /^line 4: ticket T-4: unknown-priority: unknown priority "superalta" for policy websaas; known: urgente, importante, normal/m,
     );
     expect(err).toMatch(/2 ticket\(s\) evaluated, 3 line\(s\) rejected/);
+  });
+});
+
+describe('plazo evaluate --jsonl on a long batch', () => {
+  const tickets = (count: number) =>
+    Array.from({ length: count }, (_, i) => JSON.stringify({ id: `L-${i}`, createdAt: '2026-03-09T10:00:00-04:00', subject: 'Duda' }));
+  const args = ['evaluate', '--policy', 'skedu', '--jsonl', '--now', '2026-03-09T12:00:00-04:00'];
+
+  it('shows a running count on a terminal, clears it before a rejected line, and ends with the totals', async () => {
+    const input = [...tickets(PROGRESS_EVERY), '{"id":', ...tickets(1)].join('\n');
+    const { status, lines, err } = await run(args, input, { terminal: true });
+    expect(status).toBe(1);
+    expect(lines).toHaveLength(PROGRESS_EVERY + 1);
+    expect(err).toMatch(/^\rplazo: 10000 ticket\(s\) evaluated…\r\x1b\[Kline 10001: invalid-json: /);
+    expect(err).toMatch(/\nplazo: 10001 ticket\(s\) evaluated, 1 line\(s\) rejected\n$/);
+  });
+
+  it('ends a counted batch on a terminal with its total in place of the count', async () => {
+    const { status, err } = await run(args, tickets(PROGRESS_EVERY).join('\n'), { terminal: true });
+    expect(status).toBe(0);
+    expect(err).toBe('\rplazo: 10000 ticket(s) evaluated…\r\x1b[Kplazo: 10000 ticket(s) evaluated\n');
+  });
+
+  it('keeps a pipe or a file free of the count: a successful batch says nothing there', async () => {
+    const { status, lines, err } = await run(args, tickets(PROGRESS_EVERY + 1).join('\n'));
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(PROGRESS_EVERY + 1);
+    expect(err).toBe('');
   });
 });
 

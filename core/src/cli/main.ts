@@ -60,11 +60,22 @@ function parseNow(value: string | undefined): { ok: true; ms: number } | { ok: f
   return { ok: true, ms: Date.parse(value) };
 }
 
+/** Every this many tickets a terminal's stderr shows a running count; a pipe or a file gets only the summary. */
+export const PROGRESS_EVERY = 10_000;
+
 async function evaluateJsonl(policy: Policy, nowMs: number, io: Io): Promise<number> {
   let failed = 0;
   let evaluated = 0;
   let line = 0;
   const output = new ChunkedOutput(io.stdout);
+  const terminal = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let counting = false;
+  // The count is one line rewritten in place; anything else said on stderr first takes it away.
+  const tell = (text: string) => {
+    if (counting) io.stderr.write('\r\x1b[K');
+    counting = false;
+    say(io.stderr, text);
+  };
   for await (const texts of readLineBatches(io.stdin)) {
     for (const text of texts) {
       line += 1;
@@ -74,30 +85,36 @@ async function evaluateJsonl(policy: Policy, nowMs: number, io: Io): Promise<num
         json = JSON.parse(text);
       } catch (error) {
         failed += 1;
-        say(io.stderr, `line ${line}: invalid-json: ${(error as Error).message}`);
+        tell(`line ${line}: invalid-json: ${(error as Error).message}`);
         continue;
       }
       const ticket = parseTicket(json);
       if (!ticket.ok) {
         failed += 1;
-        say(io.stderr, `line ${line}: ${describeIssue(ticket.issue)}`);
+        tell(`line ${line}: ${describeIssue(ticket.issue)}`);
         continue;
       }
       const evaluation = evaluateTicket(policy, ticket.value, nowMs);
       if (!evaluation.ok) {
         failed += 1;
-        say(io.stderr, `line ${line}: ticket ${ticket.value.id}: ${describeIssue(evaluation.issue)}`);
+        tell(`line ${line}: ticket ${ticket.value.id}: ${describeIssue(evaluation.issue)}`);
         continue;
       }
       evaluated += 1;
+      if (terminal && evaluated % PROGRESS_EVERY === 0) {
+        io.stderr.write(`\rplazo: ${evaluated} ticket(s) evaluated…`);
+        counting = true;
+      }
       const full = output.write(`${JSON.stringify(evaluation.value)}\n`);
       if (full) await full;
     }
   }
   await output.flush();
-  // Silence on success says nothing when nothing came in, so an empty input is counted too.
-  if (failed > 0) say(io.stderr, `plazo: ${evaluated} ticket(s) evaluated, ${failed} line(s) rejected`);
-  else if (evaluated === 0) say(io.stderr, 'plazo: 0 ticket(s) evaluated (no ticket lines on stdin)');
+  const long = terminal && evaluated >= PROGRESS_EVERY;
+  // Silence on success says nothing when nothing came in, so an empty input is counted too; a counted batch ends with its total.
+  if (failed > 0) tell(`plazo: ${evaluated} ticket(s) evaluated, ${failed} line(s) rejected`);
+  else if (evaluated === 0) tell('plazo: 0 ticket(s) evaluated (no ticket lines on stdin)');
+  else if (long) tell(`plazo: ${evaluated} ticket(s) evaluated`);
   return failed > 0 ? 1 : 0;
 }
 
