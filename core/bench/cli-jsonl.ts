@@ -164,8 +164,16 @@ function walkFigures(jobs: readonly WalkJob[], w: Walk, out: Float64Array): void
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function benchCliJsonl(options: { tickets?: number; rounds?: number; policies?: readonly string[] } = {}): Promise<CliBench> {
-  const { tickets = 30_000, rounds = 3, policies = ['peewah', 'websaas', 'skedu', 'infraspeak'] } = options;
+export type CliBenchOptions = {
+  tickets?: number;
+  rounds?: number;
+  policies?: readonly string[];
+  /** Told where the bench is, a line at a time (it runs for minutes). */
+  progress?: (line: string) => void;
+};
+
+export async function benchCliJsonl(options: CliBenchOptions = {}): Promise<CliBench> {
+  const { tickets = 30_000, rounds = 3, policies = ['peewah', 'websaas', 'skedu', 'infraspeak'], progress = () => {} } = options;
   const rows: CliBenchRow[] = [];
   for (const id of policies) {
     const policy = builtInPolicies.get(id);
@@ -209,6 +217,7 @@ export async function benchCliJsonl(options: { tickets?: number; rounds?: number
     const walkMs: number[] = [];
     const dueWalkMs: number[] = [];
     for (let round = 0; round < rounds; round++) {
+      progress(`${id}: round ${round + 1} of ${rounds} (the walk, then the CLI)`);
       walkMs.push(timed(() => walkFigures(jobs, w, figuresWalked)));
       dueWalkMs.push(timed(() => walkDue(jobs, w, dueWalked)));
       if (round > 0) {

@@ -10,7 +10,7 @@ const deadlines = benchDeadlines();
 console.log(formatBench(deadlines));
 
 console.log('\n2. `plazo evaluate --jsonl`, 30,000 tickets, whole process, beside the luxon day walk computing the same figures\n');
-console.log(formatCliBench(await benchCliJsonl()));
+console.log(formatCliBench(await benchCliJsonl({ progress: (line) => process.stderr.write(`  … ${line}\n`) })));
 
 console.log('\n3. One ticket: `npx plazo evaluate` beside `npx node -e 0` (wall time)\n');
 console.log(formatColdStart(benchColdStart()));
