@@ -21,7 +21,7 @@ export type CliBenchRow = {
   policy: string;
   tickets: number;
   /** Targets with a clock (a first response, a resolution): each has a due instant, a remaining time and an at-risk instant. */
-  deadlines: number;
+  targets: number;
   /** Whole process, 30,000 tickets: fastest and median round. */
   cliMs: number;
   cliMedianMs: number;
@@ -194,7 +194,7 @@ export async function benchCliJsonl(options: CliBenchOptions = {}): Promise<CliB
       .map((l) => JSON.parse(l) as Evaluation);
     if (evaluations.length !== tickets) throw new Error(`${id}: the CLI evaluated ${evaluations.length} of ${tickets} tickets`);
     const { jobs, expected } = walkJobs(policy, evaluations, createdMs);
-    const deadlines = expected.length;
+    const targets = expected.length;
 
     const cal = policyCalendar(policy);
     const zone = cal.ok && cal.value ? cal.value.zone : 'UTC';
@@ -205,8 +205,8 @@ export async function benchCliJsonl(options: CliBenchOptions = {}): Promise<CliB
       zone,
       nowMs: Date.parse(NOW),
     };
-    const dueWalked = new Float64Array(deadlines);
-    const figuresWalked = new Float64Array(deadlines * 3);
+    const dueWalked = new Float64Array(targets);
+    const figuresWalked = new Float64Array(targets * 3);
     const timed = (run: () => void) => {
       const t0 = performance.now();
       run();
@@ -234,14 +234,14 @@ export async function benchCliJsonl(options: CliBenchOptions = {}): Promise<CliB
         !Object.is(figuresWalked[3 * k + 2], f.nextThresholdMs),
     ).length;
     if (differ > 0)
-      throw new Error(`${id}: the walk disagrees with the CLI on ${differ} of ${deadlines} targets; the comparison would mean nothing`);
+      throw new Error(`${id}: the walk disagrees with the CLI on ${differ} of ${targets} targets; the comparison would mean nothing`);
 
     const fastCli = Math.min(...cliMs);
     const fastWalk = Math.min(...walkMs);
     rows.push({
       policy: id,
       tickets,
-      deadlines,
+      targets,
       cliMs: fastCli,
       cliMedianMs: median(cliMs),
       startupMs: Math.min(...startupMs),
@@ -269,12 +269,12 @@ export function formatCliBench(b: CliBench): string {
     `${'policy'.padEnd(11)} ${'tickets'.padStart(7)} ${'targets'.padStart(7)}  ${'CLI ms'.padStart(16)}  ${'walk ms'.padStart(17)}  ${'faster'.padStart(7)}  ${'due-only walk'.padStart(13)}  ${'faster'.padStart(7)}  ${'start-up ms'.padStart(11)}  ${'tickets/s after start-up'.padStart(24)}`,
     ...b.rows.map(
       (r) =>
-        `${cells(r.policy, r.tickets, r.deadlines, pair(r.cliMs, r.cliMedianMs), pair(r.walkMs, r.walkMedianMs), r.speedup, r.dueWalkMs, r.dueWalkMs / r.cliMs)}  ${fmt(r.startupMs).padStart(11)}  ${fmt(r.steadyTicketsPerSecond).padStart(24)}`,
+        `${cells(r.policy, r.tickets, r.targets, pair(r.cliMs, r.cliMedianMs), pair(r.walkMs, r.walkMedianMs), r.speedup, r.dueWalkMs, r.dueWalkMs / r.cliMs)}  ${fmt(r.startupMs).padStart(11)}  ${fmt(r.steadyTicketsPerSecond).padStart(24)}`,
     ),
     cells(
       'all',
       sum((r) => r.tickets),
-      sum((r) => r.deadlines),
+      sum((r) => r.targets),
       pair(
         sum((r) => r.cliMs),
         sum((r) => r.cliMedianMs),
