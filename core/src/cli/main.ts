@@ -110,11 +110,10 @@ async function evaluateJsonl(policy: Policy, nowMs: number, io: Io): Promise<num
     }
   }
   await output.flush();
-  const long = terminal && evaluated >= PROGRESS_EVERY;
   // Silence on success says nothing when nothing came in, so an empty input is counted too; a counted batch ends with its total.
   if (failed > 0) tell(`plazo: ${evaluated} ticket(s) evaluated, ${failed} line(s) rejected`);
   else if (evaluated === 0) tell('plazo: 0 ticket(s) evaluated (no ticket lines on stdin)');
-  else if (long) tell(`plazo: ${evaluated} ticket(s) evaluated`);
+  else if (counting) tell(`plazo: ${evaluated} ticket(s) evaluated`);
   return failed > 0 ? 1 : 0;
 }
 
