@@ -22,31 +22,7 @@ export const evalCaseSchema = z.strictObject({
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 /** `dev` is tuned on; `holdout` never is; `blind*` were written by people who never saw the rules. */
-export type Slice =
-  | 'dev'
-  | 'holdout'
-  | 'blind'
-  | 'blind2'
-  | 'blind3'
-  | 'blind4'
-  | 'blind5'
-  | 'blind6'
-  | 'blind7'
-  | 'blind8'
-  | 'blind9'
-  | 'blind10'
-  | 'blind11'
-  | 'blind12'
-  | 'blind13'
-  | 'blind14'
-  | 'blind15'
-  | 'blind16'
-  | 'blind17'
-  | 'blind18'
-  | 'blind19'
-  | 'blind20'
-  | 'blind21';
-export const allSlices: readonly Slice[] = [
+export const allSlices = [
   'dev',
   'holdout',
   'blind',
@@ -76,7 +52,8 @@ export const allSlices: readonly Slice[] = [
   'blind25',
   'blind26',
   'blind27',
-];
+] as const;
+export type Slice = (typeof allSlices)[number];
 /**
  * What the text models are trained on: dev, the blind slices already studied, and blind22–27 (scored untouched on arrival,
  * then added). `holdout` and the untouched blind slices (blind15–21) are never trained on, so they still measure.
