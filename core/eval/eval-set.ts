@@ -52,11 +52,17 @@ export const allSlices = [
   'blind25',
   'blind26',
   'blind27',
+  'blind28',
+  'blind29',
+  'blind30',
+  'blind31',
+  'blind32',
+  'blind33',
 ] as const;
 export type Slice = (typeof allSlices)[number];
 /**
- * What the text models are trained on: dev, the blind slices already studied, and blind22–27 (scored untouched on arrival,
- * then added). `holdout` and the untouched blind slices (blind15–21) are never trained on, so they still measure.
+ * What the text models are trained on: dev, the blind slices already studied, and blind22 onwards (each scored untouched
+ * on arrival, then added). `holdout` and the untouched blind slices (blind15–21) are never trained on, so they still measure.
  */
 export const modelTrainingSlices: readonly Slice[] = allSlices.filter(
   (s) => s === 'dev' || (s.startsWith('blind') && (Number(s.slice(5) || 1) <= 14 || Number(s.slice(5)) >= 22)),
