@@ -13,7 +13,7 @@ import {
   standInState,
   uniqueForge,
 } from './support/jira-support.js';
-import { admin, eventually, settled } from './support/storage.js';
+import { admin, settled, settledAt } from './support/storage.js';
 
 const QUESTION = '¿Cómo genero el reporte de ventas? Necesito generar el reporte de ventas del mes y no encuentro la opción.';
 
@@ -63,10 +63,7 @@ describe('what a Jira issue says to its reporter and to the agent', () => {
     const updated = { ...forgeEvent('updated', id), issue: forgeIssue(id, { summary: QUESTION }) };
     updated.issue.fields.updated = new Date(Date.now() + 1000).toISOString().replace('Z', '+0000');
     expect((await deliverForge(updated, await signFit(forge), forge.systemToken)).status).toBe(202);
-    await eventually(async () => {
-      const r = await settled(key);
-      return r.version >= 2 && r;
-    });
+    await settledAt(key, 2);
     expect((await standInState(forge.prefix, id)).comments).toHaveLength(2);
   });
 

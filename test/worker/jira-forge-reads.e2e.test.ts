@@ -12,21 +12,22 @@ import {
   standInIssue,
   standInLog,
   uniqueForge,
+  uniqueIssueId,
 } from './support/jira-support.js';
-import { eventually, settled } from './support/storage.js';
+import { settled, settledAt } from './support/storage.js';
 
-const issueId = () => 200_000 + Math.floor(Math.random() * 100_000);
 const NEUTRAL = 'Consulta sobre el evento';
 const SEVERE = 'La plataforma está caída para todos los usuarios, nadie puede inscribirse';
 
 /** An issue on the site, created through a Forge event with `summary` (and, as Forge sends it, no description). */
 async function created(forge: ReturnType<typeof uniqueForge>, summary: string, description: unknown = null) {
-  const id = issueId();
+  const id = uniqueIssueId();
   await standInIssue(forge.prefix, id, 'Medium', [], description);
   const event = { ...forgeEvent('created', id), issue: forgeIssue(id, { summary }) };
   expect((await deliverForge(event, await signFit(forge), forge.systemToken)).status).toBe(202);
-  const row = await settled(`${forge.key}:${id}`);
-  return JSON.parse(row.evaluation) as { priority: string | null };
+  const key = `${forge.key}:${id}`;
+  const row = await settled(key);
+  return { id, key, evaluation: JSON.parse(row.evaluation) as { priority: string | null } };
 }
 
 describe('What the Jira write-back reads from the issue through jira.js', () => {
@@ -38,8 +39,8 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
       created(forge, NEUTRAL),
       created(forge, SEVERE),
     ]);
-    expect(bare.priority).not.toBe(severe.priority);
-    expect(described.priority).toBe(severe.priority);
+    expect(bare.evaluation.priority).not.toBe(severe.evaluation.priority);
+    expect(described.evaluation.priority).toBe(severe.evaluation.priority);
   });
 
   it.each([
@@ -57,7 +58,7 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
     });
     const put = await forgeCall('/config', await signFit(forge, { ui: 'admin' }), { method: 'PUT', body: JSON.stringify({ agents }) });
     expect(put.status).toBe(200);
-    const id = issueId();
+    const id = uniqueIssueId();
     const key = `${forge.key}:${id}`;
     await standInIssue(forge.prefix, id);
     await deliverForge(forgeEvent('created', id), await signFit(forge), forge.systemToken);
@@ -65,10 +66,7 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
     const comment = async (n: number, author: string) => {
       const c = { id: String(n), author: { accountId: author }, body: 'Hola', created: jiraTime(), updated: jiraTime() };
       expect((await deliverForge(forgeEvent('commented', id, { comment: c }), await signFit(forge))).status).toBe(202);
-      const row = await eventually(async () => {
-        const r = await settled(key);
-        return r.version >= n && r;
-      });
+      const row = await settledAt(key, n);
       return JSON.parse(row.evaluation).sla.firstResponse.state as string;
     };
     expect(await comment(2, '712020:colleague')).not.toBe('met');
@@ -83,19 +81,11 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
     await standInForgeSite(forge);
     const body = JSON.stringify({ policy: 'skedu' });
     expect((await forgeCall('/config', await signFit(forge, { ui: 'admin' }), { method: 'PUT', body })).status).toBe(200);
-    const id = issueId();
-    const key = `${forge.key}:${id}`;
-    await standInIssue(forge.prefix, id, 'Medium', [], adfDoc('La agenda no carga al entrar.'));
-    const created = { ...forgeEvent('created', id), issue: forgeIssue(id, { summary: 'No puedo iniciar sesión' }) };
-    await deliverForge(created, await signFit(forge), forge.systemToken);
-    await settled(key);
+    const { id, key } = await created(forge, 'No puedo iniciar sesión', adfDoc('La agenda no carga al entrar.'));
     const comment = async (n: number, author: string, ...lines: string[]) => {
       const c = { id: String(n), author: { accountId: author }, body: adfDoc(...lines), created: jiraTime(), updated: jiraTime() };
       expect((await deliverForge(forgeEvent('commented', id, { comment: c }), await signFit(forge))).status).toBe(202);
-      const row = await eventually(async () => {
-        const r = await settled(key);
-        return r.version >= n && r;
-      });
+      const row = await settledAt(key, n);
       return JSON.parse(row.evaluation);
     };
     const reporter = forgeIssue(id).fields.reporter.accountId;
@@ -117,21 +107,13 @@ describe('What the Jira write-back reads from the issue through jira.js', () => 
     await standInForgeSite(forge);
     const body = JSON.stringify({ policy: 'websaas' });
     expect((await forgeCall('/config', await signFit(forge, { ui: 'admin' }), { method: 'PUT', body })).status).toBe(200);
-    const id = issueId();
-    const key = `${forge.key}:${id}`;
-    await standInIssue(forge.prefix, id, 'Medium', [], adfDoc('El reporte de ventas muestra totales distintos.'));
-    const created = { ...forgeEvent('created', id), issue: forgeIssue(id, { summary: 'Error en reporte' }) };
-    await deliverForge(created, await signFit(forge), forge.systemToken);
-    await settled(key);
+    const { id, key } = await created(forge, 'Error en reporte', adfDoc('El reporte de ventas muestra totales distintos.'));
     const relabel = async (n: number, before: string, after: string) => {
       const item = { field: 'labels', fieldId: 'labels', fromString: before, toString: after };
       const changelog = { id: String(90_000 + n), items: [item] };
       const event = { ...forgeEvent('updated', id, { changelog }), issue: forgeIssue(id, { summary: 'Error en reporte' }) };
       expect((await deliverForge(event, await signFit(forge))).status).toBe(202);
-      const row = await eventually(async () => {
-        const r = await settled(key);
-        return r.version >= n && r;
-      });
+      const row = await settledAt(key, n);
       return JSON.parse(row.evaluation).sla.resolution.state as string;
     };
     expect(await relabel(2, 'customer', 'customer status-manufacturer')).toBe('paused');

@@ -14,11 +14,11 @@ import {
   standInForgeSite,
   standInIssue,
   uniqueForge,
+  uniqueIssueId,
   uniqueSite,
 } from './support/jira-support.js';
 import { admin, settled } from './support/storage.js';
 
-const issueId = () => 20_000 + Math.floor(Math.random() * 100_000);
 const REPORTER = '4ad9aa0c52dc1b420a791d12';
 
 /** A worklog as Jira's worklog events carry it (it names its issue by id only); `updatedAgoMs` orders its versions. */
@@ -57,7 +57,7 @@ describe('Jira worklogs as hours per customer and month, end to end through D1 a
   it('sums admin-webhook worklogs for the reporter: an edit corrects, a deletion removes, a late old version adds nothing', async () => {
     const site = uniqueSite();
     await standInBasicSite(site);
-    const id = issueId();
+    const id = uniqueIssueId();
     await standInIssue(site.prefix, id);
     await setUpSite(site);
     const send = (payload: unknown) => deliverWebhook(payload, { secret: site.secret, site: site.site });
@@ -86,7 +86,7 @@ describe('Jira worklogs as hours per customer and month, end to end through D1 a
   it('records a Forge worklog event that arrives before its issue, attributed once the issue is stored; a retry adds nothing', async () => {
     const forge = uniqueForge();
     await standInForgeSite(forge);
-    const id = issueId();
+    const id = uniqueIssueId();
     await standInIssue(forge.prefix, id);
     const created = { eventType: 'avi:jira:created:worklog', worklog: worklog('7001', id, 900, 10_000) };
     const res = await deliverForge(created, await signFit(forge), forge.systemToken);

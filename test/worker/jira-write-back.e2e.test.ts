@@ -17,17 +17,16 @@ import {
   standInLog,
   standInState,
   uniqueForge,
+  uniqueIssueId,
   uniqueSite,
 } from './support/jira-support.js';
-import { eventually, settled, ticketRow, writeBacks } from './support/storage.js';
-
-const issueId = () => 20_000 + Math.floor(Math.random() * 100_000);
+import { settled, settledAt, ticketRow, writeBacks } from './support/storage.js';
 
 /** A Forge installation whose site is on the stand-in, with one issue there. */
 async function forgeReady() {
   const forge = uniqueForge();
   await standInForgeSite(forge);
-  const id = issueId();
+  const id = uniqueIssueId();
   await standInIssue(forge.prefix, id);
   return { forge, id, key: `${forge.key}:${id}`, token: await signFit(forge) };
 }
@@ -83,10 +82,7 @@ describe('Jira through Forge Remote, end to end through D1, the queue and the RE
     expect(await (await deliverForge(forgeEvent('commented', id, { comment }), await signFit(forge))).json()).toMatchObject({
       status: 'accepted',
     });
-    const row = await eventually(async () => {
-      const r = await settled(key);
-      return r.version >= 2 && r;
-    });
+    const row = await settledAt(key, 2);
     expect(JSON.parse(row.evaluation).sla.firstResponse.state).toBe('met');
     const issue = await standInState(forge.prefix, id);
     expect(issue.properties['plazo-sla'].firstResponse.state).toBe('met');
@@ -97,7 +93,7 @@ describe('Jira through Forge Remote, end to end through D1, the queue and the RE
 
   it('refuses a missing, expired, wrong-audience or foreign-issuer token with 401 and stores nothing', async () => {
     const forge = uniqueForge();
-    const id = issueId();
+    const id = uniqueIssueId();
     const payload = forgeEvent('created', id);
     const tokens = [
       await signFit(forge, { expiresIn: -60 }),
@@ -173,10 +169,7 @@ describe('Jira through Forge Remote, end to end through D1, the queue and the RE
       updated: jiraTime(),
     };
     await deliverForge(forgeEvent('commented', id, { comment }), await signFit(forge), forge.systemToken);
-    await eventually(async () => {
-      const r = await settled(key);
-      return r.version >= 2 && r;
-    });
+    await settledAt(key, 2);
     const issue = await standInState(forge.prefix, id);
     expect(issue.comments).toHaveLength(1);
     expect(issue.properties['plazo-sla']).toBeDefined();
@@ -199,7 +192,7 @@ describe('Jira admin webhooks, end to end', () => {
   it("verifies X-Hub-Signature with the site's secret and writes back with its API token; replays and deletions", async () => {
     const site = uniqueSite();
     await standInBasicSite(site);
-    const id = issueId();
+    const id = uniqueIssueId();
     await standInIssue(site.prefix, id);
     await setUpSite(site);
     const key = `${site.key}:${id}`;
@@ -226,7 +219,7 @@ describe('Jira admin webhooks, end to end', () => {
   it('resolves an issue moved to a Done status and pauses in a pause status', async () => {
     const site = uniqueSite();
     await standInBasicSite(site);
-    const id = issueId();
+    const id = uniqueIssueId();
     await standInIssue(site.prefix, id);
     await setUpSite(site, { policy: 'websaas', pauseStatuses: ['Waiting for customer'] });
     const key = `${site.key}:${id}`;
@@ -243,22 +236,16 @@ describe('Jira admin webhooks, end to end', () => {
       return p;
     };
     await deliverWebhook(status('Waiting for customer', 'indeterminate', '501'), { secret: site.secret, site: site.site });
-    const paused = await eventually(async () => {
-      const r = await settled(key);
-      return r.version >= 2 && r;
-    });
+    const paused = await settledAt(key, 2);
     expect(JSON.parse(paused.evaluation).sla.resolution.state).toBe('paused');
     await deliverWebhook(status('Done', 'done', '502'), { secret: site.secret, site: site.site });
-    const done = await eventually(async () => {
-      const r = await settled(key);
-      return r.version >= 3 && r;
-    });
+    const done = await settledAt(key, 3);
     expect(JSON.parse(done.evaluation).sla.resolution.state).toBe('met');
     expect((await standInState(site.prefix, id)).properties['plazo-sla'].resolution.state).toBe('met');
   });
 
   it('takes development deliveries signed with JIRA_WEBHOOK_SECRET as dry runs of jira:dev', async () => {
-    const id = issueId();
+    const id = uniqueIssueId();
     const res = await deliverWebhook(adminWebhook('jira:issue_created', uniqueSite(), id), { secret: DEV_SECRET });
     expect(res.status).toBe(202);
     const row = await settled(`jira:dev:${id}`);

@@ -13,6 +13,9 @@ export const APP_ID = 'ari:cloud:ecosystem::app/0b6e1d6a-5b1e-4c57-9a8f-7d3c2e1f
 export const DEV_SECRET = 'test-jira-dev-secret';
 const standIn = () => inject('jiraStandInUrl');
 
+/** An issue id for one test; every test has its own site, so ids only need to differ within it. */
+export const uniqueIssueId = () => 200_000 + Math.floor(Math.random() * 100_000);
+
 /** A Forge installation: its ARI, its site's apiBaseUrl on the stand-in, and the system token Forge hands over. */
 export function uniqueForge() {
   const n = crypto.randomUUID();

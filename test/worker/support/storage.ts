@@ -40,6 +40,14 @@ export async function settled(key: string): Promise<Record<string, any>> {
   });
 }
 
+/** Waits until the ticket has taken `version` deliveries and written back the latest (a later delivery's evaluation). */
+export async function settledAt(key: string, version: number): Promise<Record<string, any>> {
+  return eventually(async () => {
+    const row = await settled(key);
+    return row.version >= version && row;
+  });
+}
+
 /** Row counts of every table: bad input must leave all of them unchanged. */
 export async function rowCounts(): Promise<Record<string, number>> {
   const tables = ['installations', 'scope_configs', 'tickets', 'ticket_events', 'deliveries', 'write_backs', 'failed_jobs'];
